@@ -1,0 +1,58 @@
+/* ltpsim public C API: one opaque handle per experiment run, status codes with names. */
+#ifndef LTPSIM_LTPSIM_H
+#define LTPSIM_LTPSIM_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define LTPSIM_VERSION "0.1.0"
+
+/* Every public call returns one of these; ltp_status_name() gives its name. */
+typedef enum {
+  LTP_OK = 0,
+  LTP_ERR_NOMEM,       /* allocation failed */
+  LTP_ERR_IO,          /* file missing, unreadable or unwritable */
+  LTP_ERR_PARSE,       /* experiment file syntax */
+  LTP_ERR_UNKNOWN_KEY, /* a key or name the tables do not know */
+  LTP_ERR_UNIT,        /* missing or wrong unit */
+  LTP_ERR_RANGE,       /* value outside its documented range (negative rate, absurd size) */
+  LTP_ERR_NUMERIC,     /* numerical blow-up (NaN/Inf or runaway) */
+  LTP_ERR_ARG          /* invalid argument to an API call */
+} ltp_status;
+
+const char *ltp_status_name(ltp_status s);
+
+/* One experiment: model parameters + protocol + results. Create -> set -> run -> get -> free. */
+typedef struct ltp_run ltp_run;
+
+ltp_status ltp_run_create(ltp_run **out);
+void ltp_run_free(ltp_run *run);
+
+/* Load the embedded default experiment (CA1 Schaffer collateral, 20 min baseline at 0.05 Hz,
+ * one 100 Hz x 1 s tetanus, 60 min of test pulses). */
+ltp_status ltp_run_load_default(ltp_run *run);
+/* Load an experiment file (libconfig syntax, values with units). */
+ltp_status ltp_run_load_file(ltp_run *run, const char *path);
+/* Override one parameter: "mech.param=value unit", e.g. "nmda.mg_o=2 mM". */
+ltp_status ltp_run_set(ltp_run *run, const char *assignment);
+ltp_status ltp_run_set_seed(ltp_run *run, uint64_t seed);
+/* Show a progress bar on stderr (only honoured when stderr is a terminal). */
+ltp_status ltp_run_set_progress(ltp_run *run, int enabled);
+
+ltp_status ltp_run_execute(ltp_run *run);
+/* Write summary.json, readouts.csv, traces.csv, SVG figures and report.html into dir.
+ * Files are written to temporaries and renamed, so a failure leaves no partial output. */
+ltp_status ltp_run_write(ltp_run *run, const char *out_dir);
+/* Print the one-screen summary. */
+ltp_status ltp_run_print_summary(const ltp_run *run, const char *out_dir);
+
+/* Message of the last error (file, line and what was expected), or "" if none. */
+const char *ltp_run_error(const ltp_run *run);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

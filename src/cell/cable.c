@@ -1,0 +1,169 @@
+/* Compartmental cell: geometry from the table, passive membrane, implicit tree solve.
+ * Backward Euler: (C/dt + G + sum g_ax) V' - sum g_ax V'_nb = C/dt V + G E + I_inj, which is
+ * unconditionally stable, so the sub-microsecond spine-head time constant (R_neck x C_head)
+ * does not limit the step (Hines 1984 ordering: every parent has a lower index). */
+#include "cell/cable.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+
+#define P(field) offsetof(ltp_params, cable.field)
+static const ltp_param_def cable_table[] = {
+    {"cm", "uF/cm2", 1.0, 0.3, 3, "standard membrane capacitance (SCIENCE.md 1d; Rodrigues 0.6)",
+     "specific membrane capacitance", P(cm_uF_cm2), NULL},
+    {"e_leak", "mV", -70, -90, -50, "Rodrigues et al. 2023 E_leak -70 mV", "leak reversal",
+     P(e_leak_mV), NULL},
+    {"rm", "ohm cm2", 20000, 1000, 200000,
+     "[M] chosen with the geometry for R_in ~ 100 MOhm (SCIENCE.md 1d, 50-150 MOhm)",
+     "specific membrane resistance", P(rm_ohm_cm2), NULL},
+    {"ra", "ohm cm", 200, 30, 500, "Golding et al. 2001 as quoted by Rodrigues et al. 2023",
+     "axial resistivity", P(ra_ohm_cm), NULL},
+    {"soma_diam", "um", 30, 5, 100,
+     "lumped soma + basal tree (isopotential cylinder), sized for R_in ~ 100 MOhm",
+     "soma cylinder diameter", P(soma_diam_um), NULL},
+    {"soma_len", "um", 150, 5, 1000, "as soma_diam", "soma cylinder length", P(soma_len_um),
+     NULL},
+    {"dend_diam", "um", 2, 0.2, 10, "Rodrigues et al. 2023 (single cylinder, 2 um)",
+     "apical dendrite diameter", P(dend_diam_um), NULL},
+    {"dend_len", "um", 600, 10, 3000,
+     "apical trunk to the synapse and beyond; synapse at 200 um (Rodrigues et al. 2023)",
+     "apical dendrite length", P(dend_len_um), NULL},
+    {"dend_segments", "1", 6, 1, 100, "100 um segments (< 0.1 lambda at 1 kHz)",
+     "dendrite compartments; spines attach at the segment 200 um from the soma",
+     P(dend_segments), NULL},
+    {"neck_resistance", "MOhm", 250, 1, 2000,
+     "Rodrigues et al. 2023; Popovic et al. 2015 (275 +- 27 MOhm)", "spine neck resistance",
+     P(neck_resistance_MOhm), NULL},
+    {"neck_diam", "um", 0.1, 0.02, 1, "Rodrigues et al. 2023 Table 3 (Harris 1992)",
+     "spine neck diameter", P(neck_diam_um), NULL},
+    {"neck_len", "um", 0.5, 0.05, 3, "Rodrigues et al. 2023 Table 3 (0.2-0.7 um)",
+     "spine neck length", P(neck_len_um), NULL},
+    {"head_volume", "um3", 0.05, 0.004, 0.6,
+     "SCIENCE.md 5 default; Bartol 2015 0.03, GluSynapse 0.087 um3",
+     "spine head volume at baseline", P(head_volume_um3), NULL},
+    {"pathway_synapses", "1", 20, 1, 10000,
+     "[M] a field or minimal-to-moderate SC stimulus recruits tens to hundreds of synapses on "
+     "one CA1 cell; their summed depolarisation is the cooperativity of LTP (McNaughton, "
+     "Douglas & Goddard 1978)",
+     "co-activated synapses per pathway: one modelled spine plus identical synapses lumped on "
+     "the dendrite next to it",
+     P(pathway_synapses), NULL},
+};
+#undef P
+
+const ltp_mech_def cable_mech = {"cable",
+                                 "Cell: soma, apical dendrite, spine neck and head; passive "
+                                 "membrane; implicit tree solve",
+                                 cable_table, LTP_COUNT(cable_table)};
+
+/* Unit helpers: areas in um^2, lengths in um. */
+static double cap_pF(double cm_uF_cm2, double area_um2) { return cm_uF_cm2 * area_um2 * 1e-2; }
+static double leak_nS(double rm_ohm_cm2, double area_um2) { return area_um2 * 10.0 / rm_ohm_cm2; }
+static double half_axial_MOhm(double ra_ohm_cm, double len_um, double diam_um) {
+  /* R = Ra L / (pi r^2), half of the compartment's length */
+  return ra_ohm_cm * (0.5 * len_um) * 1e4 * 4.0 / (M_PI * diam_um * diam_um) * 1e-6;
+}
+
+double ltp_cable_head_volume_um3(const cable_params *p) { return p->head_volume_um3; }
+
+static int cable_alloc(ltp_cable *c, int n) {
+  c->n = n;
+  c->parent = calloc((size_t)n, sizeof *c->parent);
+  double **arrays[] = {&c->cm_pF, &c->g_axial_nS, &c->g_leak_nS, &c->area_um2, &c->v_mV,
+                       &c->g_nS,  &c->ge_pA,      &c->i_inj_pA,  &c->d,        &c->b};
+  int ok = c->parent != NULL;
+  for (size_t k = 0; k < LTP_COUNT(arrays); ++k) {
+    *arrays[k] = calloc((size_t)n, sizeof(double));
+    ok = ok && *arrays[k] != NULL;
+  }
+  return ok;
+}
+
+/* Compartment i of the given area joined to its parent through r_MOhm. */
+static void set_compartment(ltp_cable *c, const cable_params *p, int i, int parent, double area,
+                            double r_MOhm) {
+  c->parent[i] = parent;
+  c->area_um2[i] = area;
+  c->cm_pF[i] = cap_pF(p->cm_uF_cm2, area);
+  c->g_leak_nS[i] = leak_nS(p->rm_ohm_cm2, area);
+  c->g_axial_nS[i] = parent < 0 ? 0.0 : 1e3 / r_MOhm;
+  c->v_mV[i] = p->e_leak_mV;
+}
+
+ltp_status ltp_cable_build(ltp_cable *c, const cable_params *p, int n_pathways, ltp_error *err) {
+  const int n_seg = (int)p->dend_segments;
+  if (n_pathways < 1 || n_pathways > 8)
+    return ltp_error_set(err, LTP_ERR_RANGE, "cable: %d pathways, expected 1..8", n_pathways);
+  if (!cable_alloc(c, 1 + n_seg + 2 * n_pathways))
+    return ltp_error_set(err, LTP_ERR_NOMEM, "cable: out of memory");
+  c->n_pathways = n_pathways;
+  c->e_leak_mV = p->e_leak_mV;
+  const double seg_len = p->dend_len_um / n_seg;
+  set_compartment(c, p, 0, -1, M_PI * p->soma_diam_um * p->soma_len_um, 0.0);
+  for (int s = 0; s < n_seg; ++s) {
+    const double r = half_axial_MOhm(p->ra_ohm_cm, seg_len, p->dend_diam_um) +
+                     (s == 0 ? half_axial_MOhm(p->ra_ohm_cm, p->soma_len_um, p->soma_diam_um)
+                             : half_axial_MOhm(p->ra_ohm_cm, seg_len, p->dend_diam_um));
+    set_compartment(c, p, 1 + s, s, M_PI * p->dend_diam_um * seg_len, r);
+  }
+  /* spines sit on the segment whose centre is nearest 200 um from the soma */
+  int attach = (int)floor(200.0 / seg_len);
+  if (attach >= n_seg) attach = n_seg - 1;
+  c->attach = 1 + attach;
+  const double head_r_um = cbrt(3.0 * p->head_volume_um3 / (4.0 * M_PI));
+  for (int k = 0; k < n_pathways; ++k) {
+    const int neck = 1 + n_seg + 2 * k, head = neck + 1;
+    set_compartment(c, p, neck, c->attach, M_PI * p->neck_diam_um * p->neck_len_um,
+                    0.5 * p->neck_resistance_MOhm);
+    set_compartment(c, p, head, neck, 4.0 * M_PI * head_r_um * head_r_um,
+                    0.5 * p->neck_resistance_MOhm);
+    c->neck[k] = neck;
+    c->head[k] = head;
+  }
+  return LTP_OK;
+}
+
+void ltp_cable_free(ltp_cable *c) {
+  free(c->parent);
+  double *arrays[] = {c->cm_pF, c->g_axial_nS, c->g_leak_nS, c->area_um2, c->v_mV,
+                      c->g_nS,  c->ge_pA,      c->i_inj_pA,  c->d,        c->b};
+  for (size_t k = 0; k < LTP_COUNT(arrays); ++k) free(arrays[k]);
+}
+
+void ltp_cable_begin_step(ltp_cable *c) {
+  for (int i = 0; i < c->n; ++i) {
+    c->g_nS[i] = c->g_leak_nS[i];
+    c->ge_pA[i] = c->g_leak_nS[i] * c->e_leak_mV;
+    c->i_inj_pA[i] = 0.0;
+  }
+}
+
+double ltp_cable_solve(ltp_cable *c, double dt_ms, int clamp, double v_clamp_mV) {
+  const int n = c->n;
+  /* nS x ms = pF x 1e-3 ... C/dt in pF/ms = nS */
+  for (int i = 0; i < n; ++i) {
+    c->d[i] = c->cm_pF[i] / dt_ms + c->g_nS[i];
+    c->b[i] = c->cm_pF[i] / dt_ms * c->v_mV[i] + c->ge_pA[i] + c->i_inj_pA[i];
+  }
+  for (int i = 1; i < n; ++i) {
+    c->d[i] += c->g_axial_nS[i];
+    c->d[c->parent[i]] += c->g_axial_nS[i];
+  }
+  for (int i = n - 1; i >= 1; --i) { /* eliminate leaves into parents */
+    const int p = c->parent[i];
+    const double g = c->g_axial_nS[i];
+    c->d[p] -= g * g / c->d[i];
+    c->b[p] += g * c->b[i] / c->d[i];
+  }
+  double i_clamp_pA = 0.0;
+  if (clamp) {
+    c->v_mV[0] = v_clamp_mV;
+    i_clamp_pA = c->d[0] * v_clamp_mV - c->b[0];
+  } else {
+    c->v_mV[0] = c->b[0] / c->d[0];
+  }
+  for (int i = 1; i < n; ++i)
+    c->v_mV[i] = (c->b[i] + c->g_axial_nS[i] * c->v_mV[c->parent[i]]) / c->d[i];
+  return i_clamp_pA;
+}

@@ -1,0 +1,36 @@
+/* The postsynaptic cell as a tree of compartments (soma, apical dendrite segments, and per
+ * pathway a spine neck and head) solved implicitly (backward Euler) with the Hines
+ * elimination for trees; current clamp and voltage clamp at the soma. */
+#ifndef LTP_CELL_CABLE_H
+#define LTP_CELL_CABLE_H
+
+#include "core/param.h"
+#include "core/status.h"
+#include "mech/model_params.h"
+
+extern const ltp_mech_def cable_mech;
+
+typedef struct {
+  int n;              /* compartments; 0 is the soma; parent[i] < i */
+  int n_pathways;
+  int *parent;
+  double *cm_pF, *g_axial_nS, *g_leak_nS, *area_um2;
+  double *v_mV;
+  /* per step: membrane conductance and conductance x reversal of all channels (nS, pA) */
+  double *g_nS, *ge_pA, *i_inj_pA;
+  double *d, *b; /* work */
+  int head[8], neck[8], attach;
+  double e_leak_mV;
+} ltp_cable;
+
+ltp_status ltp_cable_build(ltp_cable *c, const cable_params *p, int n_pathways, ltp_error *err);
+void ltp_cable_free(ltp_cable *c);
+/* Reset per-step accumulators to the leak. */
+void ltp_cable_begin_step(ltp_cable *c);
+/* Solve one backward-Euler step. If clamp is nonzero the soma is held at v_clamp_mV and the
+ * injected clamp current (pA) is returned; otherwise returns 0. */
+double ltp_cable_solve(ltp_cable *c, double dt_ms, int clamp, double v_clamp_mV);
+/* Spine head volume in um^3 from the table (before structural growth). */
+double ltp_cable_head_volume_um3(const cable_params *p);
+
+#endif

@@ -1,0 +1,28 @@
+/* Engine settings: fine step, slow sub-cycle, quiet-stretch tolerance, solver tolerance. */
+#include "engine/numerics.h"
+
+#include <stddef.h>
+
+#include "mech/model_params.h"
+
+#define P(field) offsetof(ltp_params, engine.field)
+static const ltp_param_def numerics_table[] = {
+    {"dt", "ms", 0.025, 0.001, 0.2,
+     "SCIENCE.md 5b: receptor kinetics and spikes need dt <= 0.025-0.05 ms",
+     "fine time step while fast variables are active", P(dt_ms), NULL},
+    {"slow_dt", "ms", 0.5, 0.025, 10,
+     "SCIENCE.md 5b: CaM/CaMKII/CaN need <= 1 ms; operator splitting with the mean Ca2+",
+     "sub-cycle of the signalling ODEs during fine stepping", P(slow_dt_ms), NULL},
+    {"quiet_tol", "1", 1e-4, 1e-9, 1e-1,
+     "ltpsim: default experiment potentiation within 0.5 % of fully stepped integration "
+     "(tests/test_engine.c)",
+     "fast-state tolerance (open fraction, mV/ms, uM/ms) below which a stretch is quiet",
+     P(quiet_tol), NULL},
+    {"rtol", "1", 1e-6, 1e-12, 1e-2, "ltpsim: CVODE relative tolerance for the slow ODEs",
+     "relative tolerance of the slow (signalling) integration", P(rtol), NULL},
+};
+#undef P
+
+const ltp_mech_def numerics_mech = {"engine", "Numerics: fine step, slow sub-cycle, quiet-stretch "
+                                              "tolerance",
+                                    numerics_table, LTP_COUNT(numerics_table)};

@@ -1,0 +1,480 @@
+/* Single-cell engine. Fast state (membrane, receptor gating, spine Ca2+) advances with a fixed
+ * fine step; the slow ODEs (signalling, expression, late phase) are sub-cycled with the mean
+ * spine Ca2+ of each sub-cycle. When no event is in flight and the fast state is steady within
+ * engine.quiet_tol, the fast state is frozen and only the slow ODEs advance, in one CVODE call,
+ * to the next event: quiet time costs what CVODE's large steps cost. */
+#include "engine/sim.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cell/cable.h"
+#include "engine/readout.h"
+#include "engine/slow.h"
+#include "mech/ampa.h"
+#include "mech/calcium.h"
+#include "mech/hh.h"
+#include "mech/nmda.h"
+#include "mech/release.h"
+#include "mech/retrograde.h"
+#include "mech/trafficking.h"
+#include "mech/vgcc.h"
+
+#define READOUT_WINDOW_MS 50.0
+#define SLOPE_WINDOW_MS 10.0
+
+typedef struct {
+  int active, pathway;
+  double t0, v0, vmax, slope_max, i0, imin, p_rel, vesicles;
+} readout_probe;
+
+typedef struct {
+  ltp_params p; /* live copy: timed changes write into it */
+  const ltp_protocol *proto;
+  uint64_t seed;
+  int np;
+  ltp_cable cable;
+  hh_gates hh;
+  double ampa_r[LTP_MAX_PATHWAYS], nmda_r[LTP_MAX_PATHWAYS], ca_uM[LTP_MAX_PATHWAYS];
+  double glu_mM[LTP_MAX_PATHWAYS], glu_until_ms[LTP_MAX_PATHWAYS];
+  vgcc_gates vg[LTP_MAX_PATHWAYS];
+  double rel_caxf[LTP_MAX_PATHWAYS], rel_caxd[LTP_MAX_PATHWAYS], rel_ready[LTP_MAX_PATHWAYS];
+  double rel_tlast[LTP_MAX_PATHWAYS];
+  uint64_t rel_n[LTP_MAX_PATHWAYS];
+  release_state rel;
+  ltp_slow *slow;
+  double ca_acc[LTP_MAX_PATHWAYS], acc_ms;
+  double spike_until_ms, i_clamp_pA;
+  double unblock[LTP_MAX_PATHWAYS], i_nmda_pA[LTP_MAX_PATHWAYS];
+  double dv_max_mV_ms, dca_max_uM_ms; /* largest rates of change in the last step */
+  readout_probe ro;
+  double next_trace_ms;
+  size_t next_event, next_change;
+  uint64_t fine_steps;
+} sim_t;
+
+/* ---- state derived from the slow subsystem ---- */
+
+static double receptors(const sim_t *s, int k) {
+  return ltp_slow_synapse(s->slow, k)[SLOW_RECEPTORS];
+}
+static double gamma_pS(const sim_t *s, int k) {
+  return trafficking_gamma_pS(&s->p.trafficking, ltp_slow_synapse(s->slow, k)[SLOW_S831]);
+}
+static double retro_factor(const sim_t *s, int k) {
+  return retrograde_release_factor(&s->p.retrograde, ltp_slow_synapse(s->slow, k)[SLOW_RETRO]);
+}
+/* Spine head volume follows the PSD slot count (PSD area ~ head volume, Harris & Stevens
+ * 1989): structural growth comes with the slots. */
+static double head_volume_um3(const sim_t *s, int k) {
+  return s->p.cable.head_volume_um3 * ltp_slow_synapse(s->slow, k)[SLOW_SLOTS] /
+         s->p.trafficking.slots_0;
+}
+
+/* ---- one fine step ---- */
+
+static int clamp_at(const ltp_protocol *pr, double t, double *v_hold) {
+  for (size_t i = 0; i < pr->n_clamps; ++i)
+    if (t >= pr->clamps[i].t0_ms && t < pr->clamps[i].t1_ms) {
+      *v_hold = pr->clamps[i].v_mV;
+      return 1;
+    }
+  return 0;
+}
+
+static double current_at(const ltp_protocol *pr, double t) {
+  double i = 0.0;
+  for (size_t k = 0; k < pr->n_steps; ++k)
+    if (t >= pr->steps[k].t0_ms && t < pr->steps[k].t1_ms) i += pr->steps[k].i_pA;
+  return i;
+}
+
+static void add_synaptic_channels(sim_t *s, int k, double t, double dt) {
+  const ltp_params *p = &s->p;
+  ltp_cable *c = &s->cable;
+  const int h = c->head[k];
+  const double glu = t < s->glu_until_ms[k] ? s->glu_mM[k] : 0.0;
+  s->ampa_r[k] = ampa_gate_step(&p->ampa, s->ampa_r[k], glu, dt);
+  s->nmda_r[k] = nmda_gate_step(&p->nmda, s->nmda_r[k], glu, dt);
+  vgcc_gates_step(&p->vgcc, c->v_mV[h], dt, &s->vg[k]);
+  const double g_ampa = ampa_conductance_nS(&p->ampa, s->ampa_r[k], receptors(s, k), gamma_pS(s, k));
+  s->unblock[k] = nmda_mg_unblock(&p->nmda, c->v_mV[h], p->nmda.mg_o_mM);
+  const double g_nmda = nmda_conductance_nS(&p->nmda, s->nmda_r[k]) * s->unblock[k];
+  const double g_vgcc = vgcc_conductance_nS(&p->vgcc, &s->vg[k], c->area_um2[h]);
+  c->g_nS[h] += g_ampa + g_nmda + g_vgcc;
+  c->ge_pA[h] += g_ampa * p->ampa.e_rev_mV + g_nmda * p->nmda.e_rev_mV + g_vgcc * p->vgcc.e_ca_mV;
+  /* the pathway's other co-active synapses, identical to the modelled one (mean field), lumped
+   * on the dendrite: their Mg2+ block sees the dendritic potential */
+  const double others = p->cable.pathway_synapses - 1.0;
+  if (others > 0.0) {
+    const int a = c->attach;
+    const double g_nmda_d = nmda_conductance_nS(&p->nmda, s->nmda_r[k]) *
+                            nmda_mg_unblock(&p->nmda, c->v_mV[a], p->nmda.mg_o_mM);
+    c->g_nS[a] += others * (g_ampa + g_nmda_d);
+    c->ge_pA[a] += others * (g_ampa * p->ampa.e_rev_mV + g_nmda_d * p->nmda.e_rev_mV);
+  }
+}
+
+static void update_calcium(sim_t *s, int k, double dt) {
+  const ltp_params *p = &s->p;
+  const ltp_cable *c = &s->cable;
+  const int h = c->head[k];
+  const double v = c->v_mV[h];
+  const double g_nmda = nmda_conductance_nS(&p->nmda, s->nmda_r[k]) * s->unblock[k];
+  s->i_nmda_pA[k] = g_nmda * (v - p->nmda.e_rev_mV);
+  const double i_vgcc = vgcc_conductance_nS(&p->vgcc, &s->vg[k], c->area_um2[h]) *
+                        (v - p->vgcc.e_ca_mV);
+  double i_ca = p->nmda.ca_fraction * s->i_nmda_pA[k] + i_vgcc;
+  if (i_ca > 0.0) i_ca = 0.0; /* outward Ca2+ current does not occur below E_Ca */
+  const double before = s->ca_uM[k];
+  s->ca_uM[k] = calcium_step(&p->calcium, before, i_ca, head_volume_um3(s, k), dt);
+  const double rate = fabs(s->ca_uM[k] - before) / dt;
+  if (rate > s->dca_max_uM_ms) s->dca_max_uM_ms = rate;
+  s->ca_acc[k] += s->ca_uM[k] * dt;
+}
+
+static void fine_step(sim_t *s, double t, double dt) {
+  ltp_cable *c = &s->cable;
+  ltp_cable_begin_step(c);
+  hh_gates_step(&s->p.hh, c->v_mV[0], dt, &s->hh);
+  hh_currents(&s->p.hh, &s->hh, c->area_um2[0], &c->g_nS[0], &c->ge_pA[0]);
+  for (int k = 0; k < s->np; ++k) add_synaptic_channels(s, k, t, dt);
+  c->i_inj_pA[0] = current_at(s->proto, t) + (t < s->spike_until_ms ? s->p.hh.spike_current_pA : 0);
+  double v_hold = 0.0;
+  const int clamped = clamp_at(s->proto, t, &v_hold);
+  double v_before[2 * LTP_MAX_PATHWAYS + 1];
+  v_before[0] = c->v_mV[0];
+  for (int k = 0; k < s->np; ++k) v_before[1 + k] = c->v_mV[c->head[k]];
+  s->i_clamp_pA = ltp_cable_solve(c, dt, clamped, v_hold);
+  s->dv_max_mV_ms = clamped ? 0.0 : fabs(c->v_mV[0] - v_before[0]) / dt;
+  for (int k = 0; k < s->np; ++k) {
+    const double r = fabs(c->v_mV[c->head[k]] - v_before[1 + k]) / dt;
+    if (r > s->dv_max_mV_ms) s->dv_max_mV_ms = r;
+  }
+  s->dca_max_uM_ms = 0.0;
+  for (int k = 0; k < s->np; ++k) update_calcium(s, k, dt);
+  s->acc_ms += dt;
+  ++s->fine_steps;
+}
+
+static ltp_status check_finite(const sim_t *s, double t, ltp_error *err) {
+  const ltp_cable *c = &s->cable;
+  for (int i = 0; i < c->n; ++i)
+    if (!isfinite(c->v_mV[i]) || fabs(c->v_mV[i]) > 1000.0)
+      return ltp_error_set(err, LTP_ERR_NUMERIC,
+                           "numerical blow-up at t = %.4f s: membrane potential of compartment "
+                           "%d = %g mV; hint: reduce engine.dt (now %g ms)",
+                           t * 1e-3, i, c->v_mV[i], s->p.engine.dt_ms);
+  for (int k = 0; k < s->np; ++k)
+    if (!isfinite(s->ca_uM[k]) || s->ca_uM[k] > 1e5)
+      return ltp_error_set(err, LTP_ERR_NUMERIC,
+                           "numerical blow-up at t = %.4f s: spine Ca2+ of pathway %d = %g uM; "
+                           "hint: reduce engine.dt (now %g ms)",
+                           t * 1e-3, k + 1, s->ca_uM[k], s->p.engine.dt_ms);
+  return LTP_OK;
+}
+
+static ltp_status flush_slow(sim_t *s, double t, ltp_error *err) {
+  if (s->acc_ms <= 0.0) return LTP_OK;
+  double mean[LTP_MAX_PATHWAYS];
+  for (int k = 0; k < s->np; ++k) {
+    mean[k] = s->ca_acc[k] / s->acc_ms;
+    s->ca_acc[k] = 0.0;
+  }
+  s->acc_ms = 0.0;
+  return ltp_slow_advance(s->slow, mean, t, err);
+}
+
+/* ---- events, changes, readouts, traces ---- */
+
+static void deliver_release(sim_t *s, int k, double t, double *p_rel, double *vesicles) {
+  double p_site = 0.0;
+  const double f_ready = release_probability_now(&s->p.release, &s->rel, k, t,
+                                                 s->p.calcium.ca_o_mM, retro_factor(s, k));
+  const double v = release_spike(&s->p.release, &s->rel, k, t, s->p.calcium.ca_o_mM,
+                                 retro_factor(s, k), s->seed, &p_site);
+  /* cleft glutamate: one square pulse per release, scaled by the vesicles released (the
+   * expected number in mean-field mode) */
+  s->glu_mM[k] = v * s->p.release.glu_peak_mM;
+  s->glu_until_ms[k] = v > 0.0 ? t + s->p.release.glu_dur_ms : s->glu_until_ms[k];
+  *p_rel = f_ready;
+  *vesicles = v;
+}
+
+static ltp_status finish_readout(sim_t *s, ltp_results *res) {
+  readout_probe *ro = &s->ro;
+  if (!ro->active) return LTP_OK;
+  ro->active = 0;
+  ltp_readout r = {0};
+  r.t_ms = ro->t0;
+  r.pathway = ro->pathway;
+  r.epsp_amp_mV = ro->vmax - ro->v0;
+  r.epsp_slope_mV_ms = ro->slope_max;
+  r.epsc_pA = ro->i0 - ro->imin;
+  r.n_ampa_syn = receptors(s, ro->pathway);
+  r.gamma_ampa_pS = gamma_pS(s, ro->pathway);
+  r.p_release = ro->p_rel;
+  r.vesicles = ro->vesicles;
+  return ltp_readout_append(&res->readouts, &r);
+}
+
+static void probe_step(sim_t *s, double t, double v_prev, double dt) {
+  readout_probe *ro = &s->ro;
+  const double v = s->cable.v_mV[0];
+  if (v > ro->vmax) ro->vmax = v;
+  if (t - ro->t0 < SLOPE_WINDOW_MS) {
+    const double slope = (v - v_prev) / dt;
+    if (slope > ro->slope_max) ro->slope_max = slope;
+  }
+  if (s->i_clamp_pA < ro->imin) ro->imin = s->i_clamp_pA;
+}
+
+static ltp_status deliver_events(sim_t *s, double t, double dt, ltp_results *res) {
+  const ltp_protocol *pr = s->proto;
+  while (s->next_event < pr->n_events && pr->events[s->next_event].t_ms < t + 0.5 * dt) {
+    const ltp_event *ev = &pr->events[s->next_event++];
+    if (ev->kind == LTP_EV_POST) {
+      s->spike_until_ms = t + s->p.hh.spike_current_ms;
+      continue;
+    }
+    double p_rel, ves;
+    deliver_release(s, ev->pathway, t, &p_rel, &ves);
+    if (ev->kind == LTP_EV_TEST) {
+      ltp_status st = finish_readout(s, res);
+      if (st != LTP_OK) return st;
+      s->ro = (readout_probe){1, ev->pathway, t, s->cable.v_mV[0], s->cable.v_mV[0], 0.0,
+                              s->i_clamp_pA, s->i_clamp_pA, p_rel, ves};
+    }
+    ++res->events;
+  }
+  return LTP_OK;
+}
+
+static void apply_changes(sim_t *s, double t, double dt) {
+  const ltp_protocol *pr = s->proto;
+  int changed = 0;
+  while (s->next_change < pr->n_changes && pr->changes[s->next_change].t_ms < t + 0.5 * dt) {
+    const ltp_param_change *c = &pr->changes[s->next_change++];
+    *(double *)((char *)&s->p + c->param_offset) = c->value;
+    changed = 1;
+  }
+  if (changed) ltp_slow_reset(s->slow);
+}
+
+static void sample_trace(sim_t *s, double t, ltp_results *res) {
+  const ltp_protocol *pr = s->proto;
+  if (pr->trace_dt_ms <= 0.0 || t < s->next_trace_ms || t > pr->trace_t1_ms) return;
+  const double *syn = ltp_slow_synapse(s->slow, 0);
+  const double v[] = {s->cable.v_mV[0],
+                      s->cable.v_mV[s->cable.head[0]],
+                      s->unblock[0],
+                      s->i_nmda_pA[0],
+                      s->ca_uM[0],
+                      camkii_phospho_fraction(&s->p.camkii, syn + SLOW_CAMKII),
+                      ltp_slow_phosphatase_drive(s->slow, 0),
+                      syn[SLOW_RECEPTORS]};
+  (void)ltp_trace_append(&res->trace, t, v);
+  s->next_trace_ms += pr->trace_dt_ms;
+}
+
+static void trace_columns(ltp_trace *tr) {
+  static const char *names[] = {"soma_v",   "spine_v",  "mg_unblock", "i_nmda",
+                                "spine_ca", "camkii_p", "pp1_drive",  "ampar_psd"};
+  static const char *units[] = {"mV", "mV", "1", "pA", "uM", "1", "1", "1"};
+  tr->n_vars = LTP_COUNT(names);
+  for (size_t i = 0; i < tr->n_vars; ++i) {
+    tr->names[i] = names[i];
+    tr->units[i] = units[i];
+  }
+}
+
+/* ---- quiet stretches ---- */
+
+static int is_quiet(const sim_t *s, double t) {
+  const double tol = s->p.engine.quiet_tol;
+  if (s->ro.active || t < s->spike_until_ms) return 0;
+  if (s->proto->trace_dt_ms > 0.0 && t >= s->proto->trace_t0_ms && t <= s->proto->trace_t1_ms)
+    return 0;
+  if (s->dv_max_mV_ms > tol || s->dca_max_uM_ms > tol) return 0;
+  for (int k = 0; k < s->np; ++k)
+    if (t < s->glu_until_ms[k] || s->ampa_r[k] > tol || s->nmda_r[k] > tol) return 0;
+  return 1;
+}
+
+/* Next time anything can happen: event, parameter change, clamp or current-step edge, trace
+ * window, end. */
+static double next_activity_ms(const sim_t *s, double t) {
+  const ltp_protocol *pr = s->proto;
+  double next = pr->t_end_ms;
+  if (s->next_event < pr->n_events && pr->events[s->next_event].t_ms < next)
+    next = pr->events[s->next_event].t_ms;
+  if (s->next_change < pr->n_changes && pr->changes[s->next_change].t_ms < next)
+    next = pr->changes[s->next_change].t_ms;
+  for (size_t i = 0; i < pr->n_clamps; ++i) {
+    if (pr->clamps[i].t0_ms > t && pr->clamps[i].t0_ms < next) next = pr->clamps[i].t0_ms;
+    if (pr->clamps[i].t1_ms > t && pr->clamps[i].t1_ms < next) next = pr->clamps[i].t1_ms;
+  }
+  for (size_t i = 0; i < pr->n_steps; ++i) {
+    if (pr->steps[i].t0_ms > t && pr->steps[i].t0_ms < next) next = pr->steps[i].t0_ms;
+    if (pr->steps[i].t1_ms > t && pr->steps[i].t1_ms < next) next = pr->steps[i].t1_ms;
+  }
+  if (pr->trace_dt_ms > 0.0 && pr->trace_t0_ms > t && pr->trace_t0_ms < next)
+    next = pr->trace_t0_ms;
+  return next;
+}
+
+/* ---- set-up and the main loop ---- */
+
+static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protocol *proto,
+                           uint64_t seed, ltp_error *err) {
+  memset(s, 0, sizeof *s);
+  s->p = *params;
+  s->proto = proto;
+  s->seed = seed;
+  s->np = proto->n_pathways;
+  s->rel = (release_state){s->rel_caxf, s->rel_caxd, s->rel_ready, s->rel_tlast, s->rel_n};
+  ltp_status st = ltp_cable_build(&s->cable, &s->p.cable, s->np, err);
+  if (st != LTP_OK) return st;
+  st = ltp_slow_create(&s->slow, &s->p, s->np, err);
+  if (st != LTP_OK) return st;
+  double ca_rest[LTP_MAX_PATHWAYS];
+  for (int k = 0; k < s->np; ++k) {
+    release_init(&s->p.release, &s->rel, k);
+    ca_rest[k] = s->ca_uM[k] = s->p.calcium.ca_rest_uM;
+    s->glu_until_ms[k] = -INFINITY;
+    vgcc_gates_rest(&s->p.vgcc, s->p.cable.e_leak_mV, &s->vg[k]);
+  }
+  hh_gates_rest(&s->p.hh, s->p.cable.e_leak_mV, &s->hh);
+  s->spike_until_ms = -INFINITY;
+  /* membrane at rest: 2 s of fine steps without input (HH, leak, VGCC and Ca2+ settle) */
+  for (int i = 0; i < (int)(2000.0 / s->p.engine.dt_ms); ++i) fine_step(s, -1.0, s->p.engine.dt_ms);
+  /* signalling at the resulting resting Ca2+: 10^6 s settles every slow variable (the slowest,
+   * tau_early and the tag, are hours), so the baseline is flat */
+  for (int k = 0; k < s->np; ++k) ca_rest[k] = s->ca_uM[k];
+  ltp_slow_set_rest_calcium(s->slow, ca_rest[0]);
+  st = ltp_slow_equilibrate(s->slow, ca_rest, 1e9, err);
+  if (st != LTP_OK) return st;
+  for (int k = 0; k < s->np; ++k) s->ca_acc[k] = 0.0;
+  s->acc_ms = 0.0;
+  s->fine_steps = 0;
+  s->next_trace_ms = proto->trace_t0_ms;
+  return check_finite(s, 0.0, err);
+}
+
+static void sim_free(sim_t *s) {
+  ltp_cable_free(&s->cable);
+  ltp_slow_free(s->slow);
+}
+
+/* Sub-cycle of the slow ODEs: engine.slow_dt while any spine is above twice its resting Ca2+
+ * (signalling moves), 20 x longer otherwise (test-pulse tails barely move CaMKII). */
+static double slow_subcycle_ms(const sim_t *s) {
+  for (int k = 0; k < s->np; ++k)
+    if (s->ca_uM[k] > 2.0 * s->p.calcium.ca_rest_uM) return s->p.engine.slow_dt_ms;
+  return 20.0 * s->p.engine.slow_dt_ms;
+}
+
+static ltp_status after_step(sim_t *s, double t, double v_prev, double dt, ltp_results *res,
+                             ltp_error *err) {
+  ltp_status st = LTP_OK;
+  if (s->ro.active) {
+    probe_step(s, t, v_prev, dt);
+    if (t - s->ro.t0 >= READOUT_WINDOW_MS) st = finish_readout(s, res);
+  }
+  sample_trace(s, t, res);
+  if (st == LTP_OK && s->acc_ms >= slow_subcycle_ms(s) - 1e-9) st = flush_slow(s, t, err);
+  if (st == LTP_OK) st = check_finite(s, t, err);
+  return st;
+}
+
+static ltp_status run_loop(sim_t *s, const ltp_sim_options *opt, ltp_results *res,
+                           ltp_error *err) {
+  const double dt = s->p.engine.dt_ms, t_end = s->proto->t_end_ms;
+  double t_base = 0.0;
+  uint64_t k = 0, since_progress = 0;
+  ltp_status st = LTP_OK;
+  for (double t = 0.0; t < t_end - 0.5 * dt && st == LTP_OK; t = t_base + (double)k * dt) {
+    apply_changes(s, t, dt);
+    st = deliver_events(s, t, dt, res);
+    if (st != LTP_OK) break;
+    if (!opt->no_fast_forward && is_quiet(s, t)) {
+      const double target = next_activity_ms(s, t);
+      if (target > t + dt) {
+        st = flush_slow(s, t, err);
+        if (st == LTP_OK) st = ltp_slow_advance(s->slow, s->ca_uM, target, err);
+        t_base = target;
+        k = 0;
+        continue;
+      }
+    }
+    const double v_prev = s->cable.v_mV[0];
+    fine_step(s, t, dt);
+    ++k;
+    st = after_step(s, t_base + (double)k * dt, v_prev, dt, res, err);
+    if (opt->progress && ++since_progress >= 200000) {
+      since_progress = 0;
+      opt->progress(opt->progress_ctx, t / t_end);
+    }
+  }
+  if (st == LTP_OK) st = finish_readout(s, res);
+  if (st == LTP_OK) st = flush_slow(s, t_end, err);
+  if (st == LTP_OK) st = ltp_slow_advance(s->slow, s->ca_uM, t_end, err);
+  return st;
+}
+
+static ltp_status record_final_state(const sim_t *s, ltp_results *res) {
+  static const struct {
+    int index;
+    const char *name, *unit;
+  } syn_vars[] = {{SLOW_CAMKII + CAMKII_PP1, "camkii.pp1", "uM"},
+                  {SLOW_SLOTS, "trafficking.slots", "1"},
+                  {SLOW_RECEPTORS, "trafficking.receptors", "1"},
+                  {SLOW_S831, "trafficking.s831", "1"},
+                  {SLOW_RETRO, "retrograde.signal", "1"},
+                  {SLOW_TAG, "late.tag", "1"},
+                  {SLOW_Z, "late.z", "1"}};
+  ltp_status st = LTP_OK;
+  char name[64];
+  for (int k = 0; k < s->np && st == LTP_OK; ++k) {
+    const double *syn = ltp_slow_synapse(s->slow, k);
+    snprintf(name, sizeof name, "p%d.camkii.phospho_fraction", k + 1);
+    st = ltp_results_add_state(res, name, "1", camkii_phospho_fraction(&s->p.camkii, syn));
+    for (size_t i = 0; i < LTP_COUNT(syn_vars) && st == LTP_OK; ++i) {
+      snprintf(name, sizeof name, "p%d.%s", k + 1, syn_vars[i].name);
+      st = ltp_results_add_state(res, name, syn_vars[i].unit, syn[syn_vars[i].index]);
+    }
+    snprintf(name, sizeof name, "p%d.spine.head_volume", k + 1);
+    if (st == LTP_OK) st = ltp_results_add_state(res, name, "um3", head_volume_um3(s, k));
+    snprintf(name, sizeof name, "p%d.spine.ca", k + 1);
+    if (st == LTP_OK) st = ltp_results_add_state(res, name, "uM", s->ca_uM[k]);
+  }
+  const double *cell = ltp_slow_cell(s->slow);
+  if (st == LTP_OK) st = ltp_results_add_state(res, "cell.prp", "1", cell[SLOW_CELL_PRP]);
+  if (st == LTP_OK) st = ltp_results_add_state(res, "cell.synthesis_drive", "1", cell[SLOW_CELL_DRIVE]);
+  if (st == LTP_OK) st = ltp_results_add_state(res, "cell.soma_v", "mV", s->cable.v_mV[0]);
+  return st;
+}
+
+ltp_status ltp_simulate(const ltp_params *params, const ltp_protocol *proto, uint64_t seed,
+                        const ltp_sim_options *opt, ltp_results *res, ltp_error *err) {
+  struct timespec w0, w1;
+  clock_gettime(CLOCK_MONOTONIC, &w0);
+  sim_t *s = calloc(1, sizeof *s);
+  if (s == NULL) return ltp_error_set(err, LTP_ERR_NOMEM, "engine: out of memory");
+  trace_columns(&res->trace);
+  ltp_status st = sim_init(s, params, proto, seed, err);
+  if (st == LTP_OK) st = run_loop(s, opt, res, err);
+  if (st == LTP_OK) st = record_final_state(s, res);
+  res->fine_steps = s->fine_steps;
+  res->slow_steps = s->slow ? ltp_slow_steps(s->slow) : 0;
+  res->t_end_ms = proto->t_end_ms;
+  sim_free(s);
+  free(s);
+  if (st == LTP_OK) st = ltp_results_analyse(res, proto, err);
+  clock_gettime(CLOCK_MONOTONIC, &w1);
+  res->wall_s = (double)(w1.tv_sec - w0.tv_sec) + 1e-9 * (double)(w1.tv_nsec - w0.tv_nsec);
+  return st;
+}

@@ -1,0 +1,207 @@
+/* Slow subsystem integrated with SUNDIALS CVODE (Debian libsundials-dev): BDF with a dense
+ * Newton solver, because PP1 dephosphorylation (k12 = 6000/s) is stiff while the quantities we
+ * follow change over minutes to hours. Large steps in quiet stretches cost almost nothing. */
+#include "engine/slow.h"
+
+#include <cvode/cvode.h>
+#include <math.h>
+#include <nvector/nvector_serial.h>
+#include <stdlib.h>
+#include <sunlinsol/sunlinsol_dense.h>
+#include <sunmatrix/sunmatrix_dense.h>
+
+#include "mech/late_phase.h"
+#include "mech/retrograde.h"
+#include "mech/trafficking.h"
+
+struct ltp_slow {
+  const ltp_params *params; /* live: drugs change values during the run */
+  int n_syn, n;
+  SUNContext ctx;
+  void *cvode;
+  N_Vector y;
+  SUNMatrix jac;
+  SUNLinearSolver ls;
+  double t_ms;
+  double ca_uM[8];
+  double pp1_rest_uM; /* PP1 at resting Ca2+: the reference of the phosphatase drive */
+  int need_init;
+};
+
+static double kinase_drive(const ltp_params *p, const double *syn) {
+  return camkii_phospho_fraction(&p->camkii, syn + SLOW_CAMKII);
+}
+
+static double phosphatase_drive(const ltp_slow *s, const double *syn) {
+  const double rel = syn[SLOW_CAMKII + CAMKII_PP1] / s->pp1_rest_uM - 1.0 -
+                     s->params->trafficking.pp1_threshold;
+  return rel > 0.0 ? rel : 0.0;
+}
+
+static int slow_rhs(sunrealtype t, N_Vector yv, N_Vector dv, void *user) {
+  (void)t;
+  ltp_slow *s = user;
+  const ltp_params *p = s->params;
+  const double *y = N_VGetArrayPointer(yv);
+  double *dy = N_VGetArrayPointer(dv);
+  const double *cell = y + s->n_syn * SLOW_PER_SYNAPSE;
+  double *dcell = dy + s->n_syn * SLOW_PER_SYNAPSE;
+  double drive_in = 0.0;
+  for (int k = 0; k < s->n_syn; ++k) {
+    const double *syn = y + k * SLOW_PER_SYNAPSE;
+    double *dsyn = dy + k * SLOW_PER_SYNAPSE;
+    camkii_rhs(&p->camkii, s->ca_uM[k], syn + SLOW_CAMKII, dsyn + SLOW_CAMKII);
+    const double a_k = kinase_drive(p, syn);
+    const trafficking_drive drive = {a_k, phosphatase_drive(s, syn), syn[SLOW_Z]};
+    const trafficking_state ts = {syn[SLOW_SLOTS], syn[SLOW_RECEPTORS], syn[SLOW_S831]};
+    trafficking_state dts;
+    trafficking_rhs(&p->trafficking, &ts, &drive, &dts);
+    dsyn[SLOW_SLOTS] = dts.slots;
+    dsyn[SLOW_RECEPTORS] = dts.receptors;
+    dsyn[SLOW_S831] = dts.s831;
+    dsyn[SLOW_RETRO] = retrograde_rhs(&p->retrograde, syn[SLOW_RETRO], a_k);
+    dsyn[SLOW_TAG] = late_tag_rhs(&p->late, syn[SLOW_TAG], a_k);
+    dsyn[SLOW_Z] = late_consolidation_rhs(&p->late, syn[SLOW_Z], syn[SLOW_TAG],
+                                          cell[SLOW_CELL_PRP]);
+    if (a_k > p->late.tag_threshold) drive_in += a_k - p->late.tag_threshold;
+  }
+  dcell[SLOW_CELL_DRIVE] = late_drive_rhs(&p->late, cell[SLOW_CELL_DRIVE], drive_in);
+  dcell[SLOW_CELL_PRP] = late_prp_rhs(&p->late, cell[SLOW_CELL_PRP], cell[SLOW_CELL_DRIVE]);
+  return 0;
+}
+
+static void set_rest(ltp_slow *s) {
+  const ltp_params *p = s->params;
+  double *y = N_VGetArrayPointer(s->y);
+  for (int k = 0; k < s->n_syn; ++k) {
+    double *syn = y + k * SLOW_PER_SYNAPSE;
+    camkii_init_down(&p->camkii, syn + SLOW_CAMKII);
+    trafficking_state ts;
+    trafficking_rest(&p->trafficking, &ts);
+    syn[SLOW_SLOTS] = ts.slots;
+    syn[SLOW_RECEPTORS] = ts.receptors;
+    syn[SLOW_S831] = ts.s831;
+    syn[SLOW_RETRO] = syn[SLOW_TAG] = syn[SLOW_Z] = 0.0;
+  }
+  y[s->n_syn * SLOW_PER_SYNAPSE + SLOW_CELL_DRIVE] = 0.0;
+  y[s->n_syn * SLOW_PER_SYNAPSE + SLOW_CELL_PRP] = 0.0;
+}
+
+ltp_status ltp_slow_create(ltp_slow **out, const ltp_params *params, int n_synapses,
+                           ltp_error *err) {
+  ltp_slow *s = calloc(1, sizeof *s);
+  if (s == NULL) return ltp_error_set(err, LTP_ERR_NOMEM, "slow subsystem: out of memory");
+  s->params = params;
+  s->n_syn = n_synapses;
+  s->n = n_synapses * SLOW_PER_SYNAPSE + SLOW_PER_CELL;
+  int ok = SUNContext_Create(NULL, &s->ctx) == 0;
+  if (ok) s->y = N_VNew_Serial(s->n, s->ctx);
+  if (ok && s->y) s->cvode = CVodeCreate(CV_BDF, s->ctx);
+  if (ok && s->cvode) s->jac = SUNDenseMatrix(s->n, s->n, s->ctx);
+  if (ok && s->jac) s->ls = SUNLinSol_Dense(s->y, s->jac, s->ctx);
+  ok = ok && s->ls != NULL;
+  if (ok) {
+    set_rest(s);
+    ltp_slow_set_rest_calcium(s, params->calcium.ca_rest_uM);
+    ok = CVodeInit(s->cvode, slow_rhs, 0.0, s->y) == CV_SUCCESS &&
+         CVodeSetUserData(s->cvode, s) == CV_SUCCESS &&
+         CVodeSStolerances(s->cvode, params->engine.rtol, 1e-9) == CV_SUCCESS &&
+         CVodeSetLinearSolver(s->cvode, s->ls, s->jac) == CV_SUCCESS &&
+         CVodeSetMaxNumSteps(s->cvode, 100000) == CV_SUCCESS;
+  }
+  if (!ok) {
+    ltp_slow_free(s);
+    return ltp_error_set(err, LTP_ERR_NOMEM, "slow subsystem: CVODE set-up failed");
+  }
+  *out = s;
+  return LTP_OK;
+}
+
+void ltp_slow_free(ltp_slow *s) {
+  if (s == NULL) return;
+  if (s->cvode) CVodeFree(&s->cvode);
+  if (s->ls) SUNLinSolFree(s->ls);
+  if (s->jac) SUNMatDestroy(s->jac);
+  if (s->y) N_VDestroy(s->y);
+  if (s->ctx) SUNContext_Free(&s->ctx);
+  free(s);
+}
+
+void ltp_slow_reset(ltp_slow *s) { s->need_init = 1; }
+
+void ltp_slow_set_rest_calcium(ltp_slow *s, double ca_rest_uM) {
+  double pp1, i1p;
+  camkii_cascade_steady(&s->params->camkii, ca_rest_uM, &pp1, &i1p);
+  s->pp1_rest_uM = pp1 > 0.0 ? pp1 : 1e-9;
+}
+
+/* Name the first non-finite or negative-beyond-tolerance entry for the blow-up message. */
+static const char *bad_variable(const ltp_slow *s, double *value) {
+  static const char *names[SLOW_PER_SYNAPSE] = {
+      [SLOW_CAMKII + CAMKII_PP1] = "camkii.pp1", [SLOW_CAMKII + CAMKII_I1P] = "camkii.i1p",
+      [SLOW_SLOTS] = "trafficking.slots",        [SLOW_RECEPTORS] = "trafficking.receptors",
+      [SLOW_S831] = "trafficking.s831",          [SLOW_RETRO] = "retrograde.signal",
+      [SLOW_TAG] = "late.tag",                   [SLOW_Z] = "late.z"};
+  const double *y = N_VGetArrayPointer(s->y);
+  for (int i = 0; i < s->n; ++i) {
+    if (!isfinite(y[i])) {
+      *value = y[i];
+      if (i >= s->n_syn * SLOW_PER_SYNAPSE) return "late.prp";
+      const char *n = names[i % SLOW_PER_SYNAPSE];
+      return n ? n : "camkii.rings";
+    }
+  }
+  return NULL;
+}
+
+ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, double t_to_ms, ltp_error *err) {
+  if (t_to_ms <= s->t_ms) return LTP_OK;
+  for (int k = 0; k < s->n_syn; ++k) s->ca_uM[k] = ca_uM[k];
+  if (s->need_init) {
+    CVodeReInit(s->cvode, s->t_ms, s->y);
+    s->need_init = 0;
+  }
+  CVodeSetStopTime(s->cvode, t_to_ms);
+  sunrealtype t_reached = s->t_ms;
+  const int flag = CVode(s->cvode, t_to_ms, s->y, &t_reached, CV_NORMAL);
+  double value = 0.0;
+  const char *bad = bad_variable(s, &value);
+  if (flag < 0 || bad != NULL)
+    return ltp_error_set(err, LTP_ERR_NUMERIC,
+                         "numerical blow-up in the signalling ODEs at t = %.3f s: %s = %g "
+                         "(CVODE flag %d, %s); hint: reduce engine.slow_dt or engine.rtol, or "
+                         "check the parameters changed with --set",
+                         s->t_ms * 1e-3, bad ? bad : "state", value, flag,
+                         CVodeGetReturnFlagName(flag));
+  s->t_ms = t_to_ms;
+  return LTP_OK;
+}
+
+ltp_status ltp_slow_equilibrate(ltp_slow *s, const double *ca_uM, double duration_ms,
+                                ltp_error *err) {
+  ltp_status st = ltp_slow_advance(s, ca_uM, s->t_ms + duration_ms, err);
+  if (st != LTP_OK) return st;
+  /* the experiment clock starts at 0 after equilibration */
+  s->t_ms = 0.0;
+  s->need_init = 1;
+  return LTP_OK;
+}
+
+const double *ltp_slow_synapse(const ltp_slow *s, int k) {
+  return N_VGetArrayPointer(s->y) + k * SLOW_PER_SYNAPSE;
+}
+const double *ltp_slow_cell(const ltp_slow *s) {
+  return N_VGetArrayPointer(s->y) + s->n_syn * SLOW_PER_SYNAPSE;
+}
+double ltp_slow_kinase_drive(const ltp_slow *s, int k) {
+  return kinase_drive(s->params, ltp_slow_synapse(s, k));
+}
+double ltp_slow_phosphatase_drive(const ltp_slow *s, int k) {
+  return phosphatase_drive(s, ltp_slow_synapse(s, k));
+}
+uint64_t ltp_slow_steps(const ltp_slow *s) {
+  long n = 0;
+  CVodeGetNumSteps(s->cvode, &n);
+  return (uint64_t)n;
+}
+double ltp_slow_time_ms(const ltp_slow *s) { return s->t_ms; }

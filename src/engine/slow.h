@@ -1,0 +1,50 @@
+/* The slow subsystem: signalling, expression and late-phase ODEs of every synapse plus the
+ * cell-wide PRP pool, integrated by SUNDIALS CVODE (BDF: the PP1 kinetics are stiff). Ca2+ of
+ * each spine is an input held constant over each call (operator splitting). */
+#ifndef LTP_ENGINE_SLOW_H
+#define LTP_ENGINE_SLOW_H
+
+#include <stdint.h>
+
+#include "core/status.h"
+#include "mech/camkii.h"
+#include "mech/model_params.h"
+
+/* Per-synapse layout of the state vector. */
+enum {
+  SLOW_CAMKII = 0,
+  SLOW_SLOTS = CAMKII_N_STATE,
+  SLOW_RECEPTORS,
+  SLOW_S831,
+  SLOW_RETRO,
+  SLOW_TAG,
+  SLOW_Z,
+  SLOW_PER_SYNAPSE
+};
+/* Cell-wide entries after the synapses. */
+enum { SLOW_CELL_DRIVE = 0, SLOW_CELL_PRP, SLOW_PER_CELL };
+
+typedef struct ltp_slow ltp_slow;
+
+ltp_status ltp_slow_create(ltp_slow **out, const ltp_params *params, int n_synapses,
+                           ltp_error *err);
+void ltp_slow_free(ltp_slow *s);
+/* Equilibrate at constant resting Ca2+ for duration_ms (the DOWN state at rest). */
+ltp_status ltp_slow_equilibrate(ltp_slow *s, const double *ca_uM, double duration_ms,
+                                ltp_error *err);
+/* Advance from the current time to t_to_ms with constant ca_uM[] per synapse. */
+ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, double t_to_ms, ltp_error *err);
+/* Resting spine Ca2+ that defines "no phosphatase drive" (PP1 at rest). */
+void ltp_slow_set_rest_calcium(ltp_slow *s, double ca_rest_uM);
+/* Restart the integrator (after a discontinuous parameter change). */
+void ltp_slow_reset(ltp_slow *s);
+
+/* Current state (read-only view) and derived quantities. */
+const double *ltp_slow_synapse(const ltp_slow *s, int k);
+const double *ltp_slow_cell(const ltp_slow *s);
+double ltp_slow_kinase_drive(const ltp_slow *s, int k);
+double ltp_slow_phosphatase_drive(const ltp_slow *s, int k);
+uint64_t ltp_slow_steps(const ltp_slow *s);
+double ltp_slow_time_ms(const ltp_slow *s);
+
+#endif

@@ -1,0 +1,20 @@
+/* Spine-head Ca2+: influx from NMDARs and VGCCs, fast buffering (capacity kappa), extrusion
+ * to a resting level. */
+#ifndef LTP_MECH_CALCIUM_H
+#define LTP_MECH_CALCIUM_H
+
+#include "core/param.h"
+#include "mech/model_params.h"
+
+extern const ltp_mech_def calcium_mech;
+
+/* Free [Ca] change (uM/ms) per pA of inward Ca2+ current (negative pA) into volume_um3, before
+ * buffering: 1e6 / (2 F V). */
+double calcium_flux_uM_per_ms(double i_ca_pA, double volume_um3);
+/* Exact update over dt with constant Ca2+ current i_ca_pA (inward negative). */
+double calcium_step(const calcium_params *p, double ca_uM, double i_ca_pA, double volume_um3,
+                    double dt_ms);
+/* Effective decay time constant with exogenous buffer (Neher & Augustine 1992). */
+double calcium_tau_ms(const calcium_params *p);
+
+#endif

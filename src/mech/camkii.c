@@ -1,0 +1,242 @@
+/* CaMKII-PP1 bistable switch: Graupner & Brunel 2007, PLoS Comput Biol 3:e221 (GB2007),
+ * ModelDB 114452. Equations are the paper's Materials and Methods, Eqs. 1-25; parameter
+ * values are its Table 1 (deterministic set, k_CaN = 18 1/s).
+ *
+ * What is modelled
+ * - Ca2+ binds calmodulin in four sequential steps at equilibrium (GB2007 Eq. 1,
+ *   dissociation constants L1..L4 from Linse et al. 1991); only Ca4-CaM, C, is active.
+ * - A CaMKII holoenzyme is two functionally independent rings of six subunits. A subunit is
+ *   phosphorylated at Thr286 or not; a ring is one of the 14 patterns distinct under rotation
+ *   (S_0..S_13, GB2007 Eqs. 7-20). Autophosphorylation is intersubunit and directed: subunit
+ *   j is phosphorylated by its neighbour j-1, and the substrate must bind C (probability
+ *   gamma = C/(K5 + C), Eq. 2). With an unphosphorylated catalyst, which must bind C too, the
+ *   rate is k6 gamma^2 (initiation, Fig. 1C); with a phosphorylated catalyst it is
+ *   k7 gamma gamma* + k8 gamma (1 - gamma*) = k7 gamma since the paper sets k7 = k8 (Fig.
+ *   1D,E), so K9 and k8 drop out.
+ * - PP1 (free concentration D) dephosphorylates every phosphorylated subunit at the
+ *   Michaelis-Menten per-subunit rate k10 = k12 D / (K_M + S_active) (Eq. 6); the saturation
+ *   of k10 at high S_active makes the system bistable.
+ * - PP1 is inhibited by phosphorylated inhibitor-1 (I1P, I): dD/dt = -k11 I D + k-11 (D0 - D),
+ *   dI/dt = -k11 I D + k-11 (D0 - D) + v_PKA I0 - v_CaN I (Eqs. 24-25; the paper names the
+ *   association/dissociation constants k13/k-13, SCIENCE.md and this file k11/k-11). I1 is a
+ *   bath of concentration I0. v_CaN and v_PKA are Hill functions of C (Eq. 23).
+ * - Drugs (ltpsim additions): kinase_block (KN-62) scales k6 and k7 by (1 - kinase_block);
+ *   calcineurin_block (FK506) scales the Ca/CaM-dependent part of v_CaN by
+ *   (1 - calcineurin_block). The basal k_CaN^0, which the paper says also stands for PP2A, is
+ *   not blocked, so I1P stays bounded under full block.
+ *
+ * Mapping to ModelDB 114452: the .ode files there use the same 14 ring variables B0..B13 and
+ * the paper's order; only the header of the .ode could be read for this port, so the
+ * equations come from the paper. The ring transitions are generated from the bit patterns
+ * below rather than typed in, so they cannot carry typos; tests/test_camkii.c checks them
+ * against Eqs. 7-20 (where Eq. 14 must read k6 gamma^2 (S2 + 2 S4): S4 = 100100 has two
+ * unphosphorylated subunits whose initiation yields S7, as Eq. 11's -2 k6 gamma^2 S4 says).
+ *
+ * Units: concentrations in uM, the paper's rates in 1/s; camkii_rhs returns uM/ms. */
+#include "mech/camkii.h"
+
+#include <math.h>
+#include <stddef.h>
+
+#define GB2007 "Graupner & Brunel 2007 PLoS Comput Biol 3:e221, ModelDB 114452"
+#define MS_PER_S 1000.0
+#define RING_SIZE 6
+
+/* Representative bit pattern of each ring state S_i (bit j = subunit j phosphorylated), in the
+ * paper's order: 000000, 100000, 110000, 101000, 100100, 111000, 110100, 110010, 101010,
+ * 111100, 111010, 110110, 111110, 111111 (leftmost character = bit 0). */
+static const unsigned char ring_pattern[CAMKII_N_RINGS] = {0,  1,  3,  5,  9,  7,  11,
+                                                           19, 21, 15, 23, 27, 31, 63};
+
+/* Ring state of every 6-bit pattern: the S_i that equals it up to rotation. */
+static const unsigned char ring_state_of_pattern[64] = {
+    0, 1, 1, 2, 1, 3,  2, 5,  1, 4, 3,  6,  2, 7,  5,  9,  1, 3,  4,  7,  3,  8,
+    6, 10, 2, 6, 7, 11, 5, 10, 9, 12, 1, 2, 3, 5,  4,  6,  7, 9,  3,  7,  8,  10,
+    6, 11, 10, 12, 2, 5, 6, 9,  7, 10, 11, 12, 5, 9, 10, 12, 9, 12, 12, 13};
+
+/* Number of phosphorylated subunits in each ring state (the paper's m_i). */
+static const unsigned char ring_phospho_count[CAMKII_N_RINGS] = {0, 1, 2, 2, 2, 3, 3,
+                                                                 3, 3, 4, 4, 4, 5, 6};
+
+#define P(field) offsetof(ltp_params, camkii.field)
+static const ltp_param_def camkii_table[] = {
+    {"s_tot", "uM", 33.3, 0.0, 1000.0, GB2007 ", Table 1 (CaMKII_0 = 16.67 uM, 2 rings each)",
+     "six-subunit CaMKII rings (200 uM subunits)", P(s_tot_uM), NULL},
+    {"cam_tot", "uM", 0.1, 0.0, 100.0, GB2007 ", Table 1C",
+     "calmodulin available to the switch (bath)", P(cam_tot_uM), NULL},
+    {"k5", "uM", 0.1, 0.0, 100.0, GB2007 ", Table 1A (Meyer et al. 1992)",
+     "K5: Ca4-CaM dissociation from an unphosphorylated subunit", P(k5_uM), NULL},
+    {"k6", "1/s", 6.0, 0.0, 1e4, GB2007 ", Table 1B",
+     "autophosphorylation by a CaM-bound unphosphorylated neighbour (initiation)", P(k6_per_s),
+     NULL},
+    {"k7", "1/s", 6.0, 0.0, 1e4, GB2007 ", Table 1B (k7 = k8)",
+     "autophosphorylation by a phosphorylated neighbour (propagation)", P(k7_per_s), NULL},
+    {"k12", "1/s", 6000.0, 0.0, 1e6, GB2007 ", Table 1B", "PP1 catalytic rate on a subunit",
+     P(k12_per_s), NULL},
+    {"km", "uM", 0.4, 1e-6, 100.0, GB2007 ", Table 1C (from Zhabotinsky 2000)",
+     "Michaelis constant of PP1 on phosphorylated subunits", P(km_uM), NULL},
+    {"pp1_0", "uM", 0.2, 0.0, 100.0, GB2007 ", Table 1B (D0)", "total PP1", P(pp1_0_uM), NULL},
+    {"k11", "1/(uM s)", 500.0, 0.0, 1e6, GB2007 ", Table 1A (the paper's k13)",
+     "I1P-PP1 association", P(k11_per_uM_s), NULL},
+    {"km11", "1/s", 0.1, 1e-9, 1e4, GB2007 ", Table 1A (the paper's k-13)",
+     "I1P-PP1 dissociation", P(km11_per_s), NULL},
+    {"i1_0", "uM", 1.0, 0.0, 100.0, GB2007 ", Table 1C (I0)",
+     "inhibitor-1 available for phosphorylation (bath)", P(i1_0_uM), NULL},
+    {"can_k", "uM", 0.053, 0.0, 100.0, GB2007 ", Table 1A (Stemmer & Klee 1994)",
+     "calcineurin half activation (Ca4-CaM concentration)", P(can_k_uM), NULL},
+    {"can_n", "1", 3.0, 0.0, 20.0, GB2007 ", Table 1A (Stemmer & Klee 1994)",
+     "calcineurin Hill coefficient", P(can_n), NULL},
+    {"can_k0", "1/s", 0.1, 1e-6, 1e4, GB2007 ", Table 1C",
+     "basal I1P dephosphorylation (CaN and PP2A); > 0 keeps Ca-free I1P finite",
+     P(can_k0_per_s), NULL},
+    {"can_kmax", "1/s", 18.0, 0.0, 1e4, GB2007 ", Table 1B (18 deterministic, 20 with noise)",
+     "maximal Ca/CaM-dependent calcineurin rate on I1P", P(can_kmax_per_s), NULL},
+    {"pka_k", "uM", 0.11, 0.0, 100.0, GB2007 ", Table 1B",
+     "PKA half activation (Ca4-CaM concentration)", P(pka_k_uM), NULL},
+    {"pka_n", "1", 8.0, 0.0, 20.0, GB2007 ", Table 1B", "PKA Hill coefficient", P(pka_n), NULL},
+    {"pka_k0", "1/s", 0.00359, 0.0, 1e4, GB2007 ", Table 1B",
+     "basal I1 phosphorylation (PKA and PKG)", P(pka_k0_per_s), NULL},
+    {"pka_kmax", "1/s", 100.0, 0.0, 1e5, GB2007 ", Table 1B",
+     "maximal Ca/CaM-dependent PKA rate on I1", P(pka_kmax_per_s), NULL},
+    {"l1", "uM", 0.1, 0.0, 100.0, GB2007 ", Table 1A (Linse et al. 1991)",
+     "dissociation constant of the 1st Ca2+ on CaM", P(l1_uM), NULL},
+    {"l2", "uM", 0.025, 0.0, 100.0, GB2007 ", Table 1A (Linse et al. 1991)",
+     "dissociation constant of the 2nd Ca2+ on CaM", P(l2_uM), NULL},
+    {"l3", "uM", 0.32, 0.0, 100.0, GB2007 ", Table 1A (Linse et al. 1991)",
+     "dissociation constant of the 3rd Ca2+ on CaM", P(l3_uM), NULL},
+    {"l4", "uM", 0.40, 0.0, 100.0, GB2007 ", Table 1A (Linse et al. 1991)",
+     "dissociation constant of the 4th Ca2+ on CaM", P(l4_uM), NULL},
+    {"kinase_block", "1", 0.0, 0.0, 1.0, "ltpsim: KN-62 applied as a drug",
+     "fraction of autophosphorylation (k6, k7) blocked", P(kinase_block), NULL},
+    {"calcineurin_block", "1", 0.0, 0.0, 1.0, "ltpsim: FK506 / cyclosporin applied as a drug",
+     "fraction of Ca/CaM-dependent calcineurin activity blocked", P(calcineurin_block), NULL},
+};
+#undef P
+
+const ltp_mech_def camkii_mech = {
+    "camkii",
+    "CaMKII-PP1 bistable switch with PKA / calcineurin / inhibitor-1 (Graupner & Brunel 2007)",
+    camkii_table, LTP_COUNT(camkii_table)};
+
+double camkii_cam_ca4_uM(const camkii_params *p, double ca_uM) {
+  if (ca_uM <= 0.0)
+    return 0.0;
+  /* GB2007 Eq. 1 at equilibrium: C = CaM0 / (1 + L4/Ca + L3 L4/Ca^2 + ...), Horner form. */
+  const double x = 1.0 / ca_uM;
+  const double denom = 1.0 + p->l4_uM * x * (1.0 + p->l3_uM * x * (1.0 + p->l2_uM * x *
+                                                                             (1.0 + p->l1_uM * x)));
+  return p->cam_tot_uM / denom;
+}
+
+/* Hill activation 1 / (1 + (K/C)^n) of GB2007 Eq. 23; 0 without Ca4-CaM. */
+static double hill_of_cam(double cam_uM, double k_uM, double n) {
+  if (cam_uM <= 0.0)
+    return 0.0;
+  return 1.0 / (1.0 + pow(k_uM / cam_uM, n));
+}
+
+static double can_rate_of_cam(const camkii_params *p, double cam_uM) {
+  const double active = (1.0 - p->calcineurin_block) * p->can_kmax_per_s;
+  return p->can_k0_per_s + active * hill_of_cam(cam_uM, p->can_k_uM, p->can_n);
+}
+
+static double pka_rate_of_cam(const camkii_params *p, double cam_uM) {
+  return p->pka_k0_per_s + p->pka_kmax_per_s * hill_of_cam(cam_uM, p->pka_k_uM, p->pka_n);
+}
+
+double camkii_can_rate_per_s(const camkii_params *p, double ca_uM) {
+  return can_rate_of_cam(p, camkii_cam_ca4_uM(p, ca_uM));
+}
+
+double camkii_pka_rate_per_s(const camkii_params *p, double ca_uM) {
+  return pka_rate_of_cam(p, camkii_cam_ca4_uM(p, ca_uM));
+}
+
+double camkii_phospho_subunits_uM(const double *y) {
+  double s = 0.0;
+  for (int i = 0; i < CAMKII_N_RINGS; i++)
+    s += ring_phospho_count[i] * y[i];
+  return s;
+}
+
+double camkii_phospho_fraction(const camkii_params *p, const double *y) {
+  const double subunits = RING_SIZE * p->s_tot_uM;
+  return subunits > 0.0 ? camkii_phospho_subunits_uM(y) / subunits : 0.0;
+}
+
+/* Per-subunit rates (1/s) that act on one ring pattern. */
+typedef struct {
+  double initiation;  /* k6 gamma^2: substrate and unphosphorylated catalyst bind C */
+  double propagation; /* k7 gamma: phosphorylated catalyst, substrate binds C */
+  double dephospho;   /* k10 = k12 D / (K_M + S_active) */
+} ring_rates;
+
+static ring_rates ring_rates_at(const camkii_params *p, double cam_uM, const double *y) {
+  const double gamma = cam_uM > 0.0 ? cam_uM / (p->k5_uM + cam_uM) : 0.0; /* Eq. 2 */
+  const double kinase = 1.0 - p->kinase_block;
+  const double s_active = camkii_phospho_subunits_uM(y);
+  ring_rates r;
+  r.initiation = kinase * p->k6_per_s * gamma * gamma;
+  r.propagation = kinase * p->k7_per_s * gamma;
+  r.dephospho = p->k12_per_s * y[CAMKII_PP1] / (p->km_uM + s_active); /* Eq. 6 */
+  return r;
+}
+
+/* Rate (1/s) at which subunit j of pattern m changes state. */
+static double subunit_rate(unsigned m, int j, const ring_rates *r) {
+  if (m & (1u << j))
+    return r->dephospho;
+  const int catalyst = (j + RING_SIZE - 1) % RING_SIZE;
+  return (m & (1u << catalyst)) ? r->propagation : r->initiation;
+}
+
+/* Ring transitions (GB2007 Eqs. 7-20), in uM/s: every subunit of every pattern flips. */
+static void ring_fluxes(const ring_rates *r, const double *y, double *dydt_per_s) {
+  for (int i = 0; i < CAMKII_N_RINGS; i++)
+    dydt_per_s[i] = 0.0;
+  for (int i = 0; i < CAMKII_N_RINGS; i++) {
+    const unsigned m = ring_pattern[i];
+    for (int j = 0; j < RING_SIZE; j++) {
+      const double flux = subunit_rate(m, j, r) * y[i];
+      dydt_per_s[i] -= flux;
+      dydt_per_s[ring_state_of_pattern[m ^ (1u << j)]] += flux;
+    }
+  }
+}
+
+/* PP1 / I1P cascade (GB2007 Eqs. 24-25), in uM/s. */
+static void cascade_fluxes(const camkii_params *p, double cam_uM, const double *y,
+                           double *dydt_per_s) {
+  const double pp1 = y[CAMKII_PP1], i1p = y[CAMKII_I1P];
+  const double binding = p->k11_per_uM_s * i1p * pp1 - p->km11_per_s * (p->pp1_0_uM - pp1);
+  dydt_per_s[CAMKII_PP1] = -binding;
+  dydt_per_s[CAMKII_I1P] = -binding + pka_rate_of_cam(p, cam_uM) * p->i1_0_uM -
+                           can_rate_of_cam(p, cam_uM) * i1p;
+}
+
+void camkii_rhs(const camkii_params *p, double ca_uM, const double *y, double *dydt_per_ms) {
+  const double cam = camkii_cam_ca4_uM(p, ca_uM);
+  const ring_rates r = ring_rates_at(p, cam, y);
+  double dydt_per_s[CAMKII_N_STATE];
+  ring_fluxes(&r, y, dydt_per_s);
+  cascade_fluxes(p, cam, y, dydt_per_s);
+  for (int k = 0; k < CAMKII_N_STATE; k++)
+    dydt_per_ms[k] = dydt_per_s[k] / MS_PER_S;
+}
+
+void camkii_cascade_steady(const camkii_params *p, double ca_uM, double *pp1_uM,
+                           double *i1p_uM) {
+  /* dD/dt = 0 makes the binding terms cancel in dI/dt, so I = v_PKA I0 / v_CaN and
+   * D = D0 / (1 + k11 I / k-11) (the paper's D_steady-state, Results). */
+  const double cam = camkii_cam_ca4_uM(p, ca_uM);
+  const double i1p = pka_rate_of_cam(p, cam) * p->i1_0_uM / can_rate_of_cam(p, cam);
+  *i1p_uM = i1p;
+  *pp1_uM = p->pp1_0_uM / (1.0 + p->k11_per_uM_s * i1p / p->km11_per_s);
+}
+
+void camkii_init_down(const camkii_params *p, double *y) {
+  for (int i = 0; i < CAMKII_N_RINGS; i++)
+    y[i] = 0.0;
+  y[0] = p->s_tot_uM;
+  camkii_cascade_steady(p, 0.0, &y[CAMKII_PP1], &y[CAMKII_I1P]);
+}

@@ -1,0 +1,20 @@
+/* Somatic Hodgkin-Huxley Na+/K+ channels: make the cell fire and back-propagate spikes. */
+#ifndef LTP_MECH_HH_H
+#define LTP_MECH_HH_H
+
+#include "core/param.h"
+#include "mech/model_params.h"
+
+extern const ltp_mech_def hh_mech;
+
+typedef struct {
+  double m, h, n;
+} hh_gates;
+
+void hh_gates_rest(const hh_params *p, double v_mV, hh_gates *g);
+void hh_gates_step(const hh_params *p, double v_mV, double dt_ms, hh_gates *g);
+/* Add the channels' conductance (nS) and conductance x reversal (pA) for area_um2. */
+void hh_currents(const hh_params *p, const hh_gates *g, double area_um2, double *g_nS,
+                 double *ge_pA);
+
+#endif

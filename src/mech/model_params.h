@@ -1,0 +1,99 @@
+/* The aggregate parameter struct of the single-cell cascade model. Each member belongs to
+ * one mechanism file in src/mech/ (or src/cell/), whose table documents every field:
+ * unit, default, range and source. Fields are doubles so tables can address them by
+ * offset; enumerated choices are stored as their index. */
+#ifndef LTP_MECH_MODEL_PARAMS_H
+#define LTP_MECH_MODEL_PARAMS_H
+
+typedef struct { /* release.c: Dittman 2000 facilitation/depression, Ca_o dependence */
+  double mode;          /* choice: mean_field | stochastic */
+  double n_sites;       /* release sites per synapse */
+  double f1_ref;        /* F1 at 2 mM Ca_o */
+  double ca_o_k_mM;     /* Hill half-saturation of F1 on Ca_o */
+  double ca_o_hill;     /* Hill coefficient */
+  double kf_over_df;    /* K_F / Delta_F */
+  double tau_f_ms, tau_d_ms;
+  double k0_per_s, kmax_per_s, kd;
+  double glu_peak_mM, glu_dur_ms;
+} release_params;
+
+typedef struct { /* ampa.c */
+  double alpha_per_mM_ms, beta_per_ms, e_rev_mV, block; /* block: fraction blocked (CNQX) */
+} ampa_params;
+
+typedef struct { /* nmda.c */
+  double alpha_per_mM_ms, beta_per_ms, e_rev_mV;
+  double n_receptors, gamma_pS;
+  double mg_o_mM, block_fit; /* block_fit: choice jahr_stevens | vargas_caballero | strong */
+  double ca_fraction;        /* fraction of NMDAR current carried by Ca2+ */
+  double block;              /* fraction of receptors blocked by AP5 */
+} nmda_params;
+
+typedef struct { /* cell/cable.c + mech/passive.c: compartments */
+  double cm_uF_cm2, e_leak_mV, rm_ohm_cm2, ra_ohm_cm;
+  double soma_diam_um, soma_len_um;
+  double dend_diam_um, dend_len_um, dend_segments;
+  double neck_resistance_MOhm, neck_diam_um, neck_len_um;
+  double head_volume_um3;
+  double pathway_synapses; /* co-active synapses per pathway (1 modelled spine + lumped) */
+} cable_params;
+
+typedef struct { /* hh.c: soma Na/K (Hodgkin & Huxley 1952, NEURON hh, Q10 scaled) */
+  double gna_mS_cm2, gk_mS_cm2, ena_mV, ek_mV, temp_C, q10;
+  double spike_current_pA, spike_current_ms; /* somatic pulse that evokes one spike */
+} hh_params;
+
+typedef struct { /* vgcc.c: spine R- and L-type channels */
+  double r_density_nS_um2, l_density_nS_um2, e_ca_mV;
+  double r_tau_m_ms, r_tau_h_ms, l_tau_m_ms;
+  double l_po_max; /* maximal open probability of L-type channels */
+  double l_block;  /* nimodipine */
+} vgcc_params;
+
+typedef struct { /* calcium.c: spine head Ca2+ single pool */
+  double ca_o_mM, ca_rest_uM, kappa_endo, tau_extrusion_ms;
+  double kappa_exo; /* exogenous buffer capacity (BAPTA/EGTA), set by drugs */
+} calcium_params;
+
+typedef struct { /* camkii.c: Graupner & Brunel 2007 CaMKII-PP1 system (+ CaN, PKA) */
+  double s_tot_uM, cam_tot_uM, k5_uM, k6_per_s, k7_per_s, k12_per_s, km_uM, pp1_0_uM;
+  double k11_per_uM_s, km11_per_s, i1_0_uM;
+  double can_k_uM, can_n, can_k0_per_s, can_kmax_per_s;
+  double pka_k_uM, pka_n, pka_k0_per_s, pka_kmax_per_s;
+  double l1_uM, l2_uM, l3_uM, l4_uM;
+  double kinase_block;      /* KN-62: fraction of autophosphorylation blocked */
+  double calcineurin_block; /* FK506/cyclosporin: fraction of CaN activity blocked */
+} camkii_params;
+
+typedef struct { /* trafficking.c: AMPAR slots, exo/endocytosis, GluA1-S831 */
+  double slots_0, slots_max_gain, slots_min_frac, tau_early_s;
+  double k_exo_per_s, k_ins_per_s, k_rem_per_s;
+  double gamma_low_pS, gamma_high_pS, k_phos_per_s, k_dephos_per_s, s831_basal;
+  double pp1_threshold;
+} trafficking_params;
+
+typedef struct { /* retrograde.c */
+  double enabled, gain, tau_rise_s, tau_decay_s, camkii_threshold;
+} retrograde_params;
+
+typedef struct { /* late_phase.c: tag, PRP synthesis, capture, consolidation */
+  double tag_threshold, tau_tag_s, tau_prp_rise_s, tau_prp_decay_s, prp_threshold;
+  double tau_trigger_s, tau_set_s, tau_z_s, z_kappa, z_gamma, synthesis_block;
+} late_params;
+
+typedef struct {
+  release_params release;
+  ampa_params ampa;
+  nmda_params nmda;
+  cable_params cable;
+  hh_params hh;
+  vgcc_params vgcc;
+  calcium_params calcium;
+  camkii_params camkii;
+  trafficking_params trafficking;
+  retrograde_params retrograde;
+  late_params late;
+  struct { double dt_ms, slow_dt_ms, quiet_tol, rtol; } engine; /* engine/numerics.c */
+} ltp_params;
+
+#endif

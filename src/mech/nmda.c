@@ -1,0 +1,68 @@
+/* NMDA receptors: two-state gating (Destexhe et al. 1994 binding rate, decay set to the adult
+ * CA1 value), Mg2+ block B(V) = 1 / (1 + [Mg]o/K0 exp(-z V)):
+ *   Jahr & Stevens 1990:           K0 = 3.57 mM, z = 0.062 /mV
+ *   Vargas-Caballero & Robinson 2003 (Blue Brain GluSynapse): K0 = 2.552 mM, z = 0.072 /mV
+ *   "strong" CA1 variant:           K0 = 3.57 mM, z = 0.072 /mV (ModelDB adaptive_sNMDA)
+ * and the Ca2+ fraction of the current (P_f ~ 10 %, Schneggenburger 1993, Burnashev 1995). */
+#include "mech/nmda.h"
+
+#include <math.h>
+#include <stddef.h>
+
+#include "mech/kinetics.h"
+
+static const char *const block_fits[] = {"jahr_stevens", "vargas_caballero", "strong", NULL};
+
+typedef struct {
+  double k0_mM, z_per_mV;
+} mg_block_fit;
+
+/* The published fits, in the order of block_fits. */
+static const mg_block_fit mg_fits[] = {{3.57, 0.062}, {2.552, 0.072}, {3.57, 0.072}};
+
+#define P(field) offsetof(ltp_params, nmda.field)
+static const ltp_param_def nmda_table[] = {
+    {"alpha", "1/(mM ms)", 0.072, 0.001, 100, "Destexhe, Mainen & Sejnowski 1994 NMDA scheme",
+     "glutamate binding/opening rate", P(alpha_per_mM_ms), NULL},
+    {"beta", "1/ms", 0.0143, 0.001, 1,
+     "1/70 ms: adult CA1 NMDA decay at 35 C (SCIENCE.md 1c default; GluSynapse tau_d 70 ms)",
+     "unbinding/closing rate", P(beta_per_ms), NULL},
+    {"e_rev", "mV", 0, -20, 20, "Jahr & Stevens 1990; all sources", "reversal potential",
+     P(e_rev_mV), NULL},
+    {"n_receptors", "1", 15, 0, 200,
+     "Rodrigues et al. 2023 (N = 15; Nimchinsky 2004, Spruston 1995)", "NMDARs per synapse",
+     P(n_receptors), NULL},
+    {"gamma", "pS", 50, 1, 200, "Rodrigues et al. 2023; Maki & Popescu 2014 (53 pS)",
+     "single-channel conductance", P(gamma_pS), NULL},
+    {"mg_o", "mM", 1.0, 0, 20, "slice ACSF, SCIENCE.md 5", "extracellular Mg2+", P(mg_o_mM),
+     NULL},
+    {"block_fit", "choice", NMDA_BLOCK_JAHR_STEVENS, 0, 2,
+     "Jahr & Stevens 1990; Vargas-Caballero & Robinson 2003; ModelDB adaptive_sNMDA",
+     "Mg2+ block fit", P(block_fit), block_fits},
+    {"ca_fraction", "1", 0.10, 0, 1,
+     "Schneggenburger et al. 1993; Burnashev et al. 1995 (7-11 %); Rodrigues 2023 f_Ca = 0.1",
+     "fraction of the NMDAR current carried by Ca2+", P(ca_fraction), NULL},
+    {"block", "1", 0, 0, 1, "set by the AP5 drug entry (docs/experiment-format.md)",
+     "fraction of NMDARs blocked by antagonist", P(block), NULL},
+};
+#undef P
+
+const ltp_mech_def nmda_mech = {"nmda",
+                                "NMDA receptors: two-state kinetics, Mg2+ block B(V), Ca2+ "
+                                "fraction of the current",
+                                nmda_table, LTP_COUNT(nmda_table)};
+
+double nmda_mg_unblock(const nmda_params *p, double v_mV, double mg_o_mM) {
+  int fit = (int)p->block_fit;
+  if (fit < 0 || fit > NMDA_BLOCK_STRONG) fit = NMDA_BLOCK_JAHR_STEVENS;
+  const mg_block_fit *f = &mg_fits[fit];
+  return 1.0 / (1.0 + mg_o_mM / f->k0_mM * exp(-f->z_per_mV * v_mV));
+}
+
+double nmda_gate_step(const nmda_params *p, double r, double glu_mM, double dt_ms) {
+  return kinetic2_step(r, p->alpha_per_mM_ms * glu_mM, p->beta_per_ms, dt_ms);
+}
+
+double nmda_conductance_nS(const nmda_params *p, double r) {
+  return p->n_receptors * p->gamma_pS * 1e-3 * r * (1.0 - p->block);
+}

@@ -1,0 +1,19 @@
+/* NMDA receptors: two-state kinetic gating, voltage-dependent Mg2+ block (Jahr-Stevens by
+ * default, other published fits selectable) and the Ca2+ fraction of the current. */
+#ifndef LTP_MECH_NMDA_H
+#define LTP_MECH_NMDA_H
+
+#include "core/param.h"
+#include "mech/model_params.h"
+
+extern const ltp_mech_def nmda_mech;
+
+enum { NMDA_BLOCK_JAHR_STEVENS = 0, NMDA_BLOCK_VARGAS_CABALLERO = 1, NMDA_BLOCK_STRONG = 2 };
+
+/* Unblocked fraction B(V) at [Mg]o for the selected fit. */
+double nmda_mg_unblock(const nmda_params *p, double v_mV, double mg_o_mM);
+double nmda_gate_step(const nmda_params *p, double r, double glu_mM, double dt_ms);
+/* Conductance (nS, before Mg block) at open fraction r. */
+double nmda_conductance_nS(const nmda_params *p, double r);
+
+#endif

@@ -1,0 +1,143 @@
+/* Presynaptic release: Dittman et al. (2000) J Neurosci 20:1374 model of residual-Ca
+ * driven facilitation (CaX_F) and Ca-dependent recovery from depression (CaX_D).
+ *   F = F1 + (1 - F1) / (1 + K_F / CaX_F)     release fraction of a ready site
+ *   dD/dt = (1 - D) k_rec,  k_rec = k0 + (kmax - k0) CaX_D / (CaX_D + K_D)
+ * Both CaX decay exponentially, so D has a closed form between spikes:
+ *   1 - D(t) = (1 - D0) exp(-k0 t - (kmax - k0) tau_D ln((c0 + K_D) / (c(t) + K_D))). */
+#include "mech/release.h"
+
+#include <math.h>
+#include <stddef.h>
+
+#include "core/rng.h"
+
+static const char *const release_modes[] = {"mean_field", "stochastic", NULL};
+
+#define P(field) offsetof(ltp_params, release.field)
+static const ltp_param_def release_table[] = {
+    {"mode", "choice", RELEASE_MEAN_FIELD, 0, 1,
+     "mean_field by default: a field EPSP averages many synapses (ltpsim docs/model.md); "
+     "stochastic for single-synapse questions (Rodrigues et al. 2023 eLife 12:e80152)",
+     "vesicle release: expected number (mean_field) or binomial draw (stochastic)", P(mode),
+     release_modes},
+    {"n_sites", "1", 1, 1, 100, "Blue Brain GluSynapse Nrrp = 1; one active zone per SC bouton",
+     "release sites per synapse", P(n_sites), NULL},
+    {"f1", "1", 0.24, 0.01, 1, "Dittman et al. 2000 Table 2 (SC), F1 = 0.24 at 2 mM Ca_o",
+     "release fraction of a ready site at 2 mM [Ca]o, first spike", P(f1_ref), NULL},
+    {"ca_o_k", "mM", 0.909, 0.01, 10,
+     "derived: Hill n=2 through the -38 % change of p from 2.5 to 1 mM Ca_o "
+     "(Hardingham et al. 2006 via Rodrigues et al. 2023)",
+     "half-saturation of release on [Ca]o", P(ca_o_k_mM), NULL},
+    {"ca_o_hill", "1", 2, 1, 4, "Rodrigues et al. 2023 (s = 2); p ~ [Ca]o^2 at low Ca_o",
+     "Hill coefficient of release on [Ca]o", P(ca_o_hill), NULL},
+    {"kf", "1", 0.67, 0.01, 100,
+     "Dittman et al. 2000: K_F/Delta_F from paired-pulse ratio 2.2 (SCIENCE.md 1a)",
+     "facilitation site affinity in units of one spike's CaX_F", P(kf_over_df), NULL},
+    {"tau_f", "ms", 100, 1, 10000, "Dittman et al. 2000 Table 2 (SC)",
+     "decay of residual Ca at the facilitation site", P(tau_f_ms), NULL},
+    {"tau_d", "ms", 50, 1, 10000, "Dittman et al. 2000 Table 2 (SC)",
+     "decay of residual Ca at the recovery site", P(tau_d_ms), NULL},
+    {"k0", "1/s", 2, 0.01, 1000, "Dittman et al. 2000 Table 2 (SC)",
+     "resting recovery rate from depression", P(k0_per_s), NULL},
+    {"kmax", "1/s", 30, 0.01, 1000, "Dittman et al. 2000 Table 2 (SC)",
+     "maximal Ca-driven recovery rate", P(kmax_per_s), NULL},
+    {"kd", "1", 2, 0.01, 100, "Dittman et al. 2000 Table 2 (SC)",
+     "recovery site affinity in units of one spike's CaX_D", P(kd), NULL},
+    {"glu_peak", "mM", 1, 0.01, 10,
+     "Destexhe, Mainen & Sejnowski 1994; Clements et al. 1992 (~1.1 mM)",
+     "cleft glutamate during the pulse, per vesicle", P(glu_peak_mM), NULL},
+    {"glu_dur", "ms", 1, 0.05, 10, "Destexhe, Mainen & Sejnowski 1994 (1 mM x 1 ms)",
+     "duration of the square glutamate pulse", P(glu_dur_ms), NULL},
+};
+#undef P
+
+const ltp_mech_def release_mech = {"release",
+                                   "Presynaptic release: Dittman 2000 STP, Ca_o dependence, "
+                                   "stochastic or mean-field vesicles, cleft glutamate",
+                                   release_table, LTP_COUNT(release_table)};
+
+double release_f1(const release_params *p, double ca_o_mM, double retro_factor) {
+  const double n = p->ca_o_hill, k = p->ca_o_k_mM;
+  const double ref = pow(2.0, n) / (pow(2.0, n) + pow(k, n)); /* f1 is given at 2 mM */
+  const double at = pow(ca_o_mM, n) / (pow(ca_o_mM, n) + pow(k, n));
+  double f1 = p->f1_ref * at / ref * retro_factor;
+  return f1 > 1.0 ? 1.0 : f1;
+}
+
+/* Facilitation-site residual Ca and recovery-site residual Ca decay; D recovers. Returns the
+ * not-ready fraction's survival factor over dt (exp(-integral of k_rec)). */
+static double relax_between_spikes(const release_params *p, release_state *s, int i, double dt_ms) {
+  const double c0 = s->cax_d[i];
+  const double c1 = c0 * exp(-dt_ms / p->tau_d_ms);
+  const double integral_k = p->k0_per_s * 1e-3 * dt_ms +
+                            (p->kmax_per_s - p->k0_per_s) * 1e-3 * p->tau_d_ms *
+                                log((c0 + p->kd) / (c1 + p->kd));
+  s->cax_f[i] *= exp(-dt_ms / p->tau_f_ms);
+  s->cax_d[i] = c1;
+  return exp(-integral_k);
+}
+
+static double release_fraction(const release_params *p, double cax_f, double f1) {
+  if (cax_f <= 0.0) return f1;
+  return f1 + (1.0 - f1) / (1.0 + p->kf_over_df / cax_f);
+}
+
+double release_probability_now(const release_params *p, const release_state *s, int i,
+                               double t_ms, double ca_o_mM, double retro_factor) {
+  release_state tmp_state;
+  double cf = s->cax_f[i], cd = s->cax_d[i], rd = s->ready[i], tl = s->t_last_ms[i];
+  uint64_t ns = s->n_spikes[i];
+  tmp_state.cax_f = &cf;
+  tmp_state.cax_d = &cd;
+  tmp_state.ready = &rd;
+  tmp_state.t_last_ms = &tl;
+  tmp_state.n_spikes = &ns;
+  double d = rd;
+  if (isfinite(tl)) {
+    const double survive = relax_between_spikes(p, &tmp_state, 0, t_ms - tl);
+    const double n = p->mode == RELEASE_STOCHASTIC ? p->n_sites : 1.0;
+    d = n - (n - rd) * survive;
+    d /= n;
+  } else if (p->mode == RELEASE_STOCHASTIC) {
+    d = rd / p->n_sites;
+  }
+  return release_fraction(p, cf, release_f1(p, ca_o_mM, retro_factor)) * d;
+}
+
+double release_spike(const release_params *p, release_state *s, int i, double t_ms,
+                     double ca_o_mM, double retro_factor, uint64_t seed, double *p_site) {
+  const int stochastic = p->mode == RELEASE_STOCHASTIC;
+  const uint64_t draw = s->n_spikes[i]++;
+  if (isfinite(s->t_last_ms[i])) {
+    const double survive = relax_between_spikes(p, s, i, t_ms - s->t_last_ms[i]);
+    if (stochastic) {
+      /* each empty site has recovered with probability 1 - survive */
+      const unsigned empty = (unsigned)(p->n_sites - s->ready[i] + 0.5);
+      s->ready[i] += ltp_rng_binomial(seed, 2 * (uint64_t)i, draw, empty, 1.0 - survive);
+    } else {
+      s->ready[i] = 1.0 - (1.0 - s->ready[i]) * survive;
+    }
+  }
+  s->t_last_ms[i] = t_ms;
+  const double f = release_fraction(p, s->cax_f[i], release_f1(p, ca_o_mM, retro_factor));
+  *p_site = f;
+  double released;
+  if (stochastic) {
+    const unsigned ready = (unsigned)(s->ready[i] + 0.5);
+    released = ltp_rng_binomial(seed, 2 * (uint64_t)i + 1, draw, ready, f);
+  } else {
+    released = s->ready[i] * f * p->n_sites;
+  }
+  s->ready[i] -= stochastic ? released : s->ready[i] * f;
+  s->cax_f[i] += 1.0;
+  s->cax_d[i] += 1.0;
+  return released;
+}
+
+void release_init(const release_params *p, release_state *s, int i) {
+  s->cax_f[i] = 0.0;
+  s->cax_d[i] = 0.0;
+  s->ready[i] = p->mode == RELEASE_STOCHASTIC ? p->n_sites : 1.0;
+  s->t_last_ms[i] = -INFINITY;
+  s->n_spikes[i] = 0;
+}

@@ -1,0 +1,40 @@
+/* Presynaptic release at a Schaffer-collateral bouton: Dittman, Kreitzer & Regehr (2000)
+ * facilitation/depression, Ca_o-dependent release fraction, stochastic (binomial over
+ * sites) or mean-field vesicle release, and the resulting cleft glutamate pulse. */
+#ifndef LTP_MECH_RELEASE_H
+#define LTP_MECH_RELEASE_H
+
+#include <stdint.h>
+
+#include "core/param.h"
+#include "mech/model_params.h"
+
+extern const ltp_mech_def release_mech;
+
+enum { RELEASE_MEAN_FIELD = 0, RELEASE_STOCHASTIC = 1 };
+
+/* Per-pathway presynaptic state (SoA over pathways). */
+typedef struct {
+  double *cax_f, *cax_d; /* residual Ca bound to the facilitation / depression sites (units of
+                            one spike's increment) */
+  double *ready;         /* mean-field: fraction of sites ready (D); stochastic: ready count */
+  double *t_last_ms;     /* time of the last spike (-inf before the first) */
+  uint64_t *n_spikes;    /* spikes so far (keys the random draws) */
+} release_state;
+
+/* Release fraction F1 at the given [Ca]o, scaled by the retrograde factor (>= 1). */
+double release_f1(const release_params *p, double ca_o_mM, double retro_factor);
+
+/* Bring state from t_last to t (exact closed form between spikes), then release: returns
+ * the number of vesicles released (expected number in mean-field mode) and the release
+ * probability of a ready site in *p_site. */
+double release_spike(const release_params *p, release_state *s, int i, double t_ms,
+                     double ca_o_mM, double retro_factor, uint64_t seed, double *p_site);
+
+/* Expected release of a test pulse without changing state (for readouts): F x D. */
+double release_probability_now(const release_params *p, const release_state *s, int i,
+                               double t_ms, double ca_o_mM, double retro_factor);
+
+void release_init(const release_params *p, release_state *s, int i);
+
+#endif

@@ -1,0 +1,187 @@
+/* Mechanisms against analytic results: Mg2+ block values (Jahr & Stevens 1990, SCIENCE.md
+ * 1c table), two-state receptor kinetics, Dittman 2000 paired-pulse ratios and train
+ * responses (SCIENCE.md 1a [C] tables), spine Ca2+ decay and mass balance, cell input
+ * resistance. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "cell/cable.h"
+#include "mech/ampa.h"
+#include "mech/calcium.h"
+#include "mech/nmda.h"
+#include "mech/registry.h"
+#include "mech/release.h"
+
+static ltp_params defaults(void) {
+  ltp_params p;
+  ltp_params_defaults(&p);
+  return p;
+}
+
+static void mg_block_matches_jahr_stevens_table(void **state) {
+  (void)state;
+  const ltp_params p = defaults();
+  /* SCIENCE.md 1c, computed table, JS rows at 1 and 2 mM (3 significant digits) */
+  const double v[] = {-100, -80, -70, -60, -50, -40, -30, -20, -10, 0, 10, 20, 40};
+  const double b1[] = {0.0072, 0.024, 0.045, 0.080, 0.139, 0.230, 0.357,
+                       0.508,  0.658, 0.781, 0.869, 0.925, 0.977};
+  const double b2[] = {0.0036, 0.012, 0.023, 0.042, 0.074, 0.130, 0.218,
+                       0.341,  0.490, 0.641, 0.768, 0.861, 0.955};
+  for (size_t i = 0; i < sizeof v / sizeof v[0]; ++i) {
+    assert_float_equal(nmda_mg_unblock(&p.nmda, v[i], 1.0), b1[i], 0.0015);
+    assert_float_equal(nmda_mg_unblock(&p.nmda, v[i], 2.0), b2[i], 0.0015);
+    assert_float_equal(nmda_mg_unblock(&p.nmda, v[i], 0.0), 1.0, 1e-12); /* Mg-free */
+  }
+  /* SPEC.md reference digits */
+  assert_float_equal(nmda_mg_unblock(&p.nmda, -70, 1.0), 0.04447, 5e-5);
+  assert_float_equal(nmda_mg_unblock(&p.nmda, -55, 1.0), 0.10551, 5e-5);
+}
+
+static void mg_block_iv_has_negative_slope_region(void **state) {
+  (void)state;
+  const ltp_params p = defaults();
+  /* I ~ B(V) (V - 0): the most inward point lies between -30 and -25 mV (SCIENCE.md 3.1) */
+  double v_min = 0, i_min = 0;
+  for (double v = -100; v <= 40; v += 0.1) {
+    const double i = nmda_mg_unblock(&p.nmda, v, 1.0) * v;
+    if (i < i_min) {
+      i_min = i;
+      v_min = v;
+    }
+  }
+  assert_true(v_min >= -30.0 && v_min <= -25.0);
+  assert_float_equal(nmda_mg_unblock(&p.nmda, -30, 1.0) * -30, -10.7, 0.05);
+}
+
+static void vargas_caballero_fit_selectable(void **state) {
+  (void)state;
+  ltp_params p = defaults();
+  p.nmda.block_fit = NMDA_BLOCK_VARGAS_CABALLERO;
+  assert_float_equal(nmda_mg_unblock(&p.nmda, -70, 1.0), 0.016, 0.0015);
+  assert_float_equal(nmda_mg_unblock(&p.nmda, 0, 1.0), 0.719, 0.0015);
+}
+
+static void ampa_two_state_kinetics_exact(void **state) {
+  (void)state;
+  const ltp_params p = defaults();
+  const double a = p.ampa.alpha_per_mM_ms, b = p.ampa.beta_per_ms;
+  /* a long 1 mM pulse reaches r_inf = a/(a+b); after it r decays with rate beta */
+  double r = 0;
+  for (int i = 0; i < 1000; ++i) r = ampa_gate_step(&p.ampa, r, 1.0, 0.1);
+  assert_float_equal(r, a / (a + b), 1e-9);
+  const double r0 = r;
+  for (int i = 0; i < 100; ++i) r = ampa_gate_step(&p.ampa, r, 0.0, 0.05);
+  assert_float_equal(r, r0 * exp(-b * 5.0), 1e-12);
+  /* 1 mM x 1 ms from rest: r = r_inf (1 - exp(-(a+b) 1 ms)) */
+  r = ampa_gate_step(&p.ampa, 0.0, 1.0, 1.0);
+  assert_float_equal(r, a / (a + b) * (1 - exp(-(a + b))), 1e-12);
+}
+
+/* EPSC of spike n relative to spike 1 for a regular train, mean-field release */
+static double train_ratio(double interval_ms, int n) {
+  ltp_params p = defaults();
+  double caxf = 0, caxd = 0, ready = 0, tl = 0;
+  uint64_t ns = 0;
+  release_state s = {&caxf, &caxd, &ready, &tl, &ns};
+  release_init(&p.release, &s, 0);
+  double first = 0, last = 0, p_site;
+  for (int i = 0; i < n; ++i) {
+    last = release_spike(&p.release, &s, 0, i * interval_ms, 2.0, 1.0, 1, &p_site);
+    if (i == 0) first = last;
+  }
+  return last / first;
+}
+
+static void dittman_paired_pulse_ratios(void **state) {
+  (void)state;
+  /* SCIENCE.md 1a [C] table, tolerance 2 % */
+  const double isi[] = {10, 20, 50, 100, 200, 500};
+  const double ppr[] = {2.21, 2.20, 2.11, 1.86, 1.39, 0.98};
+  for (size_t i = 0; i < 6; ++i) assert_float_equal(train_ratio(isi[i], 2), ppr[i], 0.02 * ppr[i]);
+}
+
+static void dittman_train_responses(void **state) {
+  (void)state;
+  /* SCIENCE.md 1a [C]: EPSC_n/EPSC_1 at n ~ 10; tolerance 5 % */
+  const double hz[] = {5, 10, 20, 50, 100};
+  const double ss[] = {1.29, 1.60, 1.58, 1.18, 0.78};
+  for (size_t i = 0; i < 5; ++i)
+    assert_float_equal(train_ratio(1000.0 / hz[i], 10), ss[i], 0.05 * ss[i]);
+}
+
+static void release_depends_on_calcium_o(void **state) {
+  (void)state;
+  const ltp_params p = defaults();
+  assert_float_equal(release_f1(&p.release, 2.0, 1.0), 0.24, 1e-12);
+  /* -38 % from 2.5 to 1 mM (Hardingham 2006 via Rodrigues 2023), the fit's anchor */
+  const double ratio = release_f1(&p.release, 1.0, 1.0) / release_f1(&p.release, 2.5, 1.0);
+  assert_float_equal(ratio, 0.62, 0.005);
+}
+
+static void calcium_decays_exponentially_and_conserves_mass(void **state) {
+  (void)state;
+  const ltp_params p = defaults();
+  const double rest = p.calcium.ca_rest_uM, tau = calcium_tau_ms(&p.calcium);
+  assert_float_equal(tau, p.calcium.tau_extrusion_ms, 1e-12);
+  double ca = rest + 1.0;
+  for (int i = 0; i < 480; ++i) ca = calcium_step(&p.calcium, ca, 0.0, 0.05, 0.025);
+  assert_float_equal(ca - rest, exp(-12.0 / tau), 1e-9);
+  /* mass balance: charge in = 2F V (1 + kappa) (Delta free + integral of extrusion) */
+  const double i_pA = -0.5, vol = 0.05, dt = 0.001, t_end = 5.0;
+  double c = rest, extruded = 0;
+  for (int i = 0; i < (int)(t_end / dt); ++i) {
+    const double before = c;
+    c = calcium_step(&p.calcium, c, i_pA, vol, dt);
+    extruded += 0.5 * ((before - rest) + (c - rest)) / tau * dt;
+  }
+  const double influx = calcium_flux_uM_per_ms(i_pA, vol) * t_end / (1.0 + p.calcium.kappa_endo);
+  assert_float_equal((c - rest) + extruded, influx, 1e-6 * influx);
+}
+
+static void bapta_shrinks_and_slows_transients(void **state) {
+  (void)state;
+  ltp_params p = defaults();
+  p.calcium.kappa_exo = 1000;
+  assert_float_equal(calcium_tau_ms(&p.calcium), 12.0 * 1021.0 / 21.0, 1e-9);
+}
+
+static void cell_input_resistance_in_ca1_range(void **state) {
+  (void)state;
+  ltp_params p = defaults();
+  ltp_cable c = {0};
+  ltp_error err = {0};
+  assert_int_equal(ltp_cable_build(&c, &p.cable, 1, &err), LTP_OK);
+  /* passive cell, 10 pA into the soma for 2 s: R_in = dV / I, SCIENCE.md 1d: 50-150 MOhm */
+  for (int i = 0; i < 80000; ++i) {
+    ltp_cable_begin_step(&c);
+    c.i_inj_pA[0] = 10.0;
+    ltp_cable_solve(&c, 0.025, 0, 0.0);
+  }
+  const double r_in_MOhm = (c.v_mV[0] - p.cable.e_leak_mV) / 10.0 * 1e3;
+  print_message("R_in = %.1f MOhm\n", r_in_MOhm);
+  assert_true(r_in_MOhm > 50.0 && r_in_MOhm < 150.0);
+  /* voltage clamp holds the soma exactly */
+  ltp_cable_begin_step(&c);
+  ltp_cable_solve(&c, 0.025, 1, -40.0);
+  assert_float_equal(c.v_mV[0], -40.0, 1e-12);
+  ltp_cable_free(&c);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(mg_block_matches_jahr_stevens_table),
+      cmocka_unit_test(mg_block_iv_has_negative_slope_region),
+      cmocka_unit_test(vargas_caballero_fit_selectable),
+      cmocka_unit_test(ampa_two_state_kinetics_exact),
+      cmocka_unit_test(dittman_paired_pulse_ratios),
+      cmocka_unit_test(dittman_train_responses),
+      cmocka_unit_test(release_depends_on_calcium_o),
+      cmocka_unit_test(calcium_decays_exponentially_and_conserves_mass),
+      cmocka_unit_test(bapta_shrinks_and_slows_transients),
+      cmocka_unit_test(cell_input_resistance_in_ca1_range),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
