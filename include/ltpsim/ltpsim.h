@@ -2,6 +2,7 @@
 #ifndef LTPSIM_LTPSIM_H
 #define LTPSIM_LTPSIM_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -42,7 +43,22 @@ ltp_status ltp_run_set_seed(ltp_run *run, uint64_t seed);
 /* Show a progress bar on stderr (only honoured when stderr is a terminal). */
 ltp_status ltp_run_set_progress(ltp_run *run, int enabled);
 
+/* 0: step every fine step even in quiet stretches (the reference the quiet-stretch
+ * fast-forward is tested against); 1 (default): fast-forward quiet stretches. */
+ltp_status ltp_run_set_fast_forward(ltp_run *run, int enabled);
+
 ltp_status ltp_run_execute(ltp_run *run);
+
+/* Potentiation (% of baseline EPSP slope, or EPSC under clamp) of pathway (1-based) at the
+ * readout `after_min` minutes after induction, as reported in summary.json. */
+ltp_status ltp_run_get_potentiation(const ltp_run *run, int pathway, double after_min,
+                                    double *pct);
+/* Value of a final-state variable by name (e.g. "p1.camkii.phospho_fraction"). */
+ltp_status ltp_run_get_final(const ltp_run *run, const char *name, double *value);
+/* Number of test-pulse readouts and one of them: time (ms) and slope % of baseline. */
+size_t ltp_run_n_readouts(const ltp_run *run);
+ltp_status ltp_run_get_readout(const ltp_run *run, size_t i, double *t_ms, int *pathway,
+                               double *slope_pct);
 /* Write summary.json, readouts.csv, traces.csv, SVG figures and report.html into dir.
  * Files are written to temporaries and renamed, so a failure leaves no partial output. */
 ltp_status ltp_run_write(ltp_run *run, const char *out_dir);

@@ -107,7 +107,10 @@ ltp_status ltp_slow_create(ltp_slow **out, const ltp_params *params, int n_synap
          CVodeSetUserData(s->cvode, s) == CV_SUCCESS &&
          CVodeSStolerances(s->cvode, params->engine.rtol, 1e-9) == CV_SUCCESS &&
          CVodeSetLinearSolver(s->cvode, s->ls, s->jac) == CV_SUCCESS &&
-         CVodeSetMaxNumSteps(s->cvode, 100000) == CV_SUCCESS;
+         CVodeSetMaxNumSteps(s->cvode, 100000) == CV_SUCCESS &&
+         /* the Jacobian changes slowly: reuse its LU for longer (the dense LU dominated) */
+         CVodeSetLSetupFrequency(s->cvode, 50) == CV_SUCCESS &&
+         CVodeSetJacEvalFrequency(s->cvode, 200) == CV_SUCCESS;
   }
   if (!ok) {
     ltp_slow_free(s);

@@ -825,9 +825,11 @@ static ltp_status load_config(config_t *cfg, const char *name, ltp_params *param
 }
 
 static ltp_status syntax_error(const config_t *cfg, const char *name, ltp_error *err) {
-  const char *file = config_error_file(cfg);
-  return ltp_error_set(err, LTP_ERR_PARSE, "%s:%d: syntax error: %s", file ? file : name,
-                       config_error_line(cfg), config_error_text(cfg));
+  const char *file = config_error_file(cfg), *text = config_error_text(cfg);
+  if (text == NULL || strcmp(text, "syntax error") == 0) text = "";
+  return ltp_error_set(err, LTP_ERR_PARSE, "%s:%d: syntax error%s%s (libconfig syntax: "
+                       "key = value; groups { }, lists ( ), arrays [ ])",
+                       file ? file : name, config_error_line(cfg), *text ? ": " : "", text);
 }
 
 static void reset(ltp_params *params, ltp_protocol *proto) {

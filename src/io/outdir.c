@@ -36,8 +36,12 @@ static int is_reusable_dir(const char *dir) {
   return empty || ours;
 }
 
-/* Remove a flat directory (files only) we created. */
+/* Remove a flat directory (files only) we created; anything but a real directory (a file, a
+ * symbolic link) is left alone. */
 static void remove_flat_dir(const char *dir) {
+  struct stat st;
+  if (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+    return;
   DIR *d = opendir(dir);
   if (d != NULL) {
     struct dirent *e;

@@ -1,5 +1,6 @@
 /* The public run API (include/ltpsim/ltpsim.h): experiment loading, overrides, simulation,
  * outputs and the one-screen summary, behind one opaque handle. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,7 @@ struct ltp_run {
   ltp_params params;
   ltp_protocol proto;
   uint64_t seed;
-  int loaded, executed, progress;
+  int loaded, executed, progress, no_fast_forward;
   char *overrides[LTP_MAX_OVERRIDES];
   size_t n_overrides;
   ltp_results results;
@@ -87,6 +88,49 @@ ltp_status ltp_run_set_progress(ltp_run *run, int enabled) {
   return LTP_OK;
 }
 
+ltp_status ltp_run_set_fast_forward(ltp_run *run, int enabled) {
+  if (run == NULL) return LTP_ERR_ARG;
+  run->no_fast_forward = !enabled;
+  return LTP_OK;
+}
+
+ltp_status ltp_run_get_potentiation(const ltp_run *run, int pathway, double after_min,
+                                    double *pct) {
+  if (run == NULL || pct == NULL || !run->executed) return LTP_ERR_ARG;
+  for (size_t i = 0; i < run->results.n_potentiation; ++i) {
+    const ltp_potentiation *p = &run->results.potentiation[i];
+    if (p->pathway == pathway - 1 && fabs(p->after_min - after_min) < 1e-6) {
+      *pct = p->potentiation_pct;
+      return LTP_OK;
+    }
+  }
+  return LTP_ERR_UNKNOWN_KEY;
+}
+
+ltp_status ltp_run_get_final(const ltp_run *run, const char *name, double *value) {
+  if (run == NULL || name == NULL || value == NULL || !run->executed) return LTP_ERR_ARG;
+  for (size_t i = 0; i < run->results.n_final_state; ++i)
+    if (strcmp(run->results.final_state[i].name, name) == 0) {
+      *value = run->results.final_state[i].value;
+      return LTP_OK;
+    }
+  return LTP_ERR_UNKNOWN_KEY;
+}
+
+size_t ltp_run_n_readouts(const ltp_run *run) {
+  return run && run->executed ? run->results.readouts.n : 0;
+}
+
+ltp_status ltp_run_get_readout(const ltp_run *run, size_t i, double *t_ms, int *pathway,
+                               double *slope_pct) {
+  if (run == NULL || i >= ltp_run_n_readouts(run)) return LTP_ERR_ARG;
+  const ltp_readout *r = &run->results.readouts.rows[i];
+  if (t_ms) *t_ms = r->t_ms;
+  if (pathway) *pathway = r->pathway + 1;
+  if (slope_pct) *slope_pct = r->slope_pct;
+  return LTP_OK;
+}
+
 static void progress_cb(void *ctx, double fraction) { ltp_progress_update(ctx, fraction); }
 
 ltp_status ltp_run_execute(ltp_run *run) {
@@ -99,7 +143,7 @@ ltp_status ltp_run_execute(ltp_run *run) {
   if (st != LTP_OK) return st;
   ltp_progress pb;
   ltp_progress_start(&pb, run->progress);
-  ltp_sim_options opt = {0, progress_cb, &pb};
+  ltp_sim_options opt = {run->no_fast_forward, progress_cb, &pb};
   ltp_results_free(&run->results);
   st = ltp_simulate(&run->params, &run->proto, run->seed, &opt, &run->results, &run->err);
   ltp_progress_finish(&pb);

@@ -136,6 +136,8 @@ static void sane_range(double *lo, double *hi) {
 static double axis_step(double lo, double hi, size_t target) {
   if (target < 2)
     target = 2;
+  if (target > 50)
+    target = 50;
   return nice_step((hi - lo) / (double)(target - 1));
 }
 
@@ -781,21 +783,37 @@ static double right_margin(const ltp_svg_plot *p) {
 
 #define X_AXIS_PX 42.0 /* tick labels and x label below a frame */
 
-ltp_status ltp_svg_plot_render(const ltp_svg_plot *p, const char *id, ltp_svg_buf *out) {
-  if (p == NULL || out == NULL)
-    return LTP_ERR_ARG;
+/* Frame of a standalone plot below its title and legend. The left margin depends on the y
+ * tick labels, which depend on the frame height, which depends on the legend rows, which
+ * depend on the width: iterate to a fixed point (two or three rounds). */
+static frame plot_layout(const ltp_svg_plot *p, double top) {
   frame f;
-  double top = p->title ? 30.0 : 10.0;
+  int rows = -1;
   f.ya = make_axis(data_range(p, 1), p->y_fixed, p->y_lo, p->y_hi, 5);
-  f.left = left_margin(p, &f.ya);
-  f.w = p->width_px - f.left - right_margin(p);
-  int rows = legend_rows(p, f.w);
-  f.top = top + rows * LEGEND_ROW_PX + (rows ? 6.0 : 0.0);
-  f.h = fmax(20.0, p->height_px - f.top - X_AXIS_PX);
-  f.ya = make_axis(data_range(p, 1), p->y_fixed, p->y_lo, p->y_hi, ticks_for(f.h, 45));
+  for (int round = 0; round < 4; round++) {
+    f.left = left_margin(p, &f.ya);
+    f.w = fmax(20.0, p->width_px - f.left - right_margin(p));
+    int r = legend_rows(p, f.w);
+    f.top = top + r * LEGEND_ROW_PX + (r ? 6.0 : 0.0);
+    f.h = fmax(20.0, p->height_px - f.top - X_AXIS_PX);
+    ltp_svg_axis ya = make_axis(data_range(p, 1), p->y_fixed, p->y_lo, p->y_hi, ticks_for(f.h, 45));
+    int stable = r == rows && ya.n_ticks == f.ya.n_ticks && ya.step == f.ya.step;
+    f.ya = ya;
+    rows = r;
+    if (stable)
+      break;
+  }
   f.left = left_margin(p, &f.ya);
   f.w = fmax(20.0, p->width_px - f.left - right_margin(p));
   f.xa = make_axis(data_range(p, 0), p->x_fixed, p->x_lo, p->x_hi, ticks_for(f.w, 80));
+  return f;
+}
+
+ltp_status ltp_svg_plot_render(const ltp_svg_plot *p, const char *id, ltp_svg_buf *out) {
+  if (p == NULL || out == NULL)
+    return LTP_ERR_ARG;
+  double top = p->title ? 30.0 : 10.0;
+  frame f = plot_layout(p, top);
   svg_open(out, p->width_px, p->height_px, p->title);
   if (p->title != NULL)
     text_el(out, 0.5 * p->width_px, 19, "middle", "font-size=\"14\" font-weight=\"bold\"",
