@@ -31,7 +31,8 @@ static void path_in(char *buf, size_t len, const char *rel) {
 
 static char *read_all(const char *path) {
   FILE *f = fopen(path, "rb");
-  if (f == NULL) fail_msg("%s: %s", path, strerror(errno));
+  if (f == NULL)
+    fail_msg("%s: %s", path, strerror(errno));
   fseek(f, 0, SEEK_END);
   long n = ftell(f);
   fseek(f, 0, SEEK_SET);
@@ -70,7 +71,8 @@ static int teardown(void **state) {
 }
 
 static void assert_near(double got, double want) {
-  if (fabs(got - want) > 1e-9 * (1 + fabs(want))) fail_msg("got %.17g, want %.17g", got, want);
+  if (fabs(got - want) > 1e-9 * (1 + fabs(want)))
+    fail_msg("got %.17g, want %.17g", got, want);
 }
 
 static double param(const loaded *l, const char *key) {
@@ -79,19 +81,22 @@ static double param(const loaded *l, const char *key) {
   return ltp_param_get(&l->params, d);
 }
 
-static int cmp_name(const void *a, const void *b) { return strcmp(a, b); }
+static int cmp_name(const void *a, const void *b) {
+  return strcmp(a, b);
+}
 
 /* Names of the *.exp files in a folder of the source tree, sorted; returns the count. */
 static size_t list_exp(const char *rel, char names[][128], size_t cap) {
   char dir[1024];
   path_in(dir, sizeof dir, rel);
   DIR *d = opendir(dir);
-  if (d == NULL) fail_msg("%s: %s", dir, strerror(errno));
+  if (d == NULL)
+    fail_msg("%s: %s", dir, strerror(errno));
   size_t n = 0;
   for (struct dirent *e; (e = readdir(d)) != NULL;) {
     size_t len = strlen(e->d_name);
-    if (len > 4 && strcmp(e->d_name + len - 4, ".exp") == 0 && n < cap)
-      snprintf(names[n++], 128, "%s", e->d_name);
+    if (len > 4 && len < 128 && strcmp(e->d_name + len - 4, ".exp") == 0 && n < cap)
+      memcpy(names[n++], e->d_name, len + 1);
   }
   closedir(d);
   qsort(names, n, 128, cmp_name);
@@ -105,7 +110,8 @@ static void test_every_example_loads(void **state) {
   assert_true(n >= 12);
   for (size_t i = 0; i < n; i++) {
     snprintf(path, sizeof path, "%s/examples/%s", source_dir(), names[i]);
-    if (load(l, path) != LTP_OK) fail_msg("%s: %s", names[i], l->err.msg);
+    if (load(l, path) != LTP_OK)
+      fail_msg("%s: %s", names[i], l->err.msg);
     assert_true(strlen(l->proto.name) > 0);
     assert_true(strlen(l->proto.description) > 0);
     assert_true(l->proto.n_events > 0);
@@ -140,8 +146,10 @@ static void test_default_is_examples_default(void **state) {
   assert_near(ltp_protocol_induction_ms(p), 20 * MIN_MS);
   size_t n_pre = 0, n_test = 0, n_test_before = 0;
   for (size_t i = 0; i < p->n_events; i++) {
-    if (p->events[i].kind == LTP_EV_PRE) n_pre++;
-    if (p->events[i].kind == LTP_EV_TEST) n_test++, n_test_before += p->events[i].t_ms < 20 * MIN_MS;
+    if (p->events[i].kind == LTP_EV_PRE)
+      n_pre++;
+    if (p->events[i].kind == LTP_EV_TEST)
+      n_test++, n_test_before += p->events[i].t_ms < 20 * MIN_MS;
   }
   assert_int_equal(n_pre, 100);
   assert_int_equal(n_test_before, 60); /* 20 min at 0.05 Hz */
@@ -167,15 +175,18 @@ typedef struct {
 static void read_expectation(const char *path, expectation *x) {
   char *text = read_all(path), *s;
   memset(x, 0, sizeof *x);
-  if ((s = strstr(text, "# expect-status: ")) != NULL) sscanf(s + 17, "%31s", x->status);
-  if ((s = strstr(text, "# expect-line: ")) != NULL) x->line = atoi(s + 15);
+  if ((s = strstr(text, "# expect-status: ")) != NULL)
+    sscanf(s + 17, "%31s", x->status);
+  if ((s = strstr(text, "# expect-line: ")) != NULL)
+    x->line = atoi(s + 15);
   if ((s = strstr(text, "# expect-text: ")) != NULL) {
     s += 15;
     size_t n = strcspn(s, "\n");
     snprintf(x->text, sizeof x->text, "%.*s", (int)(n < 255 ? n : 255), s);
   }
   free(text);
-  if (!x->status[0] || x->line <= 0 || !x->text[0]) fail_msg("%s: incomplete expect- header", path);
+  if (!x->status[0] || x->line <= 0 || !x->text[0])
+    fail_msg("%s: incomplete expect- header", path);
 }
 
 static void test_bad_fixtures(void **state) {
@@ -216,9 +227,9 @@ static void test_load_string_and_defaults(void **state) {
   const char *text = "duration = \"30 min\";\n"
                      "stimuli = ( { type = \"tetanus\"; at = \"10 min\"; rate = \"100 Hz\";\n"
                      "              pulses = 100; } );\n";
-  assert_int_equal(ltp_experiment_load_string(text, "inline.exp", &l->params, &l->proto, &l->seed,
-                                              &l->err),
-                   LTP_OK);
+  assert_int_equal(
+      ltp_experiment_load_string(text, "inline.exp", &l->params, &l->proto, &l->seed, &l->err),
+      LTP_OK);
   assert_string_equal(l->proto.name, "inline"); /* from the file name */
   assert_int_equal(l->seed, 1);
   /* without a readouts section: the default times that fit (5 and 30 min would need 40 min) */
@@ -307,7 +318,8 @@ static void test_protocol_details_of_examples(void **state) {
   assert_int_equal(load(l, path), LTP_OK);
   size_t pre[2] = {0, 0};
   for (size_t i = 0; i < l->proto.n_events; i++)
-    if (l->proto.events[i].kind == LTP_EV_PRE) pre[l->proto.events[i].pathway]++;
+    if (l->proto.events[i].kind == LTP_EV_PRE)
+      pre[l->proto.events[i].pathway]++;
   assert_int_equal(pre[0], 300); /* STET: 3 x 100 */
   assert_int_equal(pre[1], 21);  /* WTET */
   path_in(path, sizeof path, "examples/vc_pairing.exp");

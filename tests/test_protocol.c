@@ -34,23 +34,27 @@ static int teardown(void **state) {
 }
 
 static void assert_ok(ltp_status st) {
-  if (st != LTP_OK) fail_msg("%s: %s", ltp_status_name(st), err.msg);
+  if (st != LTP_OK)
+    fail_msg("%s: %s", ltp_status_name(st), err.msg);
 }
 
 static void assert_fails(ltp_status st, ltp_status want, const char *part) {
-  if (st != want) fail_msg("got %s (%s), want %s", ltp_status_name(st), err.msg,
-                           ltp_status_name(want));
-  if (part && strstr(err.msg, part) == NULL) fail_msg("\"%s\" lacks \"%s\"", err.msg, part);
+  if (st != want)
+    fail_msg("got %s (%s), want %s", ltp_status_name(st), err.msg, ltp_status_name(want));
+  if (part && strstr(err.msg, part) == NULL)
+    fail_msg("\"%s\" lacks \"%s\"", err.msg, part);
   ltp_error_clear(&err);
 }
 
 static void assert_near(double got, double want) {
-  if (fabs(got - want) > 1e-9 * (1 + fabs(want))) fail_msg("got %.17g, want %.17g", got, want);
+  if (fabs(got - want) > 1e-9 * (1 + fabs(want)))
+    fail_msg("got %.17g, want %.17g", got, want);
 }
 
 static size_t count_kind(ltp_event_kind kind) {
   size_t n = 0;
-  for (size_t i = 0; i < proto.n_events; i++) n += proto.events[i].kind == kind;
+  for (size_t i = 0; i < proto.n_events; i++)
+    n += proto.events[i].kind == kind;
   return n;
 }
 
@@ -118,8 +122,8 @@ static void test_tetanus_errors(void **state) {
                "after the experiment ends");
   /* absurd sizes are refused before anything is allocated */
   proto.t_end_ms = 48 * 60 * MIN_MS;
-  assert_fails(ltp_stim_tetanus(&proto, 0, 0, 1000, 40000000, 2, 12 * 3600e3, &err),
-               LTP_ERR_RANGE, "exceed the limit");
+  assert_fails(ltp_stim_tetanus(&proto, 0, 0, 1000, 40000000, 2, 12 * 3600e3, &err), LTP_ERR_RANGE,
+               "exceed the limit");
   assert_int_equal(proto.n_events, 0);
   assert_null(proto.events);
 }
@@ -261,8 +265,7 @@ static void test_finalize_sorts_stably_and_checks(void **state) {
   /* traces default to 1 s before .. 2 s after induction */
   assert_near(proto.trace_t0_ms, 0);
   assert_near(proto.trace_t1_ms, 2100);
-  assert_fails(ltp_protocol_add_event(&proto, 10, LTP_EV_PRE, 2, &err), LTP_ERR_RANGE,
-               "pathway 3");
+  assert_fails(ltp_protocol_add_event(&proto, 10, LTP_EV_PRE, 2, &err), LTP_ERR_RANGE, "pathway 3");
   assert_fails(ltp_protocol_add_event(&proto, -1, LTP_EV_PRE, 0, &err), LTP_ERR_RANGE, ">= 0");
   proto.trace_t0_ms = 0;
   proto.trace_t1_ms = 90 * MIN_MS;
@@ -276,8 +279,8 @@ static void test_finalize_sorts_stably_and_checks(void **state) {
 static void test_large_reverse_sort(void **state) {
   (void)state;
   for (int i = 999; i >= 0; i--)
-    assert_ok(ltp_protocol_add_event(&proto, i * 10.0, (i % 2) ? LTP_EV_PRE : LTP_EV_TEST, 0,
-                                     &err));
+    assert_ok(
+        ltp_protocol_add_event(&proto, i * 10.0, (i % 2) ? LTP_EV_PRE : LTP_EV_TEST, 0, &err));
   assert_ok(ltp_protocol_finalize(&proto, &err));
   for (size_t i = 1; i < proto.n_events; i++)
     assert_true(proto.events[i - 1].t_ms <= proto.events[i].t_ms);
@@ -322,7 +325,9 @@ static void test_drug_table(void **state) {
   assert_null(ltp_bath_lookup("k_o"));
 }
 
-static double change_value(size_t i) { return proto.changes[i].value; }
+static double change_value(size_t i) {
+  return proto.changes[i].value;
+}
 
 static void test_drug_resolution_follows_overrides(void **state) {
   (void)state;
@@ -358,10 +363,10 @@ static void test_overlapping_applications(void **state) {
   assert_ok(ltp_drug_apply(&proto, csa, 0.03, 2000, INFINITY, "", &err));
   assert_ok(ltp_protocol_resolve_changes(&proto, &params, &err));
   assert_int_equal(proto.n_changes, 3);
-  assert_near(change_value(0), f1);                       /* FK506 alone */
-  assert_near(change_value(1), 1 - (1 - f1) * (1 - f2));  /* both: independent blocks */
-  assert_near(change_value(2), f2);                       /* FK506 washed out */
-  assert_near(proto.marks[1].t1_ms, proto.t_end_ms);      /* no end: to the end */
+  assert_near(change_value(0), f1);                      /* FK506 alone */
+  assert_near(change_value(1), 1 - (1 - f1) * (1 - f2)); /* both: independent blocks */
+  assert_near(change_value(2), f2);                      /* FK506 washed out */
+  assert_near(proto.marks[1].t1_ms, proto.t_end_ms);     /* no end: to the end */
   /* bath change and buffer: SET and ADD */
   const ltp_bath_def *mg = ltp_bath_lookup("mg_o");
   assert_ok(ltp_bath_apply(&proto, mg, 0, 10 * MIN_MS, 40 * MIN_MS, "", &err));
@@ -382,8 +387,8 @@ static void test_resolution_range_error(void **state) {
   const ltp_param_def *kappa = ltp_param_lookup("calcium.kappa_exo", NULL);
   /* a buffer capacity beyond the table's maximum is refused, naming where it was written */
   const double too_much_uM = (kappa->max + 1) * 0.2;
-  assert_ok(ltp_drug_apply(&proto, ltp_drug_lookup("BAPTA"), too_much_uM, 0, 1000, "b.exp:7",
-                           &err));
+  assert_ok(
+      ltp_drug_apply(&proto, ltp_drug_lookup("BAPTA"), too_much_uM, 0, 1000, "b.exp:7", &err));
   assert_fails(ltp_protocol_resolve_changes(&proto, &params, &err), LTP_ERR_RANGE,
                "b.exp:7: BAPTA");
   assert_fails(ltp_drug_apply(&proto, ltp_drug_lookup("AP5"), -5, 0, 1000, "c.exp:2", &err),

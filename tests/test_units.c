@@ -15,13 +15,15 @@ static double conv(const char *text, const char *unit) {
   double v = -12345;
   char why[256] = "";
   ltp_status st = ltp_unit_convert(text, unit, &v, why, sizeof why);
-  if (st != LTP_OK) fail_msg("%s -> %s: %s (%s)", text, unit, ltp_status_name(st), why);
+  if (st != LTP_OK)
+    fail_msg("%s -> %s: %s (%s)", text, unit, ltp_status_name(st), why);
   return v;
 }
 
 static void assert_close(double got, double want) {
   double tol = 1e-12 * (want < 0 ? -want : want) + 1e-15;
-  if (got - want > tol || want - got > tol) fail_msg("got %.17g, want %.17g", got, want);
+  if (got - want > tol || want - got > tol)
+    fail_msg("got %.17g, want %.17g", got, want);
 }
 
 /* Convert and expect failure with status and a message containing `part`. */
@@ -32,7 +34,8 @@ static void expect_error(const char *text, const char *unit, ltp_status want, co
   if (st != want)
     fail_msg("%s -> %s: got %s (%s), want %s", text ? text : "(null)", unit ? unit : "(null)",
              ltp_status_name(st), why, ltp_status_name(want));
-  if (part && strstr(why, part) == NULL) fail_msg("message \"%s\" lacks \"%s\"", why, part);
+  if (part && strstr(why, part) == NULL)
+    fail_msg("message \"%s\" lacks \"%s\"", why, part);
 }
 
 static void test_time(void **state) {
@@ -206,8 +209,8 @@ static void test_table_units_known(void **state) {
         assert_string_equal(d->unit, "choice");
         continue;
       }
-      if (!ltp_unit_known(d->unit)) fail_msg("%s.%s: unknown unit \"%s\"", mech->name, d->name,
-                                             d->unit);
+      if (!ltp_unit_known(d->unit))
+        fail_msg("%s.%s: unknown unit \"%s\"", mech->name, d->name, d->unit);
       char text[64], why[256];
       double v = 0;
       ltp_param_format_value(d, d->def, text, sizeof text);

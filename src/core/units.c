@@ -50,7 +50,10 @@ static const base_unit base_units[] = {
     {"degC", 1, 273.15, {0, 0, 0, 0, 0, 1}, 0},
     {"\xc2\xb0"
      "C",
-     1, 273.15, {0, 0, 0, 0, 0, 1}, 0},
+     1,
+     273.15,
+     {0, 0, 0, 0, 0, 1},
+     0},
     {"K", 1, 0, {0, 0, 0, 0, 0, 1}, 0},
     {"%", 0.01, 0, {0, 0, 0, 0, 0, 0}, 0},
 };
@@ -61,9 +64,9 @@ typedef struct {
 } prefix;
 
 static const prefix prefixes[] = {
-    {"p", 1e-12}, {"n", 1e-9}, {"u", 1e-6}, {"\xc2\xb5", 1e-6}, /* micro sign */
-    {"\xce\xbc", 1e-6},                                         /* Greek mu */
-    {"m", 1e-3},  {"c", 1e-2}, {"k", 1e3},  {"M", 1e6},         {"G", 1e9},
+    {"p", 1e-12},       {"n", 1e-9}, {"u", 1e-6}, {"\xc2\xb5", 1e-6}, /* micro sign */
+    {"\xce\xbc", 1e-6},                                               /* Greek mu */
+    {"m", 1e-3},        {"c", 1e-2}, {"k", 1e3},  {"M", 1e6},         {"G", 1e9},
 };
 
 /* What a dimension vector measures, for messages: name and typical units. */
@@ -97,7 +100,8 @@ static const dim_name dim_names[] = {
 
 static void say(char *why, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void say(char *why, size_t len, const char *fmt, ...) {
-  if (why == NULL || len == 0) return;
+  if (why == NULL || len == 0)
+    return;
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(why, len, fmt, ap);
@@ -120,13 +124,15 @@ static quantity q_one(void) {
 
 static quantity q_mul(quantity a, quantity b, int sign) {
   quantity r = {sign > 0 ? a.scale * b.scale : a.scale / b.scale, 0, {0}};
-  for (int i = 0; i < N_DIMS; i++) r.dim[i] = a.dim[i] + sign * b.dim[i];
+  for (int i = 0; i < N_DIMS; i++)
+    r.dim[i] = a.dim[i] + sign * b.dim[i];
   return r;
 }
 
 static quantity q_pow(quantity a, int power) {
   quantity r = {pow(a.scale, power), 0, {0}};
-  for (int i = 0; i < N_DIMS; i++) r.dim[i] = a.dim[i] * power;
+  for (int i = 0; i < N_DIMS; i++)
+    r.dim[i] = a.dim[i] * power;
   return r;
 }
 
@@ -135,7 +141,8 @@ static int is_sym_char(unsigned char c) {
 }
 
 static void skip_space(uparser *p) {
-  while (*p->s == ' ' || *p->s == '\t') p->s++;
+  while (*p->s == ' ' || *p->s == '\t')
+    p->s++;
 }
 
 static const base_unit *find_base(const char *sym, size_t n, int need_prefixable) {
@@ -158,10 +165,12 @@ static int lookup_symbol(const char *sym, size_t n, quantity *q) {
       scale = prefixes[i].scale;
     }
   }
-  if (b == NULL) return 0;
+  if (b == NULL)
+    return 0;
   q->scale = b->scale * scale;
   q->offset = b->offset;
-  for (int i = 0; i < N_DIMS; i++) q->dim[i] = b->dim[i];
+  for (int i = 0; i < N_DIMS; i++)
+    q->dim[i] = b->dim[i];
   return 1;
 }
 
@@ -170,7 +179,8 @@ static int parse_power(uparser *p) {
   int sign = 1, power = 0, digits = 0;
   if (*p->s == '^') {
     p->s++;
-    if (*p->s == '-' || *p->s == '+') sign = (*p->s++ == '-') ? -1 : 1;
+    if (*p->s == '-' || *p->s == '+')
+      sign = (*p->s++ == '-') ? -1 : 1;
   }
   while (*p->s >= '0' && *p->s <= '9' && digits < 3) {
     power = power * 10 + (*p->s++ - '0');
@@ -187,8 +197,10 @@ static quantity parse_factor(uparser *p) {
     p->s++;
     quantity q = parse_expr(p);
     skip_space(p);
-    if (*p->s != ')') p->ok = 0;
-    else p->s++;
+    if (*p->s != ')')
+      p->ok = 0;
+    else
+      p->s++;
     p->n_factors++; /* a group never carries an offset */
     return q;
   }
@@ -197,7 +209,8 @@ static quantity parse_factor(uparser *p) {
     return q_one();
   }
   const char *start = p->s;
-  while (is_sym_char((unsigned char)*p->s)) p->s++;
+  while (is_sym_char((unsigned char)*p->s))
+    p->s++;
   size_t n = (size_t)(p->s - start);
   quantity q = q_one();
   if (n == 0 || !lookup_symbol(start, n, &q)) {
@@ -206,7 +219,8 @@ static quantity parse_factor(uparser *p) {
       snprintf(p->bad, sizeof p->bad, "%.*s", (int)(m < 40 ? m : 40), start);
     }
     p->ok = 0;
-    if (n == 0 && *p->s) p->s++; /* make progress on a stray character */
+    if (n == 0 && *p->s)
+      p->s++; /* make progress on a stray character */
     return q;
   }
   int power = parse_power(p);
@@ -227,10 +241,13 @@ static quantity parse_expr(uparser *p) {
   quantity q = parse_factor(p);
   for (;;) {
     skip_space(p);
-    if (*p->s == '*') p->s++;
-    else if ((unsigned char)p->s[0] == 0xc2 && (unsigned char)p->s[1] == 0xb7) p->s += 2; /* · */
+    if (*p->s == '*')
+      p->s++;
+    else if ((unsigned char)p->s[0] == 0xc2 && (unsigned char)p->s[1] == 0xb7)
+      p->s += 2; /* · */
     skip_space(p);
-    if (!p->ok || !starts_factor(p->s)) break;
+    if (!p->ok || !starts_factor(p->s))
+      break;
     q = q_mul(q, parse_factor(p), 1);
   }
   if (*p->s == '/') {
@@ -238,7 +255,8 @@ static quantity parse_expr(uparser *p) {
     q = q_mul(q, parse_factor(p), -1);
     p->n_factors++;
     skip_space(p);
-    if (starts_factor(p->s)) p->ok = 0; /* "1/mM ms" is ambiguous: write 1/(mM ms) */
+    if (starts_factor(p->s))
+      p->ok = 0; /* "1/mM ms" is ambiguous: write 1/(mM ms) */
   }
   return q;
 }
@@ -253,43 +271,53 @@ static int parse_unit(const char *text, quantity *q, char *bad, size_t bad_len) 
   }
   quantity r = parse_expr(&p);
   skip_space(&p);
-  if (*p.s != '\0') p.ok = 0;
+  if (*p.s != '\0')
+    p.ok = 0;
   if (!p.ok) {
-    if (bad) snprintf(bad, bad_len, "%s", p.bad[0] ? p.bad : text);
+    if (bad)
+      snprintf(bad, bad_len, "%s", p.bad[0] ? p.bad : text);
     return 0;
   }
-  if (p.n_factors > 1) r.offset = 0; /* Celsius offsets apply only to a lone "C" */
+  if (p.n_factors > 1)
+    r.offset = 0; /* Celsius offsets apply only to a lone "C" */
   *q = r;
   return 1;
 }
 
 static int same_dims(const quantity *a, const quantity *b) {
   for (int i = 0; i < N_DIMS; i++)
-    if (a->dim[i] != b->dim[i]) return 0;
+    if (a->dim[i] != b->dim[i])
+      return 0;
   return 1;
 }
 
 static const dim_name *find_dim_name(const quantity *q) {
   for (size_t i = 0; i < LTP_COUNT(dim_names); i++) {
     int same = 1;
-    for (int k = 0; k < N_DIMS; k++) same &= dim_names[i].dim[k] == q->dim[k];
-    if (same) return &dim_names[i];
+    for (int k = 0; k < N_DIMS; k++)
+      same &= dim_names[i].dim[k] == q->dim[k];
+    if (same)
+      return &dim_names[i];
   }
   return NULL;
 }
 
 static const char *describe_q(const quantity *q, const char *unit, char *buf, size_t len) {
   const dim_name *d = find_dim_name(q);
-  if (d) snprintf(buf, len, "%s (%s)", d->name, d->examples);
-  else snprintf(buf, len, "a value in %s", unit);
+  if (d)
+    snprintf(buf, len, "%s (%s)", d->name, d->examples);
+  else
+    snprintf(buf, len, "a value in %s", unit);
   return buf;
 }
 
 /* Just the name ("a frequency or rate"), for what was given instead. */
 static const char *name_q(const quantity *q, const char *unit, char *buf, size_t len) {
   const dim_name *d = find_dim_name(q);
-  if (d) snprintf(buf, len, "%s", d->name);
-  else snprintf(buf, len, "a value in %s", unit);
+  if (d)
+    snprintf(buf, len, "%s", d->name);
+  else
+    snprintf(buf, len, "a value in %s", unit);
   return buf;
 }
 
@@ -327,7 +355,8 @@ ltp_status ltp_unit_factor(const char *unit, const char *target_unit, double *fa
   if (!same_dims(&from, &to)) {
     char got[96];
     say(why, why_len, "expected %s, got unit \"%s\" (%s)",
-        describe_q(&to, target_unit, want, sizeof want), unit, name_q(&from, unit, got, sizeof got));
+        describe_q(&to, target_unit, want, sizeof want), unit,
+        name_q(&from, unit, got, sizeof got));
     return LTP_ERR_UNIT;
   }
   *factor = from.scale / to.scale;
@@ -342,18 +371,24 @@ ltp_status ltp_unit_factor(const char *unit, const char *target_unit, double *fa
 static const char *scan_number(const char *s) {
   const char *p = s;
   int digits = 0;
-  if (*p == '+' || *p == '-') p++;
-  while (*p >= '0' && *p <= '9') p++, digits++;
+  if (*p == '+' || *p == '-')
+    p++;
+  while (*p >= '0' && *p <= '9')
+    p++, digits++;
   if (*p == '.') {
     p++;
-    while (*p >= '0' && *p <= '9') p++, digits++;
+    while (*p >= '0' && *p <= '9')
+      p++, digits++;
   }
-  if (digits == 0) return NULL;
+  if (digits == 0)
+    return NULL;
   if (*p == 'e' || *p == 'E') {
     const char *e = p + 1;
-    if (*e == '+' || *e == '-') e++;
+    if (*e == '+' || *e == '-')
+      e++;
     if (*e >= '0' && *e <= '9') {
-      while (*e >= '0' && *e <= '9') e++;
+      while (*e >= '0' && *e <= '9')
+        e++;
       p = e;
     }
   }
@@ -362,10 +397,13 @@ static const char *scan_number(const char *s) {
 
 /* Copy text without surrounding blanks (for the unit part) into buf. */
 static void trim_copy(const char *s, char *buf, size_t len) {
-  while (*s == ' ' || *s == '\t') s++;
+  while (*s == ' ' || *s == '\t')
+    s++;
   size_t n = strlen(s);
-  while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
-  if (n >= len) n = len - 1;
+  while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+    n--;
+  if (n >= len)
+    n = len - 1;
   memcpy(buf, s, n);
   buf[n] = '\0';
 }
@@ -384,7 +422,8 @@ ltp_status ltp_unit_convert(const char *text, const char *target_unit, double *o
   }
   describe_q(&to, target_unit, want, sizeof want);
   const char *s = text;
-  while (*s == ' ' || *s == '\t') s++;
+  while (*s == ' ' || *s == '\t')
+    s++;
   const char *end = scan_number(s);
   if (end == NULL) {
     say(why, why_len, "expected a number followed by a unit, %s, got \"%s\"", want, text);
@@ -411,7 +450,8 @@ ltp_status ltp_unit_convert(const char *text, const char *target_unit, double *o
       if (parse_unit(unit, &from, NULL, 0))
         say(why, why_len, "expected %s, got \"%s\" (%s)", want, text,
             name_q(&from, unit, got, sizeof got));
-      else say(why, why_len, "%s; got \"%s\"", inner, text);
+      else
+        say(why, why_len, "%s; got \"%s\"", inner, text);
       return st;
     }
   }
@@ -430,7 +470,8 @@ static int same_name_ci(const char *a, const char *b) {
   for (; *a && *b; a++, b++) {
     char x = (*a >= 'A' && *a <= 'Z') ? (char)(*a - 'A' + 'a') : *a;
     char y = (*b >= 'A' && *b <= 'Z') ? (char)(*b - 'A' + 'a') : *b;
-    if (x != y) return 0;
+    if (x != y)
+      return 0;
   }
   return *a == *b;
 }
@@ -440,7 +481,8 @@ static void list_choices(const ltp_param_def *d, char *buf, size_t len) {
   buf[0] = '\0';
   for (size_t i = 0; d->choices[i] != NULL && used < len; i++) {
     int k = snprintf(buf + used, len - used, "%s%s", i ? ", " : "", d->choices[i]);
-    if (k < 0) break;
+    if (k < 0)
+      break;
     used += (size_t)k;
   }
 }
@@ -472,7 +514,8 @@ static const char *unit_suffix(const ltp_param_def *d) {
 }
 
 ltp_status ltp_param_check_value(const ltp_param_def *d, double value, char *why, size_t why_len) {
-  if (isfinite(value) && value >= d->min && value <= d->max) return LTP_OK;
+  if (isfinite(value) && value >= d->min && value <= d->max)
+    return LTP_OK;
   const char *u = unit_suffix(d);
   if (d->choices != NULL) {
     say(why, why_len, "choice index %g is outside [%g, %g]", value, d->min, d->max);
@@ -486,7 +529,8 @@ ltp_status ltp_param_check_value(const ltp_param_def *d, double value, char *why
 const char *ltp_param_format_value(const ltp_param_def *d, double value, char *buf, size_t len) {
   if (d->choices != NULL) {
     size_t n = 0;
-    while (d->choices[n] != NULL) n++;
+    while (d->choices[n] != NULL)
+      n++;
     if (value >= 0 && value < (double)n && value == floor(value)) {
       snprintf(buf, len, "%s", d->choices[(size_t)value]);
       return buf;

@@ -4,8 +4,8 @@
 #include "io/experiment.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <libconfig.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -32,10 +32,10 @@ typedef struct {
 
 /* ---- messages ------------------------------------------------------------------------ */
 
-static ltp_status fail(const loader *ld, const config_setting_t *s, ltp_status st,
-                       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static ltp_status fail(const loader *ld, const config_setting_t *s, ltp_status st,
-                       const char *fmt, ...) {
+static ltp_status fail(const loader *ld, const config_setting_t *s, ltp_status st, const char *fmt,
+                       ...) __attribute__((format(printf, 4, 5)));
+static ltp_status fail(const loader *ld, const config_setting_t *s, ltp_status st, const char *fmt,
+                       ...) {
   char msg[640];
   va_list ap;
   va_start(ap, fmt);
@@ -43,7 +43,8 @@ static ltp_status fail(const loader *ld, const config_setting_t *s, ltp_status s
   va_end(ap);
   const char *file = s ? config_setting_source_file(s) : NULL;
   unsigned line = s ? config_setting_source_line(s) : 0;
-  if (file == NULL) file = ld->file;
+  if (file == NULL)
+    file = ld->file;
   return ltp_error_set(ld->err, st, "%s:%u: %s", file, line ? line : 1u, msg);
 }
 
@@ -55,10 +56,14 @@ static void origin_of(const loader *ld, const config_setting_t *s, char *buf, si
 
 /* A time in the unit a person would use. */
 static const char *fmt_ms(double ms, char *buf, size_t len) {
-  if (fabs(ms) >= 2 * 3600e3 && fmod(ms, 3600e3) == 0) snprintf(buf, len, "%g h", ms / 3600e3);
-  else if (fabs(ms) >= 60e3) snprintf(buf, len, "%g min", ms / 60e3);
-  else if (fabs(ms) >= 1e3) snprintf(buf, len, "%g s", ms / 1e3);
-  else snprintf(buf, len, "%g ms", ms);
+  if (fabs(ms) >= 2 * 3600e3 && fmod(ms, 3600e3) == 0)
+    snprintf(buf, len, "%g h", ms / 3600e3);
+  else if (fabs(ms) >= 60e3)
+    snprintf(buf, len, "%g min", ms / 60e3);
+  else if (fabs(ms) >= 1e3)
+    snprintf(buf, len, "%g s", ms / 1e3);
+  else
+    snprintf(buf, len, "%g ms", ms);
   return buf;
 }
 
@@ -67,7 +72,8 @@ static const char *join(const char *const *names, char *buf, size_t len) {
   buf[0] = '\0';
   for (size_t i = 0; names[i] != NULL && used < len; i++) {
     int k = snprintf(buf + used, len - used, "%s%s", i ? ", " : "", names[i]);
-    if (k < 0) break;
+    if (k < 0)
+      break;
     used += (size_t)k;
   }
   return buf;
@@ -77,7 +83,8 @@ static const char *join(const char *const *names, char *buf, size_t len) {
 
 static int in_list(const char *name, const char *const *list) {
   for (size_t i = 0; list[i] != NULL; i++)
-    if (strcmp(list[i], name) == 0) return 1;
+    if (strcmp(list[i], name) == 0)
+      return 1;
   return 0;
 }
 
@@ -112,13 +119,18 @@ static double number_of(const config_setting_t *s) {
 
 /* The value as written, for messages. */
 static const char *text_of(const config_setting_t *s, char *buf, size_t len) {
-  if (config_setting_type(s) == CONFIG_TYPE_STRING) return config_setting_get_string(s);
-  if (is_number(s)) snprintf(buf, len, "%g", number_of(s));
-  else snprintf(buf, len, "(a %s)", config_setting_is_aggregate(s) ? "group or list" : "value");
+  if (config_setting_type(s) == CONFIG_TYPE_STRING)
+    return config_setting_get_string(s);
+  if (is_number(s))
+    snprintf(buf, len, "%g", number_of(s));
+  else
+    snprintf(buf, len, "(a %s)", config_setting_is_aggregate(s) ? "group or list" : "value");
   return buf;
 }
 
-static int dimensionless(const char *unit) { return unit[0] == '\0' || strcmp(unit, "1") == 0; }
+static int dimensionless(const char *unit) {
+  return unit[0] == '\0' || strcmp(unit, "1") == 0;
+}
 
 /* Convert one setting (string with unit, or a bare number for dimensionless units). */
 static ltp_status quantity_of(const loader *ld, const config_setting_t *s, const char *key,
@@ -134,8 +146,10 @@ static ltp_status quantity_of(const loader *ld, const config_setting_t *s, const
       *out = number_of(s);
       return LTP_OK;
     }
-    return fail(ld, s, LTP_ERR_UNIT, "%s = %g: missing unit: expected %s, written as a string "
-                "such as \"%g %s\"", key, number_of(s), want, number_of(s), unit);
+    return fail(ld, s, LTP_ERR_UNIT,
+                "%s = %g: missing unit: expected %s, written as a string "
+                "such as \"%g %s\"",
+                key, number_of(s), want, number_of(s), unit);
   }
   return fail(ld, s, LTP_ERR_PARSE, "%s must be a string with a unit: expected %s", key, want);
 }
@@ -144,9 +158,12 @@ static ltp_status quantity_of(const loader *ld, const config_setting_t *s, const
 static ltp_status get_quantity(const loader *ld, const config_setting_t *g, const char *key,
                                const char *unit, int required, double *out, int *found) {
   const config_setting_t *s = config_setting_get_member(g, key);
-  if (found) *found = s != NULL;
-  if (s != NULL) return quantity_of(ld, s, key, unit, out);
-  if (!required) return LTP_OK;
+  if (found)
+    *found = s != NULL;
+  if (s != NULL)
+    return quantity_of(ld, s, key, unit, out);
+  if (!required)
+    return LTP_OK;
   char want[96];
   return fail(ld, g, LTP_ERR_PARSE, "missing \"%s\": expected %s", key,
               ltp_unit_describe(unit, want, sizeof want));
@@ -157,7 +174,8 @@ static ltp_status get_time(const loader *ld, const config_setting_t *g, const ch
                            int required, double def, double *out) {
   int found = 0;
   ltp_status st = get_quantity(ld, g, key, "ms", required, out, &found);
-  if (st != LTP_OK) return st;
+  if (st != LTP_OK)
+    return st;
   if (!found) {
     *out = def;
     return LTP_OK;
@@ -175,7 +193,8 @@ static ltp_status get_positive(const loader *ld, const config_setting_t *g, cons
                                const char *unit, int required, double def, double *out) {
   int found = 0;
   ltp_status st = get_quantity(ld, g, key, unit, required, out, &found);
-  if (st != LTP_OK) return st;
+  if (st != LTP_OK)
+    return st;
   if (!found) {
     *out = def;
     return LTP_OK;
@@ -183,14 +202,12 @@ static ltp_status get_positive(const loader *ld, const config_setting_t *g, cons
   const config_setting_t *s = config_setting_get_member(g, key);
   char b[32];
   if (!(*out > 0))
-    return fail(ld, s, LTP_ERR_RANGE, "%s = \"%s\" must be positive", key,
-                text_of(s, b, sizeof b));
+    return fail(ld, s, LTP_ERR_RANGE, "%s = \"%s\" must be positive", key, text_of(s, b, sizeof b));
   return LTP_OK;
 }
 
 static ltp_status get_int(const loader *ld, const config_setting_t *g, const char *key,
-                          int required, long long def, long long lo, long long hi,
-                          long long *out) {
+                          int required, long long def, long long lo, long long hi, long long *out) {
   const config_setting_t *s = config_setting_get_member(g, key);
   if (s == NULL) {
     *out = def;
@@ -223,8 +240,7 @@ static ltp_status get_string(const loader *ld, const config_setting_t *g, const 
   const config_setting_t *s = config_setting_get_member(g, key);
   *out = NULL;
   if (s == NULL)
-    return required ? fail(ld, g, LTP_ERR_PARSE, "missing \"%s\": expected a string", key)
-                    : LTP_OK;
+    return required ? fail(ld, g, LTP_ERR_PARSE, "missing \"%s\": expected a string", key) : LTP_OK;
   if (config_setting_type(s) != CONFIG_TYPE_STRING)
     return fail(ld, s, LTP_ERR_PARSE, "%s must be a string in double quotes", key);
   *out = config_setting_get_string(s);
@@ -235,7 +251,8 @@ static ltp_status get_string(const loader *ld, const config_setting_t *g, const 
 static ltp_status get_list(const loader *ld, const config_setting_t *root, const char *key,
                            const config_setting_t **out) {
   *out = config_setting_get_member(root, key);
-  if (*out == NULL) return LTP_OK;
+  if (*out == NULL)
+    return LTP_OK;
   if (config_setting_type(*out) != CONFIG_TYPE_LIST)
     return fail(ld, *out, LTP_ERR_PARSE, "%s must be a list of groups: %s = ( { ... }, { ... } );",
                 key, key);
@@ -255,16 +272,16 @@ static ltp_status wrap(const loader *ld, const config_setting_t *s, ltp_status s
 
 /* ---- header: name, duration, pathways, seed ----------------------------------------- */
 
-static const char *const top_keys[] = {"name",  "description",   "duration", "pathways",
-                                       "seed",  "params",        "stimuli",  "clamp",
-                                       "current_steps", "drugs", "bath",     "readouts",
-                                       "traces", NULL};
+static const char *const top_keys[] = {
+    "name",  "description",   "duration", "pathways", "seed",     "params", "stimuli",
+    "clamp", "current_steps", "drugs",    "bath",     "readouts", "traces", NULL};
 
-static ltp_status copy_text(const loader *ld, const config_setting_t *g, const char *key,
-                            char *dst, size_t cap) {
+static ltp_status copy_text(const loader *ld, const config_setting_t *g, const char *key, char *dst,
+                            size_t cap) {
   const char *v = NULL;
   ltp_status st = get_string(ld, g, key, 0, &v);
-  if (st != LTP_OK || v == NULL) return st;
+  if (st != LTP_OK || v == NULL)
+    return st;
   if (strlen(v) >= cap)
     return fail(ld, config_setting_get_member(g, key), LTP_ERR_RANGE,
                 "%s is longer than %zu characters", key, cap - 1);
@@ -284,9 +301,12 @@ static ltp_status load_header(const loader *ld, const config_setting_t *root, ui
   ltp_protocol *p = ld->proto;
   default_name(ld->file, p->name, sizeof p->name);
   ltp_status st = copy_text(ld, root, "name", p->name, sizeof p->name);
-  if (st == LTP_OK) st = copy_text(ld, root, "description", p->description, sizeof p->description);
-  if (st == LTP_OK) st = get_quantity(ld, root, "duration", "ms", 1, &p->t_end_ms, NULL);
-  if (st != LTP_OK) return st;
+  if (st == LTP_OK)
+    st = copy_text(ld, root, "description", p->description, sizeof p->description);
+  if (st == LTP_OK)
+    st = get_quantity(ld, root, "duration", "ms", 1, &p->t_end_ms, NULL);
+  if (st != LTP_OK)
+    return st;
   const config_setting_t *d = config_setting_get_member(root, "duration");
   char b[32];
   if (!(p->t_end_ms > 0))
@@ -295,10 +315,13 @@ static ltp_status load_header(const loader *ld, const config_setting_t *root, ui
     return fail(ld, d, LTP_ERR_RANGE, "duration = \"%s\" is longer than the %g h limit",
                 text_of(d, b, 32), LTP_MAX_DURATION_MS / 3600e3);
   long long v = 0;
-  if ((st = get_int(ld, root, "pathways", 0, 1, 1, LTP_MAX_PATHWAYS, &v)) != LTP_OK) return st;
+  if ((st = get_int(ld, root, "pathways", 0, 1, 1, LTP_MAX_PATHWAYS, &v)) != LTP_OK)
+    return st;
   p->n_pathways = (int)v;
-  if ((st = get_int(ld, root, "seed", 0, 1, 0, LLONG_MAX, &v)) != LTP_OK) return st;
-  if (seed) *seed = (uint64_t)v;
+  if ((st = get_int(ld, root, "seed", 0, 1, 0, LLONG_MAX, &v)) != LTP_OK)
+    return st;
+  if (seed)
+    *seed = (uint64_t)v;
   return LTP_OK;
 }
 
@@ -306,14 +329,16 @@ static ltp_status load_header(const loader *ld, const config_setting_t *root, ui
 
 static const ltp_mech_def *find_mech(const char *name) {
   for (size_t m = 0; ltp_mech_registry[m] != NULL; m++)
-    if (strcmp(ltp_mech_registry[m]->name, name) == 0) return ltp_mech_registry[m];
+    if (strcmp(ltp_mech_registry[m]->name, name) == 0)
+      return ltp_mech_registry[m];
   return NULL;
 }
 
 static const char *mech_names(char *buf, size_t len) {
   const char *names[64];
   size_t n = 0;
-  for (; ltp_mech_registry[n] != NULL && n < 63; n++) names[n] = ltp_mech_registry[n]->name;
+  for (; ltp_mech_registry[n] != NULL && n < 63; n++)
+    names[n] = ltp_mech_registry[n]->name;
   names[n] = NULL;
   return join(names, buf, len);
 }
@@ -323,7 +348,8 @@ static const char *param_names(const ltp_mech_def *m, char *buf, size_t len) {
   buf[0] = '\0';
   for (size_t i = 0; i < m->n_params && used < len; i++) {
     int k = snprintf(buf + used, len - used, "%s%s", i ? ", " : "", m->params[i].name);
-    if (k < 0) break;
+    if (k < 0)
+      break;
     used += (size_t)k;
   }
   return buf;
@@ -381,7 +407,8 @@ static ltp_status load_mech_params(const loader *ld, const ltp_mech_def *m,
     }
     double v = 0;
     ltp_status st = param_value(ld, m, d, s, &v);
-    if (st != LTP_OK) return st;
+    if (st != LTP_OK)
+      return st;
     if (ltp_param_check_value(d, v, why, sizeof why) != LTP_OK)
       return fail(ld, s, LTP_ERR_RANGE, "%s: %s", key, why);
     *ltp_param_ptr(ld->params, d) = v;
@@ -391,7 +418,8 @@ static ltp_status load_mech_params(const loader *ld, const ltp_mech_def *m,
 
 static ltp_status load_params(const loader *ld, const config_setting_t *root) {
   const config_setting_t *ps = config_setting_get_member(root, "params");
-  if (ps == NULL) return LTP_OK;
+  if (ps == NULL)
+    return LTP_OK;
   if (config_setting_type(ps) != CONFIG_TYPE_GROUP)
     return fail(ld, ps, LTP_ERR_PARSE,
                 "params must be a group: params = { nmda = { mg_o = \"1 mM\"; }; };");
@@ -403,10 +431,11 @@ static ltp_status load_params(const loader *ld, const config_setting_t *root) {
       return fail(ld, g, LTP_ERR_UNKNOWN_KEY, "unknown mechanism \"%s\" in params; mechanisms: %s",
                   config_setting_name(g), mech_names(list, sizeof list));
     if (config_setting_type(g) != CONFIG_TYPE_GROUP)
-      return fail(ld, g, LTP_ERR_PARSE, "params.%s must be a group: %s = { name = \"value unit\"; };",
-                  m->name, m->name);
+      return fail(ld, g, LTP_ERR_PARSE,
+                  "params.%s must be a group: %s = { name = \"value unit\"; };", m->name, m->name);
     ltp_status st = load_mech_params(ld, m, g);
-    if (st != LTP_OK) return st;
+    if (st != LTP_OK)
+      return st;
   }
   return LTP_OK;
 }
@@ -419,18 +448,22 @@ static ltp_status build_test_pulses(const loader *ld, const config_setting_t *s,
   double t0 = 0, t1 = 0, interval = 0;
   ltp_error e = {LTP_OK, ""};
   ltp_status st = get_time(ld, s, "from", 0, 0, &t0);
-  if (st == LTP_OK) st = get_time(ld, s, "to", 0, ld->proto->t_end_ms, &t1);
-  if (st == LTP_OK) st = get_positive(ld, s, "interval", "ms", 1, 0, &interval);
+  if (st == LTP_OK)
+    st = get_time(ld, s, "to", 0, ld->proto->t_end_ms, &t1);
+  if (st == LTP_OK)
+    st = get_positive(ld, s, "interval", "ms", 1, 0, &interval);
   if (st == LTP_OK && !(t1 > t0))
     st = fail(ld, s, LTP_ERR_RANGE, "test pulses: \"to\" must be after \"from\"");
-  if (st != LTP_OK) return st;
+  if (st != LTP_OK)
+    return st;
   return wrap(ld, s, ltp_stim_test_pulses(ld->proto, pw, t0, t1, interval, &e), &e);
 }
 
 /* trains and train_interval, shared by tetanus and theta_burst. */
 static ltp_status get_trains(const loader *ld, const config_setting_t *s, int *n, double *ti) {
   ltp_status st = get_count(ld, s, "trains", 0, 1, 1, n);
-  if (st == LTP_OK) st = get_positive(ld, s, "train_interval", "ms", *n > 1, 0, ti);
+  if (st == LTP_OK)
+    st = get_positive(ld, s, "train_interval", "ms", *n > 1, 0, ti);
   return st;
 }
 
@@ -439,10 +472,14 @@ static ltp_status build_tetanus(const loader *ld, const config_setting_t *s, int
   int pulses = 0, n_trains = 1;
   ltp_error e = {LTP_OK, ""};
   ltp_status st = get_time(ld, s, "at", 1, 0, &at);
-  if (st == LTP_OK) st = get_positive(ld, s, "rate", "Hz", 1, 0, &rate);
-  if (st == LTP_OK) st = get_count(ld, s, "pulses", 1, 0, 1, &pulses);
-  if (st == LTP_OK) st = get_trains(ld, s, &n_trains, &ti);
-  if (st != LTP_OK) return st;
+  if (st == LTP_OK)
+    st = get_positive(ld, s, "rate", "Hz", 1, 0, &rate);
+  if (st == LTP_OK)
+    st = get_count(ld, s, "pulses", 1, 0, 1, &pulses);
+  if (st == LTP_OK)
+    st = get_trains(ld, s, &n_trains, &ti);
+  if (st != LTP_OK)
+    return st;
   return wrap(ld, s, ltp_stim_tetanus(ld->proto, pw, at, rate, pulses, n_trains, ti, &e), &e);
 }
 
@@ -451,9 +488,12 @@ static ltp_status build_lfs(const loader *ld, const config_setting_t *s, int pw)
   int pulses = 0;
   ltp_error e = {LTP_OK, ""};
   ltp_status st = get_time(ld, s, "at", 1, 0, &at);
-  if (st == LTP_OK) st = get_positive(ld, s, "rate", "Hz", 0, 1.0, &rate);
-  if (st == LTP_OK) st = get_count(ld, s, "pulses", 0, 900, 1, &pulses);
-  if (st != LTP_OK) return st;
+  if (st == LTP_OK)
+    st = get_positive(ld, s, "rate", "Hz", 0, 1.0, &rate);
+  if (st == LTP_OK)
+    st = get_count(ld, s, "pulses", 0, 900, 1, &pulses);
+  if (st != LTP_OK)
+    return st;
   return wrap(ld, s, ltp_stim_lfs(ld->proto, pw, at, rate, pulses, &e), &e);
 }
 
@@ -462,12 +502,18 @@ static ltp_status build_theta_burst(const loader *ld, const config_setting_t *s,
   int bursts = 0, per_burst = 0, n_trains = 1;
   ltp_error e = {LTP_OK, ""};
   ltp_status st = get_time(ld, s, "at", 1, 0, &at);
-  if (st == LTP_OK) st = get_count(ld, s, "bursts", 0, 10, 1, &bursts);
-  if (st == LTP_OK) st = get_count(ld, s, "pulses_per_burst", 0, 4, 1, &per_burst);
-  if (st == LTP_OK) st = get_positive(ld, s, "burst_rate", "Hz", 0, 100, &burst_rate);
-  if (st == LTP_OK) st = get_positive(ld, s, "theta_rate", "Hz", 0, 5, &theta);
-  if (st == LTP_OK) st = get_trains(ld, s, &n_trains, &ti);
-  if (st != LTP_OK) return st;
+  if (st == LTP_OK)
+    st = get_count(ld, s, "bursts", 0, 10, 1, &bursts);
+  if (st == LTP_OK)
+    st = get_count(ld, s, "pulses_per_burst", 0, 4, 1, &per_burst);
+  if (st == LTP_OK)
+    st = get_positive(ld, s, "burst_rate", "Hz", 0, 100, &burst_rate);
+  if (st == LTP_OK)
+    st = get_positive(ld, s, "theta_rate", "Hz", 0, 5, &theta);
+  if (st == LTP_OK)
+    st = get_trains(ld, s, &n_trains, &ti);
+  if (st != LTP_OK)
+    return st;
   return wrap(ld, s,
               ltp_stim_theta_burst(ld->proto, pw, at, bursts, per_burst, burst_rate, theta,
                                    n_trains, ti, &e),
@@ -479,14 +525,22 @@ static ltp_status build_pairing(const loader *ld, const config_setting_t *s, int
   int n_pre = 1, n_post = 1, repeats = 1;
   ltp_error e = {LTP_OK, ""};
   ltp_status st = get_time(ld, s, "at", 1, 0, &at);
-  if (st == LTP_OK) st = get_count(ld, s, "pre_pulses", 0, 1, 0, &n_pre);
-  if (st == LTP_OK) st = get_positive(ld, s, "pre_rate", "Hz", n_pre > 1, 0, &pre_rate);
-  if (st == LTP_OK) st = get_count(ld, s, "post_spikes", 0, 1, 0, &n_post);
-  if (st == LTP_OK) st = get_positive(ld, s, "post_rate", "Hz", n_post > 1, 0, &post_rate);
-  if (st == LTP_OK) st = get_quantity(ld, s, "delay", "ms", 1, &delay, NULL);
-  if (st == LTP_OK) st = get_count(ld, s, "repeats", 0, 1, 1, &repeats);
-  if (st == LTP_OK) st = get_positive(ld, s, "repeat_rate", "Hz", repeats > 1, 0, &repeat_rate);
-  if (st != LTP_OK) return st;
+  if (st == LTP_OK)
+    st = get_count(ld, s, "pre_pulses", 0, 1, 0, &n_pre);
+  if (st == LTP_OK)
+    st = get_positive(ld, s, "pre_rate", "Hz", n_pre > 1, 0, &pre_rate);
+  if (st == LTP_OK)
+    st = get_count(ld, s, "post_spikes", 0, 1, 0, &n_post);
+  if (st == LTP_OK)
+    st = get_positive(ld, s, "post_rate", "Hz", n_post > 1, 0, &post_rate);
+  if (st == LTP_OK)
+    st = get_quantity(ld, s, "delay", "ms", 1, &delay, NULL);
+  if (st == LTP_OK)
+    st = get_count(ld, s, "repeats", 0, 1, 1, &repeats);
+  if (st == LTP_OK)
+    st = get_positive(ld, s, "repeat_rate", "Hz", repeats > 1, 0, &repeat_rate);
+  if (st != LTP_OK)
+    return st;
   return wrap(ld, s,
               ltp_stim_pairing(ld->proto, pw, at, n_pre, pre_rate, n_post, post_rate, delay,
                                repeats, repeat_rate, &e),
@@ -498,25 +552,29 @@ static ltp_status build_clamp_pairing(const loader *ld, const config_setting_t *
   int pulses = 0;
   ltp_error e = {LTP_OK, ""};
   ltp_status st = get_time(ld, s, "at", 1, 0, &at);
-  if (st == LTP_OK) st = get_quantity(ld, s, "hold", "mV", 1, &hold, NULL);
-  if (st == LTP_OK) st = get_positive(ld, s, "rate", "Hz", 1, 0, &rate);
-  if (st == LTP_OK) st = get_count(ld, s, "pulses", 1, 0, 1, &pulses);
-  if (st != LTP_OK) return st;
+  if (st == LTP_OK)
+    st = get_quantity(ld, s, "hold", "mV", 1, &hold, NULL);
+  if (st == LTP_OK)
+    st = get_positive(ld, s, "rate", "Hz", 1, 0, &rate);
+  if (st == LTP_OK)
+    st = get_count(ld, s, "pulses", 1, 0, 1, &pulses);
+  if (st != LTP_OK)
+    return st;
   return wrap(ld, s, ltp_stim_clamp_pairing(ld->proto, pw, at, hold, rate, pulses, &e), &e);
 }
 
 static const char *const k_test[] = {"type", "pathway", "from", "to", "interval", NULL};
-static const char *const k_tetanus[] = {"type",   "pathway", "at",          "rate",
-                                        "pulses", "trains",  "train_interval", NULL};
+static const char *const k_tetanus[] = {"type",   "pathway",        "at", "rate", "pulses",
+                                        "trains", "train_interval", NULL};
 static const char *const k_lfs[] = {"type", "pathway", "at", "rate", "pulses", NULL};
-static const char *const k_tbs[] = {"type",       "pathway",    "at",     "bursts",
-                                    "pulses_per_burst", "burst_rate", "theta_rate", "trains",
-                                    "train_interval",   NULL};
-static const char *const k_pairing[] = {"type",      "pathway",  "at",    "pre_pulses",
-                                        "pre_rate",  "post_spikes", "post_rate", "delay",
-                                        "repeats",   "repeat_rate", NULL};
-static const char *const k_clamp_pairing[] = {"type", "pathway", "at", "hold", "rate", "pulses",
-                                              NULL};
+static const char *const k_tbs[] = {
+    "type",       "pathway",    "at",     "bursts",         "pulses_per_burst",
+    "burst_rate", "theta_rate", "trains", "train_interval", NULL};
+static const char *const k_pairing[] = {"type",     "pathway",     "at",        "pre_pulses",
+                                        "pre_rate", "post_spikes", "post_rate", "delay",
+                                        "repeats",  "repeat_rate", NULL};
+static const char *const k_clamp_pairing[] = {"type", "pathway", "at", "hold",
+                                              "rate", "pulses",  NULL};
 
 typedef struct {
   const char *type;
@@ -525,15 +583,18 @@ typedef struct {
 } stim_kind;
 
 static const stim_kind stim_kinds[] = {
-    {"test_pulses", k_test, build_test_pulses}, {"tetanus", k_tetanus, build_tetanus},
-    {"lfs", k_lfs, build_lfs},                  {"theta_burst", k_tbs, build_theta_burst},
-    {"pairing", k_pairing, build_pairing},      {"clamp_pairing", k_clamp_pairing,
-                                                 build_clamp_pairing},
+    {"test_pulses", k_test, build_test_pulses},
+    {"tetanus", k_tetanus, build_tetanus},
+    {"lfs", k_lfs, build_lfs},
+    {"theta_burst", k_tbs, build_theta_burst},
+    {"pairing", k_pairing, build_pairing},
+    {"clamp_pairing", k_clamp_pairing, build_clamp_pairing},
 };
 
 static const stim_kind *find_stim(const char *type) {
   for (size_t i = 0; i < LTP_COUNT(stim_kinds); i++)
-    if (strcmp(stim_kinds[i].type, type) == 0) return &stim_kinds[i];
+    if (strcmp(stim_kinds[i].type, type) == 0)
+      return &stim_kinds[i];
   return NULL;
 }
 
@@ -541,7 +602,8 @@ static const stim_kind *find_stim(const char *type) {
 static ltp_status get_pathway(const loader *ld, const config_setting_t *s, int *pw) {
   long long v = 1;
   ltp_status st = get_int(ld, s, "pathway", 0, 1, 1, INT_MAX, &v);
-  if (st != LTP_OK) return st;
+  if (st != LTP_OK)
+    return st;
   if (v > ld->proto->n_pathways)
     return fail(ld, config_setting_get_member(s, "pathway"), LTP_ERR_RANGE,
                 "pathway = %lld is out of range: this experiment has %d pathway%s (1..%d; set "
@@ -561,12 +623,14 @@ typedef struct {
 static ltp_status load_stimulus(const loader *ld, const config_setting_t *s, stim_span *span) {
   const char *type = NULL;
   ltp_status st = get_string(ld, s, "type", 1, &type);
-  if (st != LTP_OK) return st;
+  if (st != LTP_OK)
+    return st;
   const stim_kind *k = find_stim(type);
   if (k == NULL) {
     const char *names[LTP_COUNT(stim_kinds) + 1];
     char list[200];
-    for (size_t i = 0; i < LTP_COUNT(stim_kinds); i++) names[i] = stim_kinds[i].type;
+    for (size_t i = 0; i < LTP_COUNT(stim_kinds); i++)
+      names[i] = stim_kinds[i].type;
     names[LTP_COUNT(stim_kinds)] = NULL;
     return fail(ld, config_setting_get_member(s, "type"), LTP_ERR_UNKNOWN_KEY,
                 "unknown stimulus type \"%s\"; types: %s", type, join(names, list, sizeof list));
@@ -574,8 +638,10 @@ static ltp_status load_stimulus(const loader *ld, const config_setting_t *s, sti
   char where[64];
   snprintf(where, sizeof where, "a %s stimulus", k->type);
   int pw = 0;
-  if ((st = check_keys(ld, s, k->keys, where)) != LTP_OK) return st;
-  if ((st = get_pathway(ld, s, &pw)) != LTP_OK) return st;
+  if ((st = check_keys(ld, s, k->keys, where)) != LTP_OK)
+    return st;
+  if ((st = get_pathway(ld, s, &pw)) != LTP_OK)
+    return st;
   span->pathway = pw;
   span->mark0 = ld->proto->n_marks;
   st = k->build(ld, s, pw);
@@ -586,10 +652,12 @@ static ltp_status load_stimulus(const loader *ld, const config_setting_t *s, sti
 static ltp_status load_stimuli(const loader *ld, const config_setting_t *root) {
   const config_setting_t *list = NULL;
   ltp_status st = get_list(ld, root, "stimuli", &list);
-  if (st != LTP_OK || list == NULL) return st;
+  if (st != LTP_OK || list == NULL)
+    return st;
   const int n = config_setting_length(list);
   stim_span *spans = calloc((size_t)n + 1, sizeof *spans);
-  if (spans == NULL) return ltp_error_set(ld->err, LTP_ERR_NOMEM, "out of memory");
+  if (spans == NULL)
+    return ltp_error_set(ld->err, LTP_ERR_NOMEM, "out of memory");
   for (int i = 0; st == LTP_OK && i < n; i++)
     st = load_stimulus(ld, config_setting_get_elem(list, (unsigned)i), &spans[i]);
   for (int i = 0; st == LTP_OK && i < n; i++)
@@ -623,9 +691,12 @@ static ltp_status load_clamps(const loader *ld, const config_setting_t *root) {
     double t0 = 0, t1 = 0, v = 0;
     ltp_error e = {LTP_OK, ""};
     st = check_keys(ld, s, k_clamp, "a clamp epoch");
-    if (st == LTP_OK) st = get_span(ld, s, "from", 0, 0, &t0, &t1);
-    if (st == LTP_OK) st = get_quantity(ld, s, "hold", "mV", 1, &v, NULL);
-    if (st == LTP_OK) st = wrap(ld, s, ltp_protocol_add_clamp(ld->proto, t0, t1, v, &e), &e);
+    if (st == LTP_OK)
+      st = get_span(ld, s, "from", 0, 0, &t0, &t1);
+    if (st == LTP_OK)
+      st = get_quantity(ld, s, "hold", "mV", 1, &v, NULL);
+    if (st == LTP_OK)
+      st = wrap(ld, s, ltp_protocol_add_clamp(ld->proto, t0, t1, v, &e), &e);
   }
   return st;
 }
@@ -640,9 +711,12 @@ static ltp_status load_steps(const loader *ld, const config_setting_t *root) {
     double t0 = 0, t1 = 0, amp = 0;
     ltp_error e = {LTP_OK, ""};
     st = check_keys(ld, s, k_step, "a current step");
-    if (st == LTP_OK) st = get_span(ld, s, "from", 1, 0, &t0, &t1);
-    if (st == LTP_OK) st = get_quantity(ld, s, "amplitude", "pA", 1, &amp, NULL);
-    if (st == LTP_OK) st = wrap(ld, s, ltp_protocol_add_step(ld->proto, t0, t1, amp, &e), &e);
+    if (st == LTP_OK)
+      st = get_span(ld, s, "from", 1, 0, &t0, &t1);
+    if (st == LTP_OK)
+      st = get_quantity(ld, s, "amplitude", "pA", 1, &amp, NULL);
+    if (st == LTP_OK)
+      st = wrap(ld, s, ltp_protocol_add_step(ld->proto, t0, t1, amp, &e), &e);
   }
   return st;
 }
@@ -655,8 +729,10 @@ static ltp_status load_drug(const loader *ld, const config_setting_t *s) {
   ltp_error e = {LTP_OK, ""};
   char origin[96], list[300];
   ltp_status st = check_keys(ld, s, k_drug, "a drug application");
-  if (st == LTP_OK) st = get_string(ld, s, "name", 1, &name);
-  if (st != LTP_OK) return st;
+  if (st == LTP_OK)
+    st = get_string(ld, s, "name", 1, &name);
+  if (st != LTP_OK)
+    return st;
   const ltp_drug_def *d = ltp_drug_lookup(name);
   if (d == NULL)
     return fail(ld, config_setting_get_member(s, "name"), LTP_ERR_UNKNOWN_KEY,
@@ -666,8 +742,10 @@ static ltp_status load_drug(const loader *ld, const config_setting_t *s) {
     st = fail(ld, config_setting_get_member(s, "conc"), LTP_ERR_RANGE,
               "conc = \"%s\" is above 1 M: not a plausible concentration",
               config_setting_get_string(config_setting_get_member(s, "conc")));
-  if (st == LTP_OK) st = get_span(ld, s, "from", 0, 1, &t0, &t1);
-  if (st != LTP_OK) return st;
+  if (st == LTP_OK)
+    st = get_span(ld, s, "from", 0, 1, &t0, &t1);
+  if (st != LTP_OK)
+    return st;
   origin_of(ld, s, origin, sizeof origin);
   return wrap(ld, s, ltp_drug_apply(ld->proto, d, conc, t0, t1, origin, &e), &e);
 }
@@ -679,8 +757,10 @@ static ltp_status load_bath_entry(const loader *ld, const config_setting_t *s) {
   char list[200], why[400], origin[96];
   ltp_error e = {LTP_OK, ""};
   ltp_status st = check_keys(ld, s, k_bath, "a bath change");
-  if (st == LTP_OK) st = get_string(ld, s, "name", 1, &name);
-  if (st != LTP_OK) return st;
+  if (st == LTP_OK)
+    st = get_string(ld, s, "name", 1, &name);
+  if (st != LTP_OK)
+    return st;
   const ltp_bath_def *b = ltp_bath_lookup(name);
   if (b == NULL)
     return fail(ld, config_setting_get_member(s, "name"), LTP_ERR_UNKNOWN_KEY,
@@ -688,14 +768,17 @@ static ltp_status load_bath_entry(const loader *ld, const config_setting_t *s) {
   const ltp_param_def *d = ltp_param_lookup(b->target, NULL);
   const config_setting_t *vs = config_setting_get_member(s, "value");
   double v = 0, t0 = 0, t1 = 0;
-  if (vs == NULL) return fail(ld, s, LTP_ERR_PARSE, "missing \"value\" (e.g. \"0 mM\")");
-  if ((st = quantity_of(ld, vs, "value", d->unit, &v)) != LTP_OK) return st;
+  if (vs == NULL)
+    return fail(ld, s, LTP_ERR_PARSE, "missing \"value\" (e.g. \"0 mM\")");
+  if ((st = quantity_of(ld, vs, "value", d->unit, &v)) != LTP_OK)
+    return st;
   if (ltp_param_check_value(d, v, why, sizeof why) != LTP_OK)
     return fail(ld, vs, LTP_ERR_RANGE, "%s: %s", b->target, why);
   const int has_at = config_setting_get_member(s, "at") != NULL;
   if (has_at && config_setting_get_member(s, "from") != NULL)
     return fail(ld, s, LTP_ERR_PARSE, "give either \"at\" or \"from\", not both");
-  if ((st = get_span(ld, s, has_at ? "at" : "from", 0, 1, &t0, &t1)) != LTP_OK) return st;
+  if ((st = get_span(ld, s, has_at ? "at" : "from", 0, 1, &t0, &t1)) != LTP_OK)
+    return st;
   origin_of(ld, s, origin, sizeof origin);
   return wrap(ld, s, ltp_bath_apply(ld->proto, b, v, t0, t1, origin, &e), &e);
 }
@@ -705,7 +788,8 @@ static ltp_status load_applications(const loader *ld, const config_setting_t *ro
   ltp_status st = get_list(ld, root, "drugs", &drugs);
   for (int i = 0; st == LTP_OK && drugs && i < config_setting_length(drugs); i++)
     st = load_drug(ld, config_setting_get_elem(drugs, (unsigned)i));
-  if (st == LTP_OK) st = get_list(ld, root, "bath", &bath);
+  if (st == LTP_OK)
+    st = get_list(ld, root, "bath", &bath);
   for (int i = 0; st == LTP_OK && bath && i < config_setting_length(bath); i++)
     st = load_bath_entry(ld, config_setting_get_elem(bath, (unsigned)i));
   return st;
@@ -719,7 +803,8 @@ static ltp_status check_readout_time(const loader *ld, const config_setting_t *s
                                      double induction) {
   char b1[32], b2[32], b3[32];
   if (induction < 0)
-    return fail(ld, s, LTP_ERR_RANGE, "readouts need an induction stimulus (tetanus, lfs, "
+    return fail(ld, s, LTP_ERR_RANGE,
+                "readouts need an induction stimulus (tetanus, lfs, "
                 "theta_burst, pairing or clamp_pairing) to count from");
   if (induction + after > ld->proto->t_end_ms)
     return fail(ld, s, LTP_ERR_RANGE,
@@ -745,8 +830,10 @@ static ltp_status load_after(const loader *ld, const config_setting_t *a, double
     ltp_status st = quantity_of(ld, e, "after", "ms", &v);
     if (st == LTP_OK && !(v > 0))
       st = fail(ld, e, LTP_ERR_RANGE, "after = \"%s\" must be positive", text_of(e, b, 32));
-    if (st == LTP_OK) st = check_readout_time(ld, e, v, induction);
-    if (st != LTP_OK) return st;
+    if (st == LTP_OK)
+      st = check_readout_time(ld, e, v, induction);
+    if (st != LTP_OK)
+      return st;
     p->readout_after_ms[p->n_readout_times++] = v;
   }
   return LTP_OK;
@@ -771,8 +858,10 @@ static ltp_status load_readouts(const loader *ld, const config_setting_t *root) 
   if (st == LTP_OK)
     st = get_positive(ld, r, "baseline", "ms", 0, p->baseline_window_ms, &p->baseline_window_ms);
   const config_setting_t *a = config_setting_get_member(r, "after");
-  if (st == LTP_OK && a != NULL) st = load_after(ld, a, induction);
-  else if (st == LTP_OK) p->n_readout_times = 0;
+  if (st == LTP_OK && a != NULL)
+    st = load_after(ld, a, induction);
+  else if (st == LTP_OK)
+    p->n_readout_times = 0;
   return st;
 }
 
@@ -781,17 +870,23 @@ static const char *const k_traces[] = {"interval", "from", "to", NULL};
 static ltp_status load_traces(const loader *ld, const config_setting_t *root) {
   ltp_protocol *p = ld->proto;
   const config_setting_t *t = config_setting_get_member(root, "traces");
-  if (t == NULL) return LTP_OK;
+  if (t == NULL)
+    return LTP_OK;
   if (config_setting_type(t) != CONFIG_TYPE_GROUP)
-    return fail(ld, t, LTP_ERR_PARSE, "traces must be a group: traces = { interval = \"0.1 ms\"; };");
+    return fail(ld, t, LTP_ERR_PARSE,
+                "traces must be a group: traces = { interval = \"0.1 ms\"; };");
   ltp_status st = check_keys(ld, t, k_traces, "traces");
-  if (st == LTP_OK) st = get_positive(ld, t, "interval", "ms", 0, p->trace_dt_ms, &p->trace_dt_ms);
-  if (st != LTP_OK) return st;
+  if (st == LTP_OK)
+    st = get_positive(ld, t, "interval", "ms", 0, p->trace_dt_ms, &p->trace_dt_ms);
+  if (st != LTP_OK)
+    return st;
   const int has_from = config_setting_get_member(t, "from") != NULL;
   if (has_from != (config_setting_get_member(t, "to") != NULL))
-    return fail(ld, t, LTP_ERR_PARSE, "traces: give both \"from\" and \"to\", or neither (then "
-                                      "1 s before to 2 s after induction)");
-  if (has_from) st = get_span(ld, t, "from", 1, 0, &p->trace_t0_ms, &p->trace_t1_ms);
+    return fail(ld, t, LTP_ERR_PARSE,
+                "traces: give both \"from\" and \"to\", or neither (then "
+                "1 s before to 2 s after induction)");
+  if (has_from)
+    st = get_span(ld, t, "from", 1, 0, &p->trace_t0_ms, &p->trace_t1_ms);
   return st;
 }
 
@@ -799,15 +894,24 @@ static ltp_status load_traces(const loader *ld, const config_setting_t *root) {
 
 static ltp_status load_all(const loader *ld, const config_setting_t *root, uint64_t *seed) {
   ltp_status st = check_keys(ld, root, top_keys, "the top level");
-  if (st == LTP_OK) st = load_header(ld, root, seed);
-  if (st == LTP_OK) st = load_params(ld, root);
-  if (st == LTP_OK) st = load_clamps(ld, root); /* before stimuli: pairing holds override */
-  if (st == LTP_OK) st = load_steps(ld, root);
-  if (st == LTP_OK) st = load_stimuli(ld, root);
-  if (st == LTP_OK) st = load_applications(ld, root);
-  if (st == LTP_OK) st = load_readouts(ld, root);
-  if (st == LTP_OK) st = load_traces(ld, root);
-  if (st != LTP_OK) return st;
+  if (st == LTP_OK)
+    st = load_header(ld, root, seed);
+  if (st == LTP_OK)
+    st = load_params(ld, root);
+  if (st == LTP_OK)
+    st = load_clamps(ld, root); /* before stimuli: pairing holds override */
+  if (st == LTP_OK)
+    st = load_steps(ld, root);
+  if (st == LTP_OK)
+    st = load_stimuli(ld, root);
+  if (st == LTP_OK)
+    st = load_applications(ld, root);
+  if (st == LTP_OK)
+    st = load_readouts(ld, root);
+  if (st == LTP_OK)
+    st = load_traces(ld, root);
+  if (st != LTP_OK)
+    return st;
   ltp_error e = {LTP_OK, ""};
   if ((st = ltp_protocol_resolve_changes(ld->proto, ld->params, &e)) != LTP_OK)
     return ltp_error_set(ld->err, st, "%s", e.msg); /* already names FILE:LINE */
@@ -820,14 +924,17 @@ static ltp_status load_config(config_t *cfg, const char *name, ltp_params *param
                               ltp_protocol *proto, uint64_t *seed, ltp_error *err) {
   loader ld = {name, params, proto, err};
   ltp_status st = load_all(&ld, config_root_setting(cfg), seed);
-  if (st != LTP_OK) ltp_protocol_free(proto);
+  if (st != LTP_OK)
+    ltp_protocol_free(proto);
   return st;
 }
 
 static ltp_status syntax_error(const config_t *cfg, const char *name, ltp_error *err) {
   const char *file = config_error_file(cfg), *text = config_error_text(cfg);
-  if (text == NULL || strcmp(text, "syntax error") == 0) text = "";
-  return ltp_error_set(err, LTP_ERR_PARSE, "%s:%d: syntax error%s%s (libconfig syntax: "
+  if (text == NULL || strcmp(text, "syntax error") == 0)
+    text = "";
+  return ltp_error_set(err, LTP_ERR_PARSE,
+                       "%s:%d: syntax error%s%s (libconfig syntax: "
                        "key = value; groups { }, lists ( ), arrays [ ])",
                        file ? file : name, config_error_line(cfg), *text ? ": " : "", text);
 }
@@ -854,7 +961,8 @@ ltp_status ltp_experiment_load_string(const char *text, const char *name, ltp_pa
 /* Open path for reading, refusing directories; LTP_ERR_IO names the path and the reason. */
 static ltp_status open_file(const char *path, FILE **fp, ltp_error *err) {
   *fp = fopen(path, "r");
-  if (*fp == NULL) return ltp_error_set(err, LTP_ERR_IO, "%s: %s", path, strerror(errno));
+  if (*fp == NULL)
+    return ltp_error_set(err, LTP_ERR_IO, "%s: %s", path, strerror(errno));
   struct stat sb;
   if (fstat(fileno(*fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
     fclose(*fp);
@@ -871,15 +979,18 @@ ltp_status ltp_experiment_load_file(const char *path, ltp_params *params, ltp_pr
   reset(params, proto);
   FILE *fp = NULL;
   ltp_status st = open_file(path, &fp, err);
-  if (st != LTP_OK) return st;
+  if (st != LTP_OK)
+    return st;
   char dir[4096];
   const char *slash = strrchr(path, '/');
   snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
   config_t cfg;
   config_init(&cfg);
   config_set_include_dir(&cfg, dir); /* @include "x.exp" is relative to the file */
-  if (config_read(&cfg, fp) == CONFIG_TRUE) st = load_config(&cfg, path, params, proto, seed, err);
-  else st = syntax_error(&cfg, path, err);
+  if (config_read(&cfg, fp) == CONFIG_TRUE)
+    st = load_config(&cfg, path, params, proto, seed, err);
+  else
+    st = syntax_error(&cfg, path, err);
   config_destroy(&cfg);
   fclose(fp);
   return st;
@@ -900,8 +1011,10 @@ ltp_status ltp_experiment_finalize(const ltp_params *params, ltp_protocol *proto
 
 /* Copy s[0..n) without surrounding blanks. */
 static void trimmed(const char *s, size_t n, char *buf, size_t len) {
-  while (n > 0 && (*s == ' ' || *s == '\t')) s++, n--;
-  while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+  while (n > 0 && (*s == ' ' || *s == '\t'))
+    s++, n--;
+  while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+    n--;
   snprintf(buf, len, "%.*s", (int)(n < len - 1 ? n : len - 1), s);
 }
 
@@ -923,8 +1036,10 @@ ltp_status ltp_experiment_apply_set(const char *assignment, ltp_params *params, 
   }
   double v = 0;
   ltp_status st = ltp_param_parse_value(d, value, &v, why, sizeof why);
-  if (st == LTP_OK) st = ltp_param_check_value(d, v, why, sizeof why);
-  if (st != LTP_OK) return ltp_error_set(err, st, "--set \"%s\": %s: %s", assignment, key, why);
+  if (st == LTP_OK)
+    st = ltp_param_check_value(d, v, why, sizeof why);
+  if (st != LTP_OK)
+    return ltp_error_set(err, st, "--set \"%s\": %s: %s", assignment, key, why);
   *ltp_param_ptr(params, d) = v;
   return LTP_OK;
 }

@@ -25,14 +25,19 @@
  *   (1 - calcineurin_block). The basal k_CaN^0, which the paper says also stands for PP2A, is
  *   not blocked, so I1P stays bounded under full block.
  *
- * Mapping to ModelDB 114452: the .ode files there use the same 14 ring variables B0..B13 and
- * the paper's order; only the header of the .ode could be read for this port, so the
- * equations come from the paper. The ring transitions are generated from the bit patterns
- * below rather than typed in, so they cannot carry typos; tests/test_camkii.c checks them
- * against Eqs. 7-20 (where Eq. 14 must read k6 gamma^2 (S2 + 2 S4): S4 = 100100 has two
- * unphosphorylated subunits whose initiation yields S7, as Eq. 11's -2 k6 gamma^2 S4 says).
+ * Sources: only the header of the ModelDB 114452 .ode files could be read for this port, so
+ * the equations and values are the paper's; its Table 1 agrees with SCIENCE.md section 1f.
+ * Checks against the paper: PP1 activity k12 D = 7.21 uM/s at Ca = 0.1 uM (Fig. 5 legend);
+ * constant-PP1 bistability 0.091-0.129 uM (Fig. 2); saddle-nodes at 0.09, 0.22, 0.36,
+ * 0.37 uM (Fig. 3), here 0.0924, 0.2196, 0.3631, 0.3739; UP at 0.2 uM = 132.4 uM (SCIENCE.md:
+ * ~132 uM as the .ode's upper-branch start). The ring transitions are generated from the bit
+ * patterns below rather than typed in; tests/test_camkii.c checks them against Eqs. 7-20,
+ * where Eq. 14 must read k6 gamma^2 (S2 + 2 S4): S4 = 100100 has two unphosphorylated
+ * subunits whose initiation yields S7, as the -2 k6 gamma^2 S4 of Eq. 11 says.
  *
- * Units: concentrations in uM, the paper's rates in 1/s; camkii_rhs returns uM/ms. */
+ * Units: concentrations in uM, the paper's rates in 1/s; camkii_rhs returns uM/ms.
+ * Stiffness: the fastest mode is I1P-PP1 binding, k11 (D + I) + k-11 (GB2007 Eq. 30), about
+ * 17/s at rest and 800/s after 10 s at 10 uM Ca2+ (I1P ~1.6 uM); k10 reaches ~100/s. */
 #include "mech/camkii.h"
 
 #include <math.h>
@@ -49,10 +54,18 @@ static const unsigned char ring_pattern[CAMKII_N_RINGS] = {0,  1,  3,  5,  9,  7
                                                            19, 21, 15, 23, 27, 31, 63};
 
 /* Ring state of every 6-bit pattern: the S_i that equals it up to rotation. */
+/* clang-format off */
 static const unsigned char ring_state_of_pattern[64] = {
-    0, 1, 1, 2, 1, 3,  2, 5,  1, 4, 3,  6,  2, 7,  5,  9,  1, 3,  4,  7,  3,  8,
-    6, 10, 2, 6, 7, 11, 5, 10, 9, 12, 1, 2, 3, 5,  4,  6,  7, 9,  3,  7,  8,  10,
-    6, 11, 10, 12, 2, 5, 6, 9,  7, 10, 11, 12, 5, 9, 10, 12, 9, 12, 12, 13};
+     0,  1,  1,  2,  1,  3,  2,  5,  /* patterns  0- 7 */
+     1,  4,  3,  6,  2,  7,  5,  9,  /* patterns  8-15 */
+     1,  3,  4,  7,  3,  8,  6, 10,  /* patterns 16-23 */
+     2,  6,  7, 11,  5, 10,  9, 12,  /* patterns 24-31 */
+     1,  2,  3,  5,  4,  6,  7,  9,  /* patterns 32-39 */
+     3,  7,  8, 10,  6, 11, 10, 12,  /* patterns 40-47 */
+     2,  5,  6,  9,  7, 10, 11, 12,  /* patterns 48-55 */
+     5,  9, 10, 12,  9, 12, 12, 13,  /* patterns 56-63 */
+};
+/* clang-format on */
 
 /* Number of phosphorylated subunits in each ring state (the paper's m_i). */
 static const unsigned char ring_phospho_count[CAMKII_N_RINGS] = {0, 1, 2, 2, 2, 3, 3,
@@ -78,8 +91,8 @@ static const ltp_param_def camkii_table[] = {
     {"pp1_0", "uM", 0.2, 0.0, 100.0, GB2007 ", Table 1B (D0)", "total PP1", P(pp1_0_uM), NULL},
     {"k11", "1/(uM s)", 500.0, 0.0, 1e6, GB2007 ", Table 1A (the paper's k13)",
      "I1P-PP1 association", P(k11_per_uM_s), NULL},
-    {"km11", "1/s", 0.1, 1e-9, 1e4, GB2007 ", Table 1A (the paper's k-13)",
-     "I1P-PP1 dissociation", P(km11_per_s), NULL},
+    {"km11", "1/s", 0.1, 1e-9, 1e4, GB2007 ", Table 1A (the paper's k-13)", "I1P-PP1 dissociation",
+     P(km11_per_s), NULL},
     {"i1_0", "uM", 1.0, 0.0, 100.0, GB2007 ", Table 1C (I0)",
      "inhibitor-1 available for phosphorylation (bath)", P(i1_0_uM), NULL},
     {"can_k", "uM", 0.053, 0.0, 100.0, GB2007 ", Table 1A (Stemmer & Klee 1994)",
@@ -87,8 +100,8 @@ static const ltp_param_def camkii_table[] = {
     {"can_n", "1", 3.0, 0.0, 20.0, GB2007 ", Table 1A (Stemmer & Klee 1994)",
      "calcineurin Hill coefficient", P(can_n), NULL},
     {"can_k0", "1/s", 0.1, 1e-6, 1e4, GB2007 ", Table 1C",
-     "basal I1P dephosphorylation (CaN and PP2A); > 0 keeps Ca-free I1P finite",
-     P(can_k0_per_s), NULL},
+     "basal I1P dephosphorylation (CaN and PP2A); > 0 keeps Ca-free I1P finite", P(can_k0_per_s),
+     NULL},
     {"can_kmax", "1/s", 18.0, 0.0, 1e4, GB2007 ", Table 1B (18 deterministic, 20 with noise)",
      "maximal Ca/CaM-dependent calcineurin rate on I1P", P(can_kmax_per_s), NULL},
     {"pka_k", "uM", 0.11, 0.0, 100.0, GB2007 ", Table 1B",
@@ -123,8 +136,8 @@ double camkii_cam_ca4_uM(const camkii_params *p, double ca_uM) {
     return 0.0;
   /* GB2007 Eq. 1 at equilibrium: C = CaM0 / (1 + L4/Ca + L3 L4/Ca^2 + ...), Horner form. */
   const double x = 1.0 / ca_uM;
-  const double denom = 1.0 + p->l4_uM * x * (1.0 + p->l3_uM * x * (1.0 + p->l2_uM * x *
-                                                                             (1.0 + p->l1_uM * x)));
+  const double denom =
+      1.0 + p->l4_uM * x * (1.0 + p->l3_uM * x * (1.0 + p->l2_uM * x * (1.0 + p->l1_uM * x)));
   return p->cam_tot_uM / denom;
 }
 
@@ -210,8 +223,8 @@ static void cascade_fluxes(const camkii_params *p, double cam_uM, const double *
   const double pp1 = y[CAMKII_PP1], i1p = y[CAMKII_I1P];
   const double binding = p->k11_per_uM_s * i1p * pp1 - p->km11_per_s * (p->pp1_0_uM - pp1);
   dydt_per_s[CAMKII_PP1] = -binding;
-  dydt_per_s[CAMKII_I1P] = -binding + pka_rate_of_cam(p, cam_uM) * p->i1_0_uM -
-                           can_rate_of_cam(p, cam_uM) * i1p;
+  dydt_per_s[CAMKII_I1P] =
+      -binding + pka_rate_of_cam(p, cam_uM) * p->i1_0_uM - can_rate_of_cam(p, cam_uM) * i1p;
 }
 
 void camkii_rhs(const camkii_params *p, double ca_uM, const double *y, double *dydt_per_ms) {
@@ -224,8 +237,7 @@ void camkii_rhs(const camkii_params *p, double ca_uM, const double *y, double *d
     dydt_per_ms[k] = dydt_per_s[k] / MS_PER_S;
 }
 
-void camkii_cascade_steady(const camkii_params *p, double ca_uM, double *pp1_uM,
-                           double *i1p_uM) {
+void camkii_cascade_steady(const camkii_params *p, double ca_uM, double *pp1_uM, double *i1p_uM) {
   /* dD/dt = 0 makes the binding terms cancel in dI/dt, so I = v_PKA I0 / v_CaN and
    * D = D0 / (1 + k11 I / k-11) (the paper's D_steady-state, Results). */
   const double cam = camkii_cam_ca4_uM(p, ca_uM);

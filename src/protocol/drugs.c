@@ -71,38 +71,50 @@ const size_t ltp_bath_count = LTP_COUNT(ltp_bath_table);
 static int loose_equal(const char *a, size_t na, const char *b, size_t nb) {
   size_t i = 0, j = 0;
   for (;;) {
-    while (i < na && (a[i] == '-' || a[i] == ' ')) i++;
-    while (j < nb && (b[j] == '-' || b[j] == ' ')) j++;
-    if (i == na || j == nb) return i == na && j == nb;
+    while (i < na && (a[i] == '-' || a[i] == ' '))
+      i++;
+    while (j < nb && (b[j] == '-' || b[j] == ' '))
+      j++;
+    if (i == na || j == nb)
+      return i == na && j == nb;
     char x = a[i], y = b[j];
-    if (x >= 'A' && x <= 'Z') x = (char)(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = (char)(y - 'A' + 'a');
-    if (x != y) return 0;
+    if (x >= 'A' && x <= 'Z')
+      x = (char)(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z')
+      y = (char)(y - 'A' + 'a');
+    if (x != y)
+      return 0;
     i++, j++;
   }
 }
 
 static int matches_drug(const ltp_drug_def *d, const char *name) {
   const size_t n = strlen(name);
-  if (loose_equal(d->name, strlen(d->name), name, n)) return 1;
+  if (loose_equal(d->name, strlen(d->name), name, n))
+    return 1;
   for (const char *s = d->aliases; *s;) {
     size_t len = strcspn(s, ",");
-    if (len > 0 && loose_equal(s, len, name, n)) return 1;
+    if (len > 0 && loose_equal(s, len, name, n))
+      return 1;
     s += len + (s[len] == ',');
   }
   return 0;
 }
 
 const ltp_drug_def *ltp_drug_lookup(const char *name) {
-  if (name == NULL) return NULL;
+  if (name == NULL)
+    return NULL;
   for (size_t i = 0; i < ltp_drug_count; i++)
-    if (matches_drug(&ltp_drug_table[i], name)) return &ltp_drug_table[i];
+    if (matches_drug(&ltp_drug_table[i], name))
+      return &ltp_drug_table[i];
   return NULL;
 }
 
 double ltp_drug_effect(const ltp_drug_def *d, double conc_uM) {
-  if (conc_uM <= 0) return 0;
-  if (d->model == LTP_DRUG_BUFFER) return conc_uM / d->k_uM;
+  if (conc_uM <= 0)
+    return 0;
+  if (d->model == LTP_DRUG_BUFFER)
+    return conc_uM / d->k_uM;
   const double x = pow(conc_uM / d->k_uM, d->hill);
   return x / (1 + x);
 }
@@ -112,7 +124,8 @@ static const char *join_names(const char *const *names, size_t stride_n, char *b
   buf[0] = '\0';
   for (size_t i = 0; i < stride_n && used < len; i++) {
     int k = snprintf(buf + used, len - used, "%s%s", i ? ", " : "", names[i]);
-    if (k < 0) break;
+    if (k < 0)
+      break;
     used += (size_t)k;
   }
   return buf;
@@ -120,20 +133,24 @@ static const char *join_names(const char *const *names, size_t stride_n, char *b
 
 const char *ltp_drug_names(char *buf, size_t len) {
   const char *names[LTP_COUNT(ltp_drug_table)];
-  for (size_t i = 0; i < ltp_drug_count; i++) names[i] = ltp_drug_table[i].name;
+  for (size_t i = 0; i < ltp_drug_count; i++)
+    names[i] = ltp_drug_table[i].name;
   return join_names(names, ltp_drug_count, buf, len);
 }
 
 const ltp_bath_def *ltp_bath_lookup(const char *name) {
-  if (name == NULL) return NULL;
+  if (name == NULL)
+    return NULL;
   for (size_t i = 0; i < ltp_bath_count; i++)
-    if (strcmp(ltp_bath_table[i].name, name) == 0) return &ltp_bath_table[i];
+    if (strcmp(ltp_bath_table[i].name, name) == 0)
+      return &ltp_bath_table[i];
   return NULL;
 }
 
 const char *ltp_bath_names(char *buf, size_t len) {
   const char *names[LTP_COUNT(ltp_bath_table)];
-  for (size_t i = 0; i < ltp_bath_count; i++) names[i] = ltp_bath_table[i].name;
+  for (size_t i = 0; i < ltp_bath_count; i++)
+    names[i] = ltp_bath_table[i].name;
   return join_names(names, ltp_bath_count, buf, len);
 }
 
@@ -154,7 +171,8 @@ static ltp_status apply(ltp_protocol *p, const char *key, int mode, double value
   snprintf(a.label, sizeof a.label, "%s", label);
   snprintf(a.origin, sizeof a.origin, "%s", origin ? origin : "");
   ltp_status st = ltp_protocol_add_application(p, &a, err);
-  if (st != LTP_OK) return st;
+  if (st != LTP_OK)
+    return st;
   double end = isfinite(t1_ms) ? t1_ms : (p->t_end_ms > t0_ms ? p->t_end_ms : t0_ms);
   return ltp_protocol_add_mark(p, t0_ms, end, mark, err);
 }
@@ -180,7 +198,7 @@ ltp_status ltp_bath_apply(ltp_protocol *p, const ltp_bath_def *b, double value, 
     return ltp_error_set(err, LTP_ERR_ARG, "bath %s: the model has no parameter %s", b->name,
                          b->target);
   char label[48], text[32];
-  snprintf(label, sizeof label, "%s %s", b->name, ltp_param_format_value(d, value, text,
-                                                                        sizeof text));
+  snprintf(label, sizeof label, "%s %s", b->name,
+           ltp_param_format_value(d, value, text, sizeof text));
   return apply(p, b->target, LTP_APPLY_SET, value, t0_ms, t1_ms, label, label, origin, err);
 }

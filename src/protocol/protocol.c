@@ -41,7 +41,8 @@ void ltp_protocol_free(ltp_protocol *p) {
 /* Make room for `need` elements of `size` bytes in *arr. */
 static ltp_status grow(void **arr, size_t *cap, size_t need, size_t size, const char *what,
                        ltp_error *err) {
-  if (need <= *cap) return LTP_OK;
+  if (need <= *cap)
+    return LTP_OK;
   size_t ncap = *cap ? *cap : 16;
   while (ncap < need) {
     if (ncap > SIZE_MAX / 2 / size)
@@ -56,14 +57,13 @@ static ltp_status grow(void **arr, size_t *cap, size_t need, size_t size, const 
   return LTP_OK;
 }
 
-#define GROW(p, field, n, what, err)                                                             \
+#define GROW(p, field, n, what, err)                                                               \
   grow((void **)&(p)->field, &(p)->cap_##field, (n), sizeof *(p)->field, (what), (err))
 
-static ltp_status check_time(const ltp_protocol *p, double t_ms, const char *what,
-                             ltp_error *err) {
+static ltp_status check_time(const ltp_protocol *p, double t_ms, const char *what, ltp_error *err) {
   if (!isfinite(t_ms) || t_ms < 0)
-    return ltp_error_set(err, LTP_ERR_RANGE, "%s at t = %g ms: times must be finite and >= 0",
-                         what, t_ms);
+    return ltp_error_set(err, LTP_ERR_RANGE, "%s at t = %g ms: times must be finite and >= 0", what,
+                         t_ms);
   if (p->t_end_ms > 0 && t_ms > p->t_end_ms)
     return ltp_error_set(err, LTP_ERR_RANGE,
                          "%s at t = %g ms is after the end of the experiment (%g ms)", what, t_ms,
@@ -74,17 +74,20 @@ static ltp_status check_time(const ltp_protocol *p, double t_ms, const char *wha
 ltp_status ltp_protocol_add_event(ltp_protocol *p, double t_ms, ltp_event_kind kind, int pathway,
                                   ltp_error *err) {
   ltp_status st = check_time(p, t_ms, "event", err);
-  if (st != LTP_OK) return st;
+  if (st != LTP_OK)
+    return st;
   if (kind != LTP_EV_PRE && kind != LTP_EV_TEST && kind != LTP_EV_POST)
     return ltp_error_set(err, LTP_ERR_ARG, "unknown event kind %d", (int)kind);
-  if (kind == LTP_EV_POST) pathway = 0;
+  if (kind == LTP_EV_POST)
+    pathway = 0;
   if (pathway < 0 || pathway >= LTP_MAX_PATHWAYS || pathway >= p->n_pathways)
     return ltp_error_set(err, LTP_ERR_RANGE, "pathway %d is out of range 1..%d", pathway + 1,
                          p->n_pathways);
   if (p->n_events >= LTP_MAX_EVENTS)
     return ltp_error_set(err, LTP_ERR_RANGE, "more than %u events: not a plausible protocol",
                          LTP_MAX_EVENTS);
-  if ((st = GROW(p, events, p->n_events + 1, "events", err)) != LTP_OK) return st;
+  if ((st = GROW(p, events, p->n_events + 1, "events", err)) != LTP_OK)
+    return st;
   ltp_event *e = &p->events[p->n_events++];
   e->t_ms = t_ms;
   e->kind = (uint8_t)kind;
@@ -99,7 +102,8 @@ static int offset_valid(size_t off) {
 static ltp_status append_change(ltp_protocol *p, double t_ms, size_t off, double value,
                                 ltp_error *err) {
   ltp_status st = GROW(p, changes, p->n_changes + 1, "parameter changes", err);
-  if (st != LTP_OK) return st;
+  if (st != LTP_OK)
+    return st;
   ltp_param_change *c = &p->changes[p->n_changes++];
   c->t_ms = t_ms;
   c->param_offset = off;
@@ -107,10 +111,10 @@ static ltp_status append_change(ltp_protocol *p, double t_ms, size_t off, double
   return LTP_OK;
 }
 
-ltp_status ltp_protocol_add_application(ltp_protocol *p, const ltp_application *a,
-                                        ltp_error *err) {
+ltp_status ltp_protocol_add_application(ltp_protocol *p, const ltp_application *a, ltp_error *err) {
   ltp_status st = check_time(p, a->t0_ms, a->label[0] ? a->label : "application", err);
-  if (st != LTP_OK) return st;
+  if (st != LTP_OK)
+    return st;
   if (!(a->t1_ms > a->t0_ms))
     return ltp_error_set(err, LTP_ERR_RANGE, "%s%s%s: it must end (%g ms) after it starts (%g ms)",
                          a->origin, a->origin[0] ? ": " : "", a->label, a->t1_ms, a->t0_ms);
@@ -125,8 +129,8 @@ ltp_status ltp_protocol_add_application(ltp_protocol *p, const ltp_application *
   return LTP_OK;
 }
 
-ltp_status ltp_protocol_add_change(ltp_protocol *p, double t_ms, size_t param_offset,
-                                   double value, ltp_error *err) {
+ltp_status ltp_protocol_add_change(ltp_protocol *p, double t_ms, size_t param_offset, double value,
+                                   ltp_error *err) {
   ltp_application a;
   memset(&a, 0, sizeof a);
   a.t0_ms = t_ms;
@@ -136,18 +140,21 @@ ltp_status ltp_protocol_add_change(ltp_protocol *p, double t_ms, size_t param_of
   a.mode = LTP_APPLY_SET;
   strcpy(a.label, "parameter change");
   ltp_status st = ltp_protocol_add_application(p, &a, err);
-  if (st != LTP_OK) return st;
+  if (st != LTP_OK)
+    return st;
   return append_change(p, t_ms, param_offset, value, err);
 }
 
 /* Trim or split the epochs that [t0, t1) overlaps; the new epoch will take their place. */
 static ltp_status carve_clamps(ltp_protocol *p, double t0, double t1, ltp_error *err) {
   ltp_status st = GROW(p, clamps, p->n_clamps + 2, "clamp epochs", err);
-  if (st != LTP_OK) return st;
+  if (st != LTP_OK)
+    return st;
   size_t n = p->n_clamps;
   for (size_t i = 0; i < n; i++) {
     ltp_clamp_epoch *e = &p->clamps[i];
-    if (e->t1_ms <= t0 || e->t0_ms >= t1) continue;
+    if (e->t1_ms <= t0 || e->t0_ms >= t1)
+      continue;
     if (e->t0_ms < t0 && e->t1_ms > t1) {
       ltp_clamp_epoch tail = {t1, e->t1_ms, e->v_mV};
       e->t1_ms = t0;
@@ -162,7 +169,8 @@ static ltp_status carve_clamps(ltp_protocol *p, double t0, double t1, ltp_error 
   }
   size_t k = 0;
   for (size_t i = 0; i < p->n_clamps; i++)
-    if (!isnan(p->clamps[i].t0_ms)) p->clamps[k++] = p->clamps[i];
+    if (!isnan(p->clamps[i].t0_ms))
+      p->clamps[k++] = p->clamps[i];
   p->n_clamps = k;
   return LTP_OK;
 }
@@ -170,16 +178,20 @@ static ltp_status carve_clamps(ltp_protocol *p, double t0, double t1, ltp_error 
 ltp_status ltp_protocol_add_clamp(ltp_protocol *p, double t0_ms, double t1_ms, double v_mV,
                                   ltp_error *err) {
   ltp_status st = check_time(p, t0_ms, "clamp epoch", err);
-  if (st == LTP_OK) st = check_time(p, t1_ms, "end of clamp epoch", err);
-  if (st != LTP_OK) return st;
+  if (st == LTP_OK)
+    st = check_time(p, t1_ms, "end of clamp epoch", err);
+  if (st != LTP_OK)
+    return st;
   if (!(t1_ms > t0_ms))
     return ltp_error_set(err, LTP_ERR_RANGE, "clamp epoch ends (%g ms) before it starts (%g ms)",
                          t1_ms, t0_ms);
   if (!isfinite(v_mV) || fabs(v_mV) > LTP_MAX_CLAMP_ABS_MV)
     return ltp_error_set(err, LTP_ERR_RANGE, "holding potential %g mV is outside [-%g, %g] mV",
                          v_mV, LTP_MAX_CLAMP_ABS_MV, LTP_MAX_CLAMP_ABS_MV);
-  if ((st = carve_clamps(p, t0_ms, t1_ms, err)) != LTP_OK) return st;
-  if ((st = GROW(p, clamps, p->n_clamps + 1, "clamp epochs", err)) != LTP_OK) return st;
+  if ((st = carve_clamps(p, t0_ms, t1_ms, err)) != LTP_OK)
+    return st;
+  if ((st = GROW(p, clamps, p->n_clamps + 1, "clamp epochs", err)) != LTP_OK)
+    return st;
   ltp_clamp_epoch e = {t0_ms, t1_ms, v_mV};
   p->clamps[p->n_clamps++] = e;
   return LTP_OK;
@@ -188,15 +200,18 @@ ltp_status ltp_protocol_add_clamp(ltp_protocol *p, double t0_ms, double t1_ms, d
 ltp_status ltp_protocol_add_step(ltp_protocol *p, double t0_ms, double t1_ms, double i_pA,
                                  ltp_error *err) {
   ltp_status st = check_time(p, t0_ms, "current step", err);
-  if (st == LTP_OK) st = check_time(p, t1_ms, "end of current step", err);
-  if (st != LTP_OK) return st;
+  if (st == LTP_OK)
+    st = check_time(p, t1_ms, "end of current step", err);
+  if (st != LTP_OK)
+    return st;
   if (!(t1_ms > t0_ms))
     return ltp_error_set(err, LTP_ERR_RANGE, "current step ends (%g ms) before it starts (%g ms)",
                          t1_ms, t0_ms);
   if (!isfinite(i_pA) || fabs(i_pA) > LTP_MAX_STEP_ABS_PA)
     return ltp_error_set(err, LTP_ERR_RANGE, "current step %g pA is outside [-%g, %g] pA", i_pA,
                          LTP_MAX_STEP_ABS_PA, LTP_MAX_STEP_ABS_PA);
-  if ((st = GROW(p, steps, p->n_steps + 1, "current steps", err)) != LTP_OK) return st;
+  if ((st = GROW(p, steps, p->n_steps + 1, "current steps", err)) != LTP_OK)
+    return st;
   ltp_current_step s = {t0_ms, t1_ms, i_pA};
   p->steps[p->n_steps++] = s;
   return LTP_OK;
@@ -205,11 +220,13 @@ ltp_status ltp_protocol_add_step(ltp_protocol *p, double t0_ms, double t1_ms, do
 ltp_status ltp_protocol_add_mark(ltp_protocol *p, double t0_ms, double t1_ms, const char *label,
                                  ltp_error *err) {
   ltp_status st = check_time(p, t0_ms, "mark", err);
-  if (st != LTP_OK) return st;
+  if (st != LTP_OK)
+    return st;
   if (!isfinite(t1_ms) || t1_ms < t0_ms)
     return ltp_error_set(err, LTP_ERR_RANGE, "mark \"%s\" ends (%g ms) before it starts (%g ms)",
                          label ? label : "", t1_ms, t0_ms);
-  if ((st = GROW(p, marks, p->n_marks + 1, "marks", err)) != LTP_OK) return st;
+  if ((st = GROW(p, marks, p->n_marks + 1, "marks", err)) != LTP_OK)
+    return st;
   ltp_mark *m = &p->marks[p->n_marks++];
   m->t0_ms = t0_ms;
   m->t1_ms = t1_ms;
@@ -223,7 +240,8 @@ size_t ltp_protocol_drop_tests(ltp_protocol *p, int pathway, double t0_ms, doubl
     const ltp_event *e = &p->events[i];
     if (e->kind == LTP_EV_TEST && e->pathway == pathway && e->t_ms >= t0_ms && e->t_ms <= t1_ms)
       dropped++;
-    else p->events[k++] = *e;
+    else
+      p->events[k++] = *e;
   }
   p->n_events = k;
   return dropped;
@@ -236,7 +254,8 @@ static int is_conditioning(const ltp_event *e) {
 static int epoch_holds_conditioning(const ltp_protocol *p, const ltp_clamp_epoch *c) {
   for (size_t i = 0; i < p->n_events; i++) {
     const ltp_event *e = &p->events[i];
-    if (is_conditioning(e) && e->t_ms >= c->t0_ms && e->t_ms < c->t1_ms) return 1;
+    if (is_conditioning(e) && e->t_ms >= c->t0_ms && e->t_ms < c->t1_ms)
+      return 1;
   }
   return 0;
 }
@@ -244,10 +263,12 @@ static int epoch_holds_conditioning(const ltp_protocol *p, const ltp_clamp_epoch
 double ltp_protocol_induction_ms(const ltp_protocol *p) {
   double t = -1;
   for (size_t i = 0; i < p->n_events; i++)
-    if (is_conditioning(&p->events[i]) && (t < 0 || p->events[i].t_ms < t)) t = p->events[i].t_ms;
+    if (is_conditioning(&p->events[i]) && (t < 0 || p->events[i].t_ms < t))
+      t = p->events[i].t_ms;
   for (size_t i = 0; i < p->n_clamps; i++) {
     const ltp_clamp_epoch *c = &p->clamps[i];
-    if (c->t0_ms > 0 && (t < 0 || c->t0_ms < t) && epoch_holds_conditioning(p, c)) t = c->t0_ms;
+    if (c->t0_ms > 0 && (t < 0 || c->t0_ms < t) && epoch_holds_conditioning(p, c))
+      t = c->t0_ms;
   }
   return t;
 }
@@ -281,37 +302,49 @@ static int cmp_mark(const void *a, const void *b) {
 static ltp_status stable_sort(void *base, size_t n, size_t size, cmp_fn cmp, ltp_error *err) {
   char *a = base;
   size_t i = 1;
-  while (i < n && cmp(a + (i - 1) * size, a + i * size) <= 0) i++;
-  if (i >= n) return LTP_OK; /* already in order: the common case */
+  while (i < n && cmp(a + (i - 1) * size, a + i * size) <= 0)
+    i++;
+  if (i >= n)
+    return LTP_OK; /* already in order: the common case */
   char *tmp = malloc(n * size);
-  if (tmp == NULL) return ltp_error_set(err, LTP_ERR_NOMEM, "out of memory sorting %zu items", n);
+  if (tmp == NULL)
+    return ltp_error_set(err, LTP_ERR_NOMEM, "out of memory sorting %zu items", n);
   char *src = a, *dst = tmp;
   for (size_t width = 1; width < n; width *= 2) {
     for (size_t lo = 0; lo < n; lo += 2 * width) {
       size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
       size_t l = lo, r = mid, k = lo;
       while (l < mid && r < hi) {
-        if (cmp(src + r * size, src + l * size) < 0) memcpy(dst + k++ * size, src + r++ * size, size);
-        else memcpy(dst + k++ * size, src + l++ * size, size);
+        if (cmp(src + r * size, src + l * size) < 0)
+          memcpy(dst + k++ * size, src + r++ * size, size);
+        else
+          memcpy(dst + k++ * size, src + l++ * size, size);
       }
-      if (l < mid) memcpy(dst + k * size, src + l * size, (mid - l) * size), k += mid - l;
-      if (r < hi) memcpy(dst + k * size, src + r * size, (hi - r) * size);
+      if (l < mid)
+        memcpy(dst + k * size, src + l * size, (mid - l) * size), k += mid - l;
+      if (r < hi)
+        memcpy(dst + k * size, src + r * size, (hi - r) * size);
     }
     char *t = src;
     src = dst;
     dst = t;
   }
-  if (src != a) memcpy(a, src, n * size);
+  if (src != a)
+    memcpy(a, src, n * size);
   free(tmp);
   return LTP_OK;
 }
 
 static ltp_status sort_all(ltp_protocol *p, ltp_error *err) {
   ltp_status st = stable_sort(p->events, p->n_events, sizeof *p->events, cmp_event, err);
-  if (st == LTP_OK) st = stable_sort(p->changes, p->n_changes, sizeof *p->changes, cmp_change, err);
-  if (st == LTP_OK) st = stable_sort(p->clamps, p->n_clamps, sizeof *p->clamps, cmp_clamp, err);
-  if (st == LTP_OK) st = stable_sort(p->steps, p->n_steps, sizeof *p->steps, cmp_step, err);
-  if (st == LTP_OK) st = stable_sort(p->marks, p->n_marks, sizeof *p->marks, cmp_mark, err);
+  if (st == LTP_OK)
+    st = stable_sort(p->changes, p->n_changes, sizeof *p->changes, cmp_change, err);
+  if (st == LTP_OK)
+    st = stable_sort(p->clamps, p->n_clamps, sizeof *p->clamps, cmp_clamp, err);
+  if (st == LTP_OK)
+    st = stable_sort(p->steps, p->n_steps, sizeof *p->steps, cmp_step, err);
+  if (st == LTP_OK)
+    st = stable_sort(p->marks, p->n_marks, sizeof *p->marks, cmp_mark, err);
   return st;
 }
 
@@ -324,7 +357,8 @@ static ltp_status check_events(const ltp_protocol *p, ltp_error *err) {
   for (size_t i = 0; i < p->n_events; i++) {
     const ltp_event *e = &p->events[i];
     ltp_status st = check_time(p, e->t_ms, "event", err);
-    if (st != LTP_OK) return st;
+    if (st != LTP_OK)
+      return st;
     if (e->kind > LTP_EV_POST)
       return ltp_error_set(err, LTP_ERR_ARG, "event %zu has unknown kind %d", i, (int)e->kind);
     if (e->kind != LTP_EV_POST && e->pathway >= p->n_pathways)
@@ -337,23 +371,28 @@ static ltp_status check_events(const ltp_protocol *p, ltp_error *err) {
 static ltp_status check_epochs(const ltp_protocol *p, ltp_error *err) {
   for (size_t i = 0; i < p->n_changes; i++) {
     ltp_status st = check_time(p, p->changes[i].t_ms, "parameter change", err);
-    if (st != LTP_OK) return st;
+    if (st != LTP_OK)
+      return st;
     if (!offset_valid(p->changes[i].param_offset) || !isfinite(p->changes[i].value))
       return ltp_error_set(err, LTP_ERR_ARG, "parameter change %zu is malformed", i);
   }
   for (size_t i = 0; i < p->n_clamps; i++) {
     const ltp_clamp_epoch *c = &p->clamps[i];
     ltp_status st = check_time(p, c->t0_ms, "clamp epoch", err);
-    if (st == LTP_OK) st = check_time(p, c->t1_ms, "end of clamp epoch", err);
-    if (st != LTP_OK) return st;
+    if (st == LTP_OK)
+      st = check_time(p, c->t1_ms, "end of clamp epoch", err);
+    if (st != LTP_OK)
+      return st;
     if (!(c->t1_ms > c->t0_ms) || (i > 0 && c->t0_ms < p->clamps[i - 1].t1_ms))
       return ltp_error_set(err, LTP_ERR_RANGE, "clamp epochs at %g ms are empty or overlap",
                            c->t0_ms);
   }
   for (size_t i = 0; i < p->n_steps; i++) {
     ltp_status st = check_time(p, p->steps[i].t0_ms, "current step", err);
-    if (st == LTP_OK) st = check_time(p, p->steps[i].t1_ms, "end of current step", err);
-    if (st != LTP_OK) return st;
+    if (st == LTP_OK)
+      st = check_time(p, p->steps[i].t1_ms, "end of current step", err);
+    if (st != LTP_OK)
+      return st;
   }
   return LTP_OK;
 }
@@ -402,12 +441,17 @@ ltp_status ltp_protocol_finalize(ltp_protocol *p, ltp_error *err) {
     return ltp_error_set(err, LTP_ERR_RANGE, "%d pathways: must be 1..%d", p->n_pathways,
                          LTP_MAX_PATHWAYS);
   ltp_status st = sort_all(p, err);
-  if (st == LTP_OK) st = check_events(p, err);
-  if (st == LTP_OK) st = check_epochs(p, err);
-  if (st == LTP_OK) st = check_readouts(p, err);
-  if (st == LTP_OK) st = settle_traces(p, err);
+  if (st == LTP_OK)
+    st = check_events(p, err);
+  if (st == LTP_OK)
+    st = check_epochs(p, err);
+  if (st == LTP_OK)
+    st = check_readouts(p, err);
+  if (st == LTP_OK)
+    st = settle_traces(p, err);
   for (size_t i = 0; st == LTP_OK && i < p->n_marks; i++)
-    if (p->marks[i].t1_ms > p->t_end_ms) p->marks[i].t1_ms = p->t_end_ms;
+    if (p->marks[i].t1_ms > p->t_end_ms)
+      p->marks[i].t1_ms = p->t_end_ms;
   return st;
 }
 
@@ -423,7 +467,9 @@ static const ltp_param_def *param_at_offset(size_t off, const ltp_mech_def **mec
   return NULL;
 }
 
-static int active_at(const ltp_application *a, double t) { return a->t0_ms <= t && t < a->t1_ms; }
+static int active_at(const ltp_application *a, double t) {
+  return a->t0_ms <= t && t < a->t1_ms;
+}
 
 /* Value of the parameter at offset `off` at time t: base, then the latest-starting SET, then
  * independent blocks, then additions. *culprit receives an application active at t. */
@@ -433,20 +479,25 @@ static double value_at(const ltp_protocol *p, size_t off, double t, double base,
   int blocked = 0;
   for (size_t i = 0; i < p->n_applications; i++) {
     const ltp_application *a = &p->applications[i];
-    if (a->param_offset != off || !active_at(a, t) || a->mode != LTP_APPLY_SET) continue;
-    if (a->t0_ms >= set_t0) v = a->value, set_t0 = a->t0_ms, *culprit = a;
+    if (a->param_offset != off || !active_at(a, t) || a->mode != LTP_APPLY_SET)
+      continue;
+    if (a->t0_ms >= set_t0)
+      v = a->value, set_t0 = a->t0_ms, *culprit = a;
   }
   for (size_t i = 0; i < p->n_applications; i++) {
     const ltp_application *a = &p->applications[i];
-    if (a->param_offset != off || !active_at(a, t) || a->mode != LTP_APPLY_BLOCK) continue;
+    if (a->param_offset != off || !active_at(a, t) || a->mode != LTP_APPLY_BLOCK)
+      continue;
     free_frac *= 1 - a->value;
     blocked = 1;
     *culprit = a;
   }
-  if (blocked) v = 1 - (1 - v) * free_frac;
+  if (blocked)
+    v = 1 - (1 - v) * free_frac;
   for (size_t i = 0; i < p->n_applications; i++) {
     const ltp_application *a = &p->applications[i];
-    if (a->param_offset != off || !active_at(a, t) || a->mode != LTP_APPLY_ADD) continue;
+    if (a->param_offset != off || !active_at(a, t) || a->mode != LTP_APPLY_ADD)
+      continue;
     v += a->value;
     *culprit = a;
   }
@@ -462,22 +513,27 @@ static ltp_status resolve_param(ltp_protocol *p, const ltp_params *params, size_
                                 ltp_error *err) {
   const ltp_mech_def *mech = NULL;
   const ltp_param_def *d = param_at_offset(off, &mech);
-  if (d == NULL) return ltp_error_set(err, LTP_ERR_ARG, "no parameter at offset %zu", off);
+  if (d == NULL)
+    return ltp_error_set(err, LTP_ERR_ARG, "no parameter at offset %zu", off);
   double *times = malloc(2 * p->n_applications * sizeof *times);
-  if (times == NULL) return ltp_error_set(err, LTP_ERR_NOMEM, "out of memory resolving changes");
+  if (times == NULL)
+    return ltp_error_set(err, LTP_ERR_NOMEM, "out of memory resolving changes");
   size_t n = 0;
   for (size_t i = 0; i < p->n_applications; i++) {
     const ltp_application *a = &p->applications[i];
-    if (a->param_offset != off) continue;
+    if (a->param_offset != off)
+      continue;
     times[n++] = a->t0_ms;
-    if (isfinite(a->t1_ms)) times[n++] = a->t1_ms;
+    if (isfinite(a->t1_ms))
+      times[n++] = a->t1_ms;
   }
   qsort(times, n, sizeof *times, cmp_double);
   const double base = *(const double *)((const char *)params + off);
   double prev = base;
   ltp_status st = LTP_OK;
   for (size_t i = 0; st == LTP_OK && i < n; i++) {
-    if (i > 0 && times[i] == times[i - 1]) continue;
+    if (i > 0 && times[i] == times[i - 1])
+      continue;
     const ltp_application *culprit = NULL;
     double v = value_at(p, off, times[i], base, &culprit);
     char why[256];
@@ -493,14 +549,15 @@ static ltp_status resolve_param(ltp_protocol *p, const ltp_params *params, size_
   return st;
 }
 
-ltp_status ltp_protocol_resolve_changes(ltp_protocol *p, const ltp_params *params,
-                                        ltp_error *err) {
+ltp_status ltp_protocol_resolve_changes(ltp_protocol *p, const ltp_params *params, ltp_error *err) {
   p->n_changes = 0;
   ltp_status st = LTP_OK;
   for (size_t i = 0; st == LTP_OK && i < p->n_applications; i++) {
     size_t off = p->applications[i].param_offset, j = 0;
-    while (j < i && p->applications[j].param_offset != off) j++;
-    if (j == i) st = resolve_param(p, params, off, err); /* first application of this param */
+    while (j < i && p->applications[j].param_offset != off)
+      j++;
+    if (j == i)
+      st = resolve_param(p, params, off, err); /* first application of this param */
   }
   if (st == LTP_OK)
     st = stable_sort(p->changes, p->n_changes, sizeof *p->changes, cmp_change, err);

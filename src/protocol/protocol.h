@@ -51,7 +51,7 @@ typedef struct {
   double t0_ms, t1_ms;
   size_t param_offset; /* byte offset into ltp_params */
   double value;
-  uint8_t mode; /* ltp_apply_mode */
+  uint8_t mode;    /* ltp_apply_mode */
   char label[48];  /* what was applied, e.g. "AP5 50 uM" */
   char origin[96]; /* where it was written, e.g. "examples/ap5_hfs.exp:14", for messages */
 } ltp_application;
@@ -97,7 +97,7 @@ typedef struct {
   /* Readouts: potentiation reported at these times after induction onset (ms). */
   double readout_after_ms[LTP_MAX_READOUT_TIMES];
   size_t n_readout_times;
-  double readout_window_ms; /* averaging window centred on each readout time */
+  double readout_window_ms;  /* averaging window centred on each readout time */
   double baseline_window_ms; /* baseline = mean of the test pulses in this span before induction */
 
   /* Traces: sampling interval and the span to record (default: around induction). */
@@ -130,17 +130,15 @@ ltp_status ltp_protocol_finalize(ltp_protocol *p, ltp_error *err);
  * resulting value is range-checked against the parameter's table entry (LTP_ERR_RANGE naming
  * the application's origin). Idempotent: call it after the last parameter override (--set) and
  * before the engine starts; the experiment loader calls it once with the file's parameters. */
-ltp_status ltp_protocol_resolve_changes(ltp_protocol *p, const ltp_params *params,
-                                        ltp_error *err);
+ltp_status ltp_protocol_resolve_changes(ltp_protocol *p, const ltp_params *params, ltp_error *err);
 
 ltp_status ltp_protocol_add_event(ltp_protocol *p, double t_ms, ltp_event_kind kind, int pathway,
                                   ltp_error *err);
 /* An absolute change from t_ms on. Also recorded as a SET application with no end, so that
  * ltp_protocol_resolve_changes() keeps it. */
-ltp_status ltp_protocol_add_change(ltp_protocol *p, double t_ms, size_t param_offset,
-                                   double value, ltp_error *err);
-ltp_status ltp_protocol_add_application(ltp_protocol *p, const ltp_application *a,
-                                        ltp_error *err);
+ltp_status ltp_protocol_add_change(ltp_protocol *p, double t_ms, size_t param_offset, double value,
+                                   ltp_error *err);
+ltp_status ltp_protocol_add_application(ltp_protocol *p, const ltp_application *a, ltp_error *err);
 /* A later epoch takes precedence over earlier ones where they overlap (earlier epochs are
  * trimmed or split), so a pairing hold can sit inside a whole-experiment holding epoch. */
 ltp_status ltp_protocol_add_clamp(ltp_protocol *p, double t0_ms, double t1_ms, double v_mV,

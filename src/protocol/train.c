@@ -17,8 +17,9 @@ static ltp_status check_start(const ltp_protocol *p, double t_ms, const char *wh
     return ltp_error_set(err, LTP_ERR_RANGE, "%s starts at %g ms: must be finite and >= 0", what,
                          t_ms);
   if (p->t_end_ms > 0 && t_ms > p->t_end_ms)
-    return ltp_error_set(err, LTP_ERR_RANGE, "%s starts at %g ms, after the experiment ends (%g ms)",
-                         what, t_ms, p->t_end_ms);
+    return ltp_error_set(err, LTP_ERR_RANGE,
+                         "%s starts at %g ms, after the experiment ends (%g ms)", what, t_ms,
+                         p->t_end_ms);
   return LTP_OK;
 }
 
@@ -61,18 +62,24 @@ static ltp_status check_interval(double ms, const char *what, ltp_error *err) {
 ltp_status ltp_stim_test_pulses(ltp_protocol *p, int pathway, double t0_ms, double t1_ms,
                                 double interval_ms, ltp_error *err) {
   ltp_status st = check_pathway(p, pathway, err);
-  if (st == LTP_OK) st = check_start(p, t0_ms, "test pulses", err);
-  if (st == LTP_OK) st = check_interval(interval_ms, "test pulse interval", err);
+  if (st == LTP_OK)
+    st = check_start(p, t0_ms, "test pulses", err);
+  if (st == LTP_OK)
+    st = check_interval(interval_ms, "test pulse interval", err);
   if (st == LTP_OK && !(isfinite(t1_ms) && t1_ms > t0_ms))
     st = ltp_error_set(err, LTP_ERR_RANGE, "test pulses end (%g ms) before they start (%g ms)",
                        t1_ms, t0_ms);
-  if (st == LTP_OK) st = check_end(p, t1_ms, "test pulses", err);
-  if (st != LTP_OK) return st;
+  if (st == LTP_OK)
+    st = check_end(p, t1_ms, "test pulses", err);
+  if (st != LTP_OK)
+    return st;
   double n = ceil((t1_ms - t0_ms) / interval_ms);
-  if ((st = check_total(p, n, err)) != LTP_OK) return st;
+  if ((st = check_total(p, n, err)) != LTP_OK)
+    return st;
   for (size_t k = 0; st == LTP_OK; k++) {
     double t = t0_ms + (double)k * interval_ms; /* no accumulated rounding */
-    if (t >= t1_ms) break;
+    if (t >= t1_ms)
+      break;
     st = ltp_protocol_add_event(p, t, LTP_EV_TEST, pathway, err);
   }
   return st;
@@ -93,28 +100,37 @@ static ltp_status trains(ltp_protocol *p, int pathway, double t0_ms, double rate
                          int n_trains, double train_interval_ms, const char *label,
                          ltp_error *err) {
   ltp_status st = check_pathway(p, pathway, err);
-  if (st == LTP_OK) st = check_start(p, t0_ms, label, err);
-  if (st == LTP_OK) st = check_rate(rate_hz, "stimulation rate", err);
-  if (st == LTP_OK) st = check_count(n_pulses, 1, "pulses", err);
-  if (st == LTP_OK) st = check_count(n_trains, 1, "trains", err);
-  if (st != LTP_OK) return st;
+  if (st == LTP_OK)
+    st = check_start(p, t0_ms, label, err);
+  if (st == LTP_OK)
+    st = check_rate(rate_hz, "stimulation rate", err);
+  if (st == LTP_OK)
+    st = check_count(n_pulses, 1, "pulses", err);
+  if (st == LTP_OK)
+    st = check_count(n_trains, 1, "trains", err);
+  if (st != LTP_OK)
+    return st;
   const double isi_ms = 1000.0 / rate_hz, train_ms = n_pulses * isi_ms;
   if (n_trains > 1) {
-    if ((st = check_interval(train_interval_ms, "train interval", err)) != LTP_OK) return st;
+    if ((st = check_interval(train_interval_ms, "train interval", err)) != LTP_OK)
+      return st;
     if (train_interval_ms < train_ms)
       return ltp_error_set(err, LTP_ERR_RANGE,
                            "trains of %g ms every %g ms would overlap: the train interval must be "
                            "at least the train duration",
                            train_ms, train_interval_ms);
   }
-  const double last = t0_ms + (n_trains - 1) * (n_trains > 1 ? train_interval_ms : 0) +
-                      (n_pulses - 1) * isi_ms;
-  if ((st = check_end(p, last, label, err)) != LTP_OK) return st;
-  if ((st = check_total(p, (double)n_pulses * n_trains, err)) != LTP_OK) return st;
+  const double last =
+      t0_ms + (n_trains - 1) * (n_trains > 1 ? train_interval_ms : 0) + (n_pulses - 1) * isi_ms;
+  if ((st = check_end(p, last, label, err)) != LTP_OK)
+    return st;
+  if ((st = check_total(p, (double)n_pulses * n_trains, err)) != LTP_OK)
+    return st;
   for (int k = 0; st == LTP_OK && k < n_trains; k++) {
     double start = t0_ms + k * (n_trains > 1 ? train_interval_ms : 0);
     st = add_train(p, pathway, start, rate_hz, n_pulses, err);
-    if (st == LTP_OK) st = ltp_protocol_add_mark(p, start, start + train_ms, label, err);
+    if (st == LTP_OK)
+      st = ltp_protocol_add_mark(p, start, start + train_ms, label, err);
   }
   return st;
 }
@@ -133,13 +149,20 @@ ltp_status ltp_stim_theta_burst(ltp_protocol *p, int pathway, double t0_ms, int 
                                 int pulses_per_burst, double burst_rate_hz, double theta_hz,
                                 int n_trains, double train_interval_ms, ltp_error *err) {
   ltp_status st = check_pathway(p, pathway, err);
-  if (st == LTP_OK) st = check_start(p, t0_ms, "theta burst", err);
-  if (st == LTP_OK) st = check_count(n_bursts, 1, "bursts", err);
-  if (st == LTP_OK) st = check_count(pulses_per_burst, 1, "pulses per burst", err);
-  if (st == LTP_OK) st = check_rate(burst_rate_hz, "burst rate", err);
-  if (st == LTP_OK) st = check_rate(theta_hz, "theta rate", err);
-  if (st == LTP_OK) st = check_count(n_trains, 1, "trains", err);
-  if (st != LTP_OK) return st;
+  if (st == LTP_OK)
+    st = check_start(p, t0_ms, "theta burst", err);
+  if (st == LTP_OK)
+    st = check_count(n_bursts, 1, "bursts", err);
+  if (st == LTP_OK)
+    st = check_count(pulses_per_burst, 1, "pulses per burst", err);
+  if (st == LTP_OK)
+    st = check_rate(burst_rate_hz, "burst rate", err);
+  if (st == LTP_OK)
+    st = check_rate(theta_hz, "theta rate", err);
+  if (st == LTP_OK)
+    st = check_count(n_trains, 1, "trains", err);
+  if (st != LTP_OK)
+    return st;
   const double isi_ms = 1000.0 / burst_rate_hz, period_ms = 1000.0 / theta_hz;
   const double burst_ms = pulses_per_burst * isi_ms;
   if (burst_ms > period_ms)
@@ -149,7 +172,8 @@ ltp_status ltp_stim_theta_burst(ltp_protocol *p, int pathway, double t0_ms, int 
                          burst_ms, period_ms);
   const double train_ms = (n_bursts - 1) * period_ms + burst_ms;
   if (n_trains > 1) {
-    if ((st = check_interval(train_interval_ms, "train interval", err)) != LTP_OK) return st;
+    if ((st = check_interval(train_interval_ms, "train interval", err)) != LTP_OK)
+      return st;
     if (train_interval_ms < train_ms)
       return ltp_error_set(err, LTP_ERR_RANGE,
                            "theta-burst trains of %g ms every %g ms would overlap", train_ms,
@@ -165,7 +189,8 @@ ltp_status ltp_stim_theta_burst(ltp_protocol *p, int pathway, double t0_ms, int 
     const double start = t0_ms + k * step_ms;
     for (int b = 0; st == LTP_OK && b < n_bursts; b++)
       st = add_train(p, pathway, start + b * period_ms, burst_rate_hz, pulses_per_burst, err);
-    if (st == LTP_OK) st = ltp_protocol_add_mark(p, start, start + train_ms, "TBS", err);
+    if (st == LTP_OK)
+      st = ltp_protocol_add_mark(p, start, start + train_ms, "TBS", err);
   }
   return st;
 }
@@ -178,15 +203,20 @@ typedef struct {
 static ltp_status pairing_span(int n_pre, double pre_rate_hz, int n_post, double post_rate_hz,
                                double delay_ms, pattern_span *s, ltp_error *err) {
   ltp_status st = check_count(n_pre, 0, "presynaptic pulses per pattern", err);
-  if (st == LTP_OK) st = check_count(n_post, 0, "postsynaptic spikes per pattern", err);
+  if (st == LTP_OK)
+    st = check_count(n_post, 0, "postsynaptic spikes per pattern", err);
   if (st == LTP_OK && n_pre + n_post == 0)
-    st = ltp_error_set(err, LTP_ERR_RANGE, "a pairing pattern needs at least one pre pulse or "
-                                           "post spike");
-  if (st == LTP_OK && n_pre > 1) st = check_rate(pre_rate_hz, "presynaptic rate", err);
-  if (st == LTP_OK && n_post > 1) st = check_rate(post_rate_hz, "postsynaptic rate", err);
+    st = ltp_error_set(err, LTP_ERR_RANGE,
+                       "a pairing pattern needs at least one pre pulse or "
+                       "post spike");
+  if (st == LTP_OK && n_pre > 1)
+    st = check_rate(pre_rate_hz, "presynaptic rate", err);
+  if (st == LTP_OK && n_post > 1)
+    st = check_rate(post_rate_hz, "postsynaptic rate", err);
   if (st == LTP_OK && !isfinite(delay_ms))
     st = ltp_error_set(err, LTP_ERR_RANGE, "pairing delay %g ms must be finite", delay_ms);
-  if (st != LTP_OK) return st;
+  if (st != LTP_OK)
+    return st;
   s->pre_isi_ms = n_pre > 1 ? 1000.0 / pre_rate_hz : 0;
   s->post_isi_ms = n_post > 1 ? 1000.0 / post_rate_hz : 0;
   const double pre_end = n_pre > 0 ? (n_pre - 1) * s->pre_isi_ms : -INFINITY;
@@ -201,12 +231,16 @@ ltp_status ltp_stim_pairing(ltp_protocol *p, int pathway, double t0_ms, int n_pr
                             int n_repeats, double repeat_hz, ltp_error *err) {
   pattern_span s;
   ltp_status st = check_pathway(p, pathway, err);
-  if (st == LTP_OK) st = check_start(p, t0_ms, "pairing", err);
+  if (st == LTP_OK)
+    st = check_start(p, t0_ms, "pairing", err);
   if (st == LTP_OK)
     st = pairing_span(n_pre, pre_rate_hz, n_post, post_rate_hz, delay_ms, &s, err);
-  if (st == LTP_OK) st = check_count(n_repeats, 1, "repeats", err);
-  if (st == LTP_OK && n_repeats > 1) st = check_rate(repeat_hz, "repeat rate", err);
-  if (st != LTP_OK) return st;
+  if (st == LTP_OK)
+    st = check_count(n_repeats, 1, "repeats", err);
+  if (st == LTP_OK && n_repeats > 1)
+    st = check_rate(repeat_hz, "repeat rate", err);
+  if (st != LTP_OK)
+    return st;
   const double period_ms = n_repeats > 1 ? 1000.0 / repeat_hz : 0;
   if (n_repeats > 1 && s.last_ms - s.first_ms >= period_ms)
     return ltp_error_set(err, LTP_ERR_RANGE,
@@ -218,8 +252,10 @@ ltp_status ltp_stim_pairing(ltp_protocol *p, int pathway, double t0_ms, int n_pr
                          "come before the experiment starts",
                          -s.first_ms, t0_ms);
   const double last = t0_ms + (n_repeats - 1) * period_ms + s.last_ms;
-  if ((st = check_end(p, last, "pairing", err)) != LTP_OK) return st;
-  if ((st = check_total(p, (double)n_repeats * (n_pre + n_post), err)) != LTP_OK) return st;
+  if ((st = check_end(p, last, "pairing", err)) != LTP_OK)
+    return st;
+  if ((st = check_total(p, (double)n_repeats * (n_pre + n_post), err)) != LTP_OK)
+    return st;
   for (int r = 0; st == LTP_OK && r < n_repeats; r++) {
     const double t = t0_ms + r * period_ms;
     for (int k = 0; st == LTP_OK && k < n_pre; k++)
@@ -227,17 +263,22 @@ ltp_status ltp_stim_pairing(ltp_protocol *p, int pathway, double t0_ms, int n_pr
     for (int k = 0; st == LTP_OK && k < n_post; k++)
       st = ltp_protocol_add_event(p, t + delay_ms + k * s.post_isi_ms, LTP_EV_POST, pathway, err);
   }
-  if (st == LTP_OK) st = ltp_protocol_add_mark(p, t0_ms + s.first_ms, last, "pairing", err);
+  if (st == LTP_OK)
+    st = ltp_protocol_add_mark(p, t0_ms + s.first_ms, last, "pairing", err);
   return st;
 }
 
 ltp_status ltp_stim_clamp_pairing(ltp_protocol *p, int pathway, double t0_ms, double v_mV,
                                   double rate_hz, int n_pulses, ltp_error *err) {
   ltp_status st = check_pathway(p, pathway, err);
-  if (st == LTP_OK) st = check_start(p, t0_ms, "clamp pairing", err);
-  if (st == LTP_OK) st = check_rate(rate_hz, "pairing rate", err);
-  if (st == LTP_OK) st = check_count(n_pulses, 1, "pulses", err);
-  if (st != LTP_OK) return st;
+  if (st == LTP_OK)
+    st = check_start(p, t0_ms, "clamp pairing", err);
+  if (st == LTP_OK)
+    st = check_rate(rate_hz, "pairing rate", err);
+  if (st == LTP_OK)
+    st = check_count(n_pulses, 1, "pulses", err);
+  if (st != LTP_OK)
+    return st;
   const double hold0 = t0_ms - LTP_HOLD_MARGIN_MS;
   const double hold1 = t0_ms + (n_pulses - 1) * 1000.0 / rate_hz + LTP_HOLD_MARGIN_MS;
   if (hold0 < 0)
@@ -245,10 +286,14 @@ ltp_status ltp_stim_clamp_pairing(ltp_protocol *p, int pathway, double t0_ms, do
                          "clamp pairing at %g ms: the hold starts %g ms before the first pulse, "
                          "before the experiment starts",
                          t0_ms, LTP_HOLD_MARGIN_MS);
-  if ((st = check_end(p, hold1, "clamp pairing hold", err)) != LTP_OK) return st;
-  if ((st = check_total(p, n_pulses, err)) != LTP_OK) return st;
+  if ((st = check_end(p, hold1, "clamp pairing hold", err)) != LTP_OK)
+    return st;
+  if ((st = check_total(p, n_pulses, err)) != LTP_OK)
+    return st;
   st = ltp_protocol_add_clamp(p, hold0, hold1, v_mV, err);
-  if (st == LTP_OK) st = add_train(p, pathway, t0_ms, rate_hz, n_pulses, err);
-  if (st == LTP_OK) st = ltp_protocol_add_mark(p, hold0, hold1, "VC pairing", err);
+  if (st == LTP_OK)
+    st = add_train(p, pathway, t0_ms, rate_hz, n_pulses, err);
+  if (st == LTP_OK)
+    st = ltp_protocol_add_mark(p, hold0, hold1, "VC pairing", err);
   return st;
 }
