@@ -8,13 +8,12 @@
 #include "mech/registry.h"
 
 static void usage(FILE *f) {
-  fprintf(f,
-          "usage: ltpsim run [FILE.exp] [--set mech.param=VALUE ...] [--seed N] [--out DIR]\n"
-          "       ltpsim params [MECH]\n"
-          "       ltpsim version\n"
-          "\n"
-          "  run      run an experiment (the embedded default, CA1 HFS, without FILE)\n"
-          "  params   list every parameter: key, unit, default, range, source\n");
+  fprintf(f, "usage: ltpsim run [FILE.exp] [--set mech.param=VALUE ...] [--seed N] [--out DIR]\n"
+             "       ltpsim params [MECH]\n"
+             "       ltpsim version\n"
+             "\n"
+             "  run      run an experiment (the embedded default, CA1 HFS, without FILE)\n"
+             "  params   list every parameter: key, unit, default, range, source\n");
 }
 
 static int fail(ltp_run *run, ltp_status st) {
@@ -27,7 +26,8 @@ static int parse_seed(const char *text, uint64_t *seed) {
   char *end = NULL;
   errno = 0;
   const unsigned long long v = strtoull(text, &end, 10);
-  if (errno != 0 || end == text || *end != '\0' || text[0] == '-') return 0;
+  if (errno != 0 || end == text || *end != '\0' || text[0] == '-')
+    return 0;
   *seed = v;
   return 1;
 }
@@ -35,7 +35,8 @@ static int parse_seed(const char *text, uint64_t *seed) {
 static int cmd_run(int argc, char **argv) {
   const char *file = NULL, *out = "ltpsim-out";
   ltp_run *run = NULL;
-  if (ltp_run_create(&run) != LTP_OK) return 1;
+  if (ltp_run_create(&run) != LTP_OK)
+    return 1;
   /* pass 1: the experiment file, so that --set applies on top of it */
   for (int i = 0; i < argc; ++i) {
     if (strcmp(argv[i], "--set") == 0 || strcmp(argv[i], "--seed") == 0 ||
@@ -55,7 +56,8 @@ static int cmd_run(int argc, char **argv) {
     }
   }
   ltp_status st = file ? ltp_run_load_file(run, file) : ltp_run_load_default(run);
-  if (st != LTP_OK) return fail(run, st);
+  if (st != LTP_OK)
+    return fail(run, st);
   for (int i = 0; i < argc; ++i) {
     const int has_value = i + 1 < argc;
     if (strcmp(argv[i], "--set") == 0 || strcmp(argv[i], "--seed") == 0 ||
@@ -68,7 +70,8 @@ static int cmd_run(int argc, char **argv) {
       uint64_t seed;
       if (strcmp(argv[i], "--set") == 0) {
         st = ltp_run_set(run, argv[i + 1]);
-        if (st != LTP_OK) return fail(run, st);
+        if (st != LTP_OK)
+          return fail(run, st);
       } else if (strcmp(argv[i], "--seed") == 0) {
         if (!parse_seed(argv[i + 1], &seed)) {
           fprintf(stderr, "ltpsim run: --seed expects a non-negative integer, got '%s'\n",
@@ -85,8 +88,10 @@ static int cmd_run(int argc, char **argv) {
   }
   ltp_run_set_progress(run, 1);
   st = ltp_run_execute(run);
-  if (st == LTP_OK) st = ltp_run_write(run, out);
-  if (st != LTP_OK) return fail(run, st);
+  if (st == LTP_OK)
+    st = ltp_run_write(run, out);
+  if (st != LTP_OK)
+    return fail(run, st);
   ltp_run_print_summary(run, out);
   ltp_run_free(run);
   return 0;
@@ -97,7 +102,8 @@ static int cmd_params(int argc, char **argv) {
   int found = 0;
   for (size_t m = 0; ltp_mech_registry[m] != NULL; ++m) {
     const ltp_mech_def *mech = ltp_mech_registry[m];
-    if (only && strcmp(only, mech->name) != 0) continue;
+    if (only && strcmp(only, mech->name) != 0)
+      continue;
     found = 1;
     printf("%s: %s\n", mech->name, mech->doc);
     for (size_t k = 0; k < mech->n_params; ++k) {
@@ -105,7 +111,8 @@ static int cmd_params(int argc, char **argv) {
       if (d->choices) {
         printf("  %s.%-18s %-10s default %-12s one of:", mech->name, d->name, d->unit,
                d->choices[(int)d->def]);
-        for (int c = 0; d->choices[c]; ++c) printf(" %s", d->choices[c]);
+        for (int c = 0; d->choices[c]; ++c)
+          printf(" %s", d->choices[c]);
         printf("\n");
       } else {
         printf("  %s.%-18s %-10s default %-12g range [%g, %g]\n", mech->name, d->name, d->unit,
@@ -126,13 +133,16 @@ int main(int argc, char **argv) {
     usage(stderr);
     return 2;
   }
-  if (strcmp(argv[1], "run") == 0) return cmd_run(argc - 2, argv + 2);
-  if (strcmp(argv[1], "params") == 0) return cmd_params(argc - 2, argv + 2);
+  if (strcmp(argv[1], "run") == 0)
+    return cmd_run(argc - 2, argv + 2);
+  if (strcmp(argv[1], "params") == 0)
+    return cmd_params(argc - 2, argv + 2);
   if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
     printf("ltpsim %s\n", LTPSIM_VERSION);
     return 0;
   }
-  if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+  if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
+      strcmp(argv[1], "-h") == 0) {
     usage(stdout);
     return 0;
   }

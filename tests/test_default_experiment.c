@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+/* cmocka needs the headers above */
 #include <cmocka.h>
 
 #include "ltpsim/ltpsim.h"
@@ -22,10 +24,13 @@ static ltp_run *run_file(const char *example, const char *set) {
     snprintf(path, sizeof path, "%s/examples/%s", getenv("LTP_SOURCE_DIR"), example);
     st = ltp_run_load_file(run, path);
   }
-  if (st != LTP_OK) fail_msg("%s", ltp_run_error(run));
-  if (set) assert_int_equal(ltp_run_set(run, set), LTP_OK);
+  if (st != LTP_OK)
+    fail_msg("%s", ltp_run_error(run));
+  if (set)
+    assert_int_equal(ltp_run_set(run, set), LTP_OK);
   st = ltp_run_execute(run);
-  if (st != LTP_OK) fail_msg("%s", ltp_run_error(run));
+  if (st != LTP_OK)
+    fail_msg("%s", ltp_run_error(run));
   return run;
 }
 

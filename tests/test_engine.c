@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+
+/* cmocka needs the headers above */
 #include <cmocka.h>
 
 #include "engine/sim.h"
@@ -30,12 +32,15 @@ typedef struct {
 static ltp_status run_short(run_t *r, const char *set, int no_fast_forward, ltp_error *err) {
   memset(r, 0, sizeof *r);
   ltp_protocol_init(&r->proto);
-  ltp_status st = ltp_experiment_load_string(short_hfs, "short.exp", &r->params, &r->proto,
-                                             &r->seed, err);
-  if (st == LTP_OK && set) st = ltp_experiment_apply_set(set, &r->params, err);
-  if (st == LTP_OK) st = ltp_experiment_finalize(&r->params, &r->proto, err);
+  ltp_status st =
+      ltp_experiment_load_string(short_hfs, "short.exp", &r->params, &r->proto, &r->seed, err);
+  if (st == LTP_OK && set)
+    st = ltp_experiment_apply_set(set, &r->params, err);
+  if (st == LTP_OK)
+    st = ltp_experiment_finalize(&r->params, &r->proto, err);
   ltp_sim_options opt = {no_fast_forward, NULL, NULL};
-  if (st == LTP_OK) st = ltp_simulate(&r->params, &r->proto, r->seed, &opt, &r->res, err);
+  if (st == LTP_OK)
+    st = ltp_simulate(&r->params, &r->proto, r->seed, &opt, &r->res, err);
   return st;
 }
 
@@ -57,8 +62,8 @@ static void fast_forward_matches_full_stepping(void **state) {
     const double b = full.res.potentiation[i].potentiation_pct;
     print_message("after %.0f min: fast-forward %.3f %%, fully stepped %.3f %%\n",
                   ff.res.potentiation[i].after_min, a, b);
-    assert_true(a > 105.0);                      /* the protocol potentiates */
-    assert_float_equal(a, b, 0.005 * b);         /* issue 2: within 0.5 % */
+    assert_true(a > 105.0);              /* the protocol potentiates */
+    assert_float_equal(a, b, 0.005 * b); /* issue 2: within 0.5 % */
   }
   done(&ff);
   done(&full);
@@ -75,7 +80,8 @@ static void stochastic_release_is_reproducible(void **state) {
                       a.res.readouts.n * sizeof(ltp_readout));
   /* stochastic: some test pulses fail (p ~ 0.24 per site) */
   size_t failures = 0;
-  for (size_t i = 0; i < a.res.readouts.n; ++i) failures += a.res.readouts.rows[i].vesicles == 0;
+  for (size_t i = 0; i < a.res.readouts.n; ++i)
+    failures += a.res.readouts.rows[i].vesicles == 0;
   assert_true(failures > 0);
   done(&a);
   done(&b);

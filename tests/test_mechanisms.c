@@ -6,6 +6,8 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+
+/* cmocka needs the headers above */
 #include <cmocka.h>
 
 #include "cell/cable.h"
@@ -70,10 +72,12 @@ static void ampa_two_state_kinetics_exact(void **state) {
   const double a = p.ampa.alpha_per_mM_ms, b = p.ampa.beta_per_ms;
   /* a long 1 mM pulse reaches r_inf = a/(a+b); after it r decays with rate beta */
   double r = 0;
-  for (int i = 0; i < 1000; ++i) r = ampa_gate_step(&p.ampa, r, 1.0, 0.1);
+  for (int i = 0; i < 1000; ++i)
+    r = ampa_gate_step(&p.ampa, r, 1.0, 0.1);
   assert_float_equal(r, a / (a + b), 1e-9);
   const double r0 = r;
-  for (int i = 0; i < 100; ++i) r = ampa_gate_step(&p.ampa, r, 0.0, 0.05);
+  for (int i = 0; i < 100; ++i)
+    r = ampa_gate_step(&p.ampa, r, 0.0, 0.05);
   assert_float_equal(r, r0 * exp(-b * 5.0), 1e-12);
   /* 1 mM x 1 ms from rest: r = r_inf (1 - exp(-(a+b) 1 ms)) */
   r = ampa_gate_step(&p.ampa, 0.0, 1.0, 1.0);
@@ -90,7 +94,8 @@ static double train_ratio(double interval_ms, int n) {
   double first = 0, last = 0, p_site;
   for (int i = 0; i < n; ++i) {
     last = release_spike(&p.release, &s, 0, i * interval_ms, 2.0, 1.0, 1, &p_site);
-    if (i == 0) first = last;
+    if (i == 0)
+      first = last;
   }
   return last / first;
 }
@@ -100,7 +105,8 @@ static void dittman_paired_pulse_ratios(void **state) {
   /* SCIENCE.md 1a [C] table, tolerance 2 % */
   const double isi[] = {10, 20, 50, 100, 200, 500};
   const double ppr[] = {2.21, 2.20, 2.11, 1.86, 1.39, 0.98};
-  for (size_t i = 0; i < 6; ++i) assert_float_equal(train_ratio(isi[i], 2), ppr[i], 0.02 * ppr[i]);
+  for (size_t i = 0; i < 6; ++i)
+    assert_float_equal(train_ratio(isi[i], 2), ppr[i], 0.02 * ppr[i]);
 }
 
 static void dittman_train_responses(void **state) {
@@ -127,7 +133,8 @@ static void calcium_decays_exponentially_and_conserves_mass(void **state) {
   const double rest = p.calcium.ca_rest_uM, tau = calcium_tau_ms(&p.calcium);
   assert_float_equal(tau, p.calcium.tau_extrusion_ms, 1e-12);
   double ca = rest + 1.0;
-  for (int i = 0; i < 480; ++i) ca = calcium_step(&p.calcium, ca, 0.0, 0.05, 0.025);
+  for (int i = 0; i < 480; ++i)
+    ca = calcium_step(&p.calcium, ca, 0.0, 0.05, 0.025);
   assert_float_equal(ca - rest, exp(-12.0 / tau), 1e-9);
   /* mass balance: charge in = 2F V (1 + kappa) (Delta free + integral of extrusion) */
   const double i_pA = -0.5, vol = 0.05, dt = 0.001, t_end = 5.0;

@@ -51,8 +51,7 @@ ltp_status ltp_run_execute(ltp_run *run);
 
 /* Potentiation (% of baseline EPSP slope, or EPSC under clamp) of pathway (1-based) at the
  * readout `after_min` minutes after induction, as reported in summary.json. */
-ltp_status ltp_run_get_potentiation(const ltp_run *run, int pathway, double after_min,
-                                    double *pct);
+ltp_status ltp_run_get_potentiation(const ltp_run *run, int pathway, double after_min, double *pct);
 /* Value of a final-state variable by name (e.g. "p1.camkii.phospho_fraction"). */
 ltp_status ltp_run_get_final(const ltp_run *run, const char *name, double *value);
 /* Number of test-pulse readouts and one of them: time (ms) and slope % of baseline. */

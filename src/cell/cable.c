@@ -22,16 +22,15 @@ static const ltp_param_def cable_table[] = {
     {"soma_diam", "um", 30, 5, 100,
      "lumped soma + basal tree (isopotential cylinder), sized for R_in ~ 100 MOhm",
      "soma cylinder diameter", P(soma_diam_um), NULL},
-    {"soma_len", "um", 150, 5, 1000, "as soma_diam", "soma cylinder length", P(soma_len_um),
-     NULL},
+    {"soma_len", "um", 150, 5, 1000, "as soma_diam", "soma cylinder length", P(soma_len_um), NULL},
     {"dend_diam", "um", 2, 0.2, 10, "Rodrigues et al. 2023 (single cylinder, 2 um)",
      "apical dendrite diameter", P(dend_diam_um), NULL},
     {"dend_len", "um", 600, 10, 3000,
      "apical trunk to the synapse and beyond; synapse at 200 um (Rodrigues et al. 2023)",
      "apical dendrite length", P(dend_len_um), NULL},
     {"dend_segments", "1", 6, 1, 100, "100 um segments (< 0.1 lambda at 1 kHz)",
-     "dendrite compartments; spines attach at the segment 200 um from the soma",
-     P(dend_segments), NULL},
+     "dendrite compartments; spines attach at the segment 200 um from the soma", P(dend_segments),
+     NULL},
     {"neck_resistance", "MOhm", 250, 1, 2000,
      "Rodrigues et al. 2023; Popovic et al. 2015 (275 +- 27 MOhm)", "spine neck resistance",
      P(neck_resistance_MOhm), NULL},
@@ -58,14 +57,20 @@ const ltp_mech_def cable_mech = {"cable",
                                  cable_table, LTP_COUNT(cable_table)};
 
 /* Unit helpers: areas in um^2, lengths in um. */
-static double cap_pF(double cm_uF_cm2, double area_um2) { return cm_uF_cm2 * area_um2 * 1e-2; }
-static double leak_nS(double rm_ohm_cm2, double area_um2) { return area_um2 * 10.0 / rm_ohm_cm2; }
+static double cap_pF(double cm_uF_cm2, double area_um2) {
+  return cm_uF_cm2 * area_um2 * 1e-2;
+}
+static double leak_nS(double rm_ohm_cm2, double area_um2) {
+  return area_um2 * 10.0 / rm_ohm_cm2;
+}
 static double half_axial_MOhm(double ra_ohm_cm, double len_um, double diam_um) {
   /* R = Ra L / (pi r^2), half of the compartment's length */
   return ra_ohm_cm * (0.5 * len_um) * 1e4 * 4.0 / (M_PI * diam_um * diam_um) * 1e-6;
 }
 
-double ltp_cable_head_volume_um3(const cable_params *p) { return p->head_volume_um3; }
+double ltp_cable_head_volume_um3(const cable_params *p) {
+  return p->head_volume_um3;
+}
 
 static int cable_alloc(ltp_cable *c, int n) {
   c->n = n;
@@ -109,7 +114,8 @@ ltp_status ltp_cable_build(ltp_cable *c, const cable_params *p, int n_pathways, 
   }
   /* spines sit on the segment whose centre is nearest 200 um from the soma */
   int attach = (int)floor(200.0 / seg_len);
-  if (attach >= n_seg) attach = n_seg - 1;
+  if (attach >= n_seg)
+    attach = n_seg - 1;
   c->attach = 1 + attach;
   const double head_r_um = cbrt(3.0 * p->head_volume_um3 / (4.0 * M_PI));
   for (int k = 0; k < n_pathways; ++k) {
@@ -128,7 +134,8 @@ void ltp_cable_free(ltp_cable *c) {
   free(c->parent);
   double *arrays[] = {c->cm_pF, c->g_axial_nS, c->g_leak_nS, c->area_um2, c->v_mV,
                       c->g_nS,  c->ge_pA,      c->i_inj_pA,  c->d,        c->b};
-  for (size_t k = 0; k < LTP_COUNT(arrays); ++k) free(arrays[k]);
+  for (size_t k = 0; k < LTP_COUNT(arrays); ++k)
+    free(arrays[k]);
 }
 
 void ltp_cable_begin_step(ltp_cable *c) {

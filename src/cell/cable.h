@@ -11,7 +11,7 @@
 extern const ltp_mech_def cable_mech;
 
 typedef struct {
-  int n;              /* compartments; 0 is the soma; parent[i] < i */
+  int n; /* compartments; 0 is the soma; parent[i] < i */
   int n_pathways;
   int *parent;
   double *cm_pF, *g_axial_nS, *g_leak_nS, *area_um2;

@@ -8,13 +8,13 @@
 #include <stddef.h>
 
 typedef struct {
-  const char *name;    /* key inside its mechanism, e.g. "mg_o" (full key "nmda.mg_o") */
-  const char *unit;    /* unit the value is stored in: "mM", "ms", "pS", "1", ... */
-  double def;          /* default value, in unit */
-  double min, max;     /* accepted range, inclusive */
-  const char *source;  /* where the default comes from */
-  const char *doc;     /* one line: what it is */
-  size_t offset;       /* byte offset of the double in ltp_params */
+  const char *name;           /* key inside its mechanism, e.g. "mg_o" (full key "nmda.mg_o") */
+  const char *unit;           /* unit the value is stored in: "mM", "ms", "pS", "1", ... */
+  double def;                 /* default value, in unit */
+  double min, max;            /* accepted range, inclusive */
+  const char *source;         /* where the default comes from */
+  const char *doc;            /* one line: what it is */
+  size_t offset;              /* byte offset of the double in ltp_params */
   const char *const *choices; /* NULL, or NULL-terminated names for an enumerated value
                                  (stored as the index, unit "choice") */
 } ltp_param_def;

@@ -20,7 +20,8 @@ const char *ltp_status_name(ltp_status s) {
 }
 
 ltp_status ltp_error_set(ltp_error *err, ltp_status status, const char *fmt, ...) {
-  if (err == NULL || err->status != LTP_OK) return status;
+  if (err == NULL || err->status != LTP_OK)
+    return status;
   err->status = status;
   va_list ap;
   va_start(ap, fmt);

@@ -23,6 +23,7 @@ static const ltp_param_def numerics_table[] = {
 };
 #undef P
 
-const ltp_mech_def numerics_mech = {"engine", "Numerics: fine step, slow sub-cycle, quiet-stretch "
-                                              "tolerance",
+const ltp_mech_def numerics_mech = {"engine",
+                                    "Numerics: fine step, slow sub-cycle, quiet-stretch "
+                                    "tolerance",
                                     numerics_table, LTP_COUNT(numerics_table)};

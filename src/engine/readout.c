@@ -19,7 +19,8 @@ static baseline_means baseline_of(const ltp_results *res, int pathway, double t0
   baseline_means b = {0, 0, 0, 0, 0};
   for (size_t i = 0; i < res->readouts.n; ++i) {
     const ltp_readout *r = &res->readouts.rows[i];
-    if (r->pathway != pathway || r->t_ms < t0 || r->t_ms >= t1) continue;
+    if (r->pathway != pathway || r->t_ms < t0 || r->t_ms >= t1)
+      continue;
     b.response += response(r);
     b.receptors += r->n_ampa_syn;
     b.gamma += r->gamma_ampa_pS;
@@ -35,7 +36,9 @@ static baseline_means baseline_of(const ltp_results *res, int pathway, double t0
   return b;
 }
 
-static double pct(double x, double base) { return base != 0.0 ? 100.0 * x / base : 0.0; }
+static double pct(double x, double base) {
+  return base != 0.0 ? 100.0 * x / base : 0.0;
+}
 
 ltp_status ltp_results_analyse(ltp_results *res, const ltp_protocol *proto, ltp_error *err) {
   const double ind = ltp_protocol_induction_ms(proto);
@@ -53,9 +56,11 @@ ltp_status ltp_results_analyse(ltp_results *res, const ltp_protocol *proto, ltp_
   }
   const size_t n = proto->n_readout_times * (size_t)proto->n_pathways;
   res->potentiation = calloc(n ? n : 1, sizeof *res->potentiation);
-  if (res->potentiation == NULL) return ltp_error_set(err, LTP_ERR_NOMEM, "readouts: out of memory");
+  if (res->potentiation == NULL)
+    return ltp_error_set(err, LTP_ERR_NOMEM, "readouts: out of memory");
   res->n_potentiation = 0;
-  if (ind < 0.0) return LTP_OK;
+  if (ind < 0.0)
+    return LTP_OK;
   for (int k = 0; k < proto->n_pathways; ++k) {
     for (size_t j = 0; j < proto->n_readout_times; ++j) {
       const double c = ind + proto->readout_after_ms[j], half = 0.5 * proto->readout_window_ms;

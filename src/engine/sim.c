@@ -88,7 +88,8 @@ static int clamp_at(const ltp_protocol *pr, double t, double *v_hold) {
 static double current_at(const ltp_protocol *pr, double t) {
   double i = 0.0;
   for (size_t k = 0; k < pr->n_steps; ++k)
-    if (t >= pr->steps[k].t0_ms && t < pr->steps[k].t1_ms) i += pr->steps[k].i_pA;
+    if (t >= pr->steps[k].t0_ms && t < pr->steps[k].t1_ms)
+      i += pr->steps[k].i_pA;
   return i;
 }
 
@@ -100,7 +101,8 @@ static void add_synaptic_channels(sim_t *s, int k, double t, double dt) {
   s->ampa_r[k] = ampa_gate_step(&p->ampa, s->ampa_r[k], glu, dt);
   s->nmda_r[k] = nmda_gate_step(&p->nmda, s->nmda_r[k], glu, dt);
   vgcc_gates_step(&p->vgcc, c->v_mV[h], dt, &s->vg[k]);
-  const double g_ampa = ampa_conductance_nS(&p->ampa, s->ampa_r[k], receptors(s, k), gamma_pS(s, k));
+  const double g_ampa =
+      ampa_conductance_nS(&p->ampa, s->ampa_r[k], receptors(s, k), gamma_pS(s, k));
   s->unblock[k] = nmda_mg_unblock(&p->nmda, c->v_mV[h], p->nmda.mg_o_mM);
   const double g_nmda = nmda_conductance_nS(&p->nmda, s->nmda_r[k]) * s->unblock[k];
   const double g_vgcc = vgcc_conductance_nS(&p->vgcc, &s->vg[k], c->area_um2[h]);
@@ -125,14 +127,16 @@ static void update_calcium(sim_t *s, int k, double dt) {
   const double v = c->v_mV[h];
   const double g_nmda = nmda_conductance_nS(&p->nmda, s->nmda_r[k]) * s->unblock[k];
   s->i_nmda_pA[k] = g_nmda * (v - p->nmda.e_rev_mV);
-  const double i_vgcc = vgcc_conductance_nS(&p->vgcc, &s->vg[k], c->area_um2[h]) *
-                        (v - p->vgcc.e_ca_mV);
+  const double i_vgcc =
+      vgcc_conductance_nS(&p->vgcc, &s->vg[k], c->area_um2[h]) * (v - p->vgcc.e_ca_mV);
   double i_ca = p->nmda.ca_fraction * s->i_nmda_pA[k] + i_vgcc;
-  if (i_ca > 0.0) i_ca = 0.0; /* outward Ca2+ current does not occur below E_Ca */
+  if (i_ca > 0.0)
+    i_ca = 0.0; /* outward Ca2+ current does not occur below E_Ca */
   const double before = s->ca_uM[k];
   s->ca_uM[k] = calcium_step(&p->calcium, before, i_ca, head_volume_um3(s, k), dt);
   const double rate = fabs(s->ca_uM[k] - before) / dt;
-  if (rate > s->dca_max_uM_ms) s->dca_max_uM_ms = rate;
+  if (rate > s->dca_max_uM_ms)
+    s->dca_max_uM_ms = rate;
   s->ca_acc[k] += s->ca_uM[k] * dt;
 }
 
@@ -141,21 +145,25 @@ static void fine_step(sim_t *s, double t, double dt) {
   ltp_cable_begin_step(c);
   hh_gates_step(&s->p.hh, c->v_mV[0], dt, &s->hh);
   hh_currents(&s->p.hh, &s->hh, c->area_um2[0], &c->g_nS[0], &c->ge_pA[0]);
-  for (int k = 0; k < s->np; ++k) add_synaptic_channels(s, k, t, dt);
+  for (int k = 0; k < s->np; ++k)
+    add_synaptic_channels(s, k, t, dt);
   c->i_inj_pA[0] = current_at(s->proto, t) + (t < s->spike_until_ms ? s->p.hh.spike_current_pA : 0);
   double v_hold = 0.0;
   const int clamped = clamp_at(s->proto, t, &v_hold);
   double v_before[2 * LTP_MAX_PATHWAYS + 1];
   v_before[0] = c->v_mV[0];
-  for (int k = 0; k < s->np; ++k) v_before[1 + k] = c->v_mV[c->head[k]];
+  for (int k = 0; k < s->np; ++k)
+    v_before[1 + k] = c->v_mV[c->head[k]];
   s->i_clamp_pA = ltp_cable_solve(c, dt, clamped, v_hold);
   s->dv_max_mV_ms = clamped ? 0.0 : fabs(c->v_mV[0] - v_before[0]) / dt;
   for (int k = 0; k < s->np; ++k) {
     const double r = fabs(c->v_mV[c->head[k]] - v_before[1 + k]) / dt;
-    if (r > s->dv_max_mV_ms) s->dv_max_mV_ms = r;
+    if (r > s->dv_max_mV_ms)
+      s->dv_max_mV_ms = r;
   }
   s->dca_max_uM_ms = 0.0;
-  for (int k = 0; k < s->np; ++k) update_calcium(s, k, dt);
+  for (int k = 0; k < s->np; ++k)
+    update_calcium(s, k, dt);
   s->acc_ms += dt;
   ++s->fine_steps;
 }
@@ -178,7 +186,8 @@ static ltp_status check_finite(const sim_t *s, double t, ltp_error *err) {
 }
 
 static ltp_status flush_slow(sim_t *s, double t, ltp_error *err) {
-  if (s->acc_ms <= 0.0) return LTP_OK;
+  if (s->acc_ms <= 0.0)
+    return LTP_OK;
   double mean[LTP_MAX_PATHWAYS];
   for (int k = 0; k < s->np; ++k) {
     mean[k] = s->ca_acc[k] / s->acc_ms;
@@ -192,8 +201,8 @@ static ltp_status flush_slow(sim_t *s, double t, ltp_error *err) {
 
 static void deliver_release(sim_t *s, int k, double t, double *p_rel, double *vesicles) {
   double p_site = 0.0;
-  const double f_ready = release_probability_now(&s->p.release, &s->rel, k, t,
-                                                 s->p.calcium.ca_o_mM, retro_factor(s, k));
+  const double f_ready = release_probability_now(&s->p.release, &s->rel, k, t, s->p.calcium.ca_o_mM,
+                                                 retro_factor(s, k));
   const double v = release_spike(&s->p.release, &s->rel, k, t, s->p.calcium.ca_o_mM,
                                  retro_factor(s, k), s->seed, &p_site);
   /* cleft glutamate: one square pulse per release, scaled by the vesicles released (the
@@ -206,7 +215,8 @@ static void deliver_release(sim_t *s, int k, double t, double *p_rel, double *ve
 
 static ltp_status finish_readout(sim_t *s, ltp_results *res) {
   readout_probe *ro = &s->ro;
-  if (!ro->active) return LTP_OK;
+  if (!ro->active)
+    return LTP_OK;
   ro->active = 0;
   ltp_readout r = {0};
   r.t_ms = ro->t0;
@@ -224,12 +234,15 @@ static ltp_status finish_readout(sim_t *s, ltp_results *res) {
 static void probe_step(sim_t *s, double t, double v_prev, double dt) {
   readout_probe *ro = &s->ro;
   const double v = s->cable.v_mV[0];
-  if (v > ro->vmax) ro->vmax = v;
+  if (v > ro->vmax)
+    ro->vmax = v;
   if (t - ro->t0 < SLOPE_WINDOW_MS) {
     const double slope = (v - v_prev) / dt;
-    if (slope > ro->slope_max) ro->slope_max = slope;
+    if (slope > ro->slope_max)
+      ro->slope_max = slope;
   }
-  if (s->i_clamp_pA < ro->imin) ro->imin = s->i_clamp_pA;
+  if (s->i_clamp_pA < ro->imin)
+    ro->imin = s->i_clamp_pA;
 }
 
 static ltp_status deliver_events(sim_t *s, double t, double dt, ltp_results *res) {
@@ -244,9 +257,18 @@ static ltp_status deliver_events(sim_t *s, double t, double dt, ltp_results *res
     deliver_release(s, ev->pathway, t, &p_rel, &ves);
     if (ev->kind == LTP_EV_TEST) {
       ltp_status st = finish_readout(s, res);
-      if (st != LTP_OK) return st;
-      s->ro = (readout_probe){1, ev->pathway, t, s->cable.v_mV[0], s->cable.v_mV[0], 0.0,
-                              s->i_clamp_pA, s->i_clamp_pA, p_rel, ves};
+      if (st != LTP_OK)
+        return st;
+      s->ro = (readout_probe){1,
+                              ev->pathway,
+                              t,
+                              s->cable.v_mV[0],
+                              s->cable.v_mV[0],
+                              0.0,
+                              s->i_clamp_pA,
+                              s->i_clamp_pA,
+                              p_rel,
+                              ves};
     }
     ++res->events;
   }
@@ -261,12 +283,14 @@ static void apply_changes(sim_t *s, double t, double dt) {
     *(double *)((char *)&s->p + c->param_offset) = c->value;
     changed = 1;
   }
-  if (changed) ltp_slow_reset(s->slow);
+  if (changed)
+    ltp_slow_reset(s->slow);
 }
 
 static void sample_trace(sim_t *s, double t, ltp_results *res) {
   const ltp_protocol *pr = s->proto;
-  if (pr->trace_dt_ms <= 0.0 || t < s->next_trace_ms || t > pr->trace_t1_ms) return;
+  if (pr->trace_dt_ms <= 0.0 || t < s->next_trace_ms || t > pr->trace_t1_ms)
+    return;
   const double *syn = ltp_slow_synapse(s->slow, 0);
   const double v[] = {s->cable.v_mV[0],
                       s->cable.v_mV[s->cable.head[0]],
@@ -295,12 +319,15 @@ static void trace_columns(ltp_trace *tr) {
 
 static int is_quiet(const sim_t *s, double t) {
   const double tol = s->p.engine.quiet_tol;
-  if (s->ro.active || t < s->spike_until_ms) return 0;
+  if (s->ro.active || t < s->spike_until_ms)
+    return 0;
   if (s->proto->trace_dt_ms > 0.0 && t >= s->proto->trace_t0_ms && t <= s->proto->trace_t1_ms)
     return 0;
-  if (s->dv_max_mV_ms > tol || s->dca_max_uM_ms > tol) return 0;
+  if (s->dv_max_mV_ms > tol || s->dca_max_uM_ms > tol)
+    return 0;
   for (int k = 0; k < s->np; ++k)
-    if (t < s->glu_until_ms[k] || s->ampa_r[k] > tol || s->nmda_r[k] > tol) return 0;
+    if (t < s->glu_until_ms[k] || s->ampa_r[k] > tol || s->nmda_r[k] > tol)
+      return 0;
   return 1;
 }
 
@@ -314,12 +341,16 @@ static double next_activity_ms(const sim_t *s, double t) {
   if (s->next_change < pr->n_changes && pr->changes[s->next_change].t_ms < next)
     next = pr->changes[s->next_change].t_ms;
   for (size_t i = 0; i < pr->n_clamps; ++i) {
-    if (pr->clamps[i].t0_ms > t && pr->clamps[i].t0_ms < next) next = pr->clamps[i].t0_ms;
-    if (pr->clamps[i].t1_ms > t && pr->clamps[i].t1_ms < next) next = pr->clamps[i].t1_ms;
+    if (pr->clamps[i].t0_ms > t && pr->clamps[i].t0_ms < next)
+      next = pr->clamps[i].t0_ms;
+    if (pr->clamps[i].t1_ms > t && pr->clamps[i].t1_ms < next)
+      next = pr->clamps[i].t1_ms;
   }
   for (size_t i = 0; i < pr->n_steps; ++i) {
-    if (pr->steps[i].t0_ms > t && pr->steps[i].t0_ms < next) next = pr->steps[i].t0_ms;
-    if (pr->steps[i].t1_ms > t && pr->steps[i].t1_ms < next) next = pr->steps[i].t1_ms;
+    if (pr->steps[i].t0_ms > t && pr->steps[i].t0_ms < next)
+      next = pr->steps[i].t0_ms;
+    if (pr->steps[i].t1_ms > t && pr->steps[i].t1_ms < next)
+      next = pr->steps[i].t1_ms;
   }
   if (pr->trace_dt_ms > 0.0 && pr->trace_t0_ms > t && pr->trace_t0_ms < next)
     next = pr->trace_t0_ms;
@@ -337,9 +368,11 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
   s->np = proto->n_pathways;
   s->rel = (release_state){s->rel_caxf, s->rel_caxd, s->rel_ready, s->rel_tlast, s->rel_n};
   ltp_status st = ltp_cable_build(&s->cable, &s->p.cable, s->np, err);
-  if (st != LTP_OK) return st;
+  if (st != LTP_OK)
+    return st;
   st = ltp_slow_create(&s->slow, &s->p, s->np, err);
-  if (st != LTP_OK) return st;
+  if (st != LTP_OK)
+    return st;
   double ca_rest[LTP_MAX_PATHWAYS];
   for (int k = 0; k < s->np; ++k) {
     release_init(&s->p.release, &s->rel, k);
@@ -350,14 +383,18 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
   hh_gates_rest(&s->p.hh, s->p.cable.e_leak_mV, &s->hh);
   s->spike_until_ms = -INFINITY;
   /* membrane at rest: 2 s of fine steps without input (HH, leak, VGCC and Ca2+ settle) */
-  for (int i = 0; i < (int)(2000.0 / s->p.engine.dt_ms); ++i) fine_step(s, -1.0, s->p.engine.dt_ms);
+  for (int i = 0; i < (int)(2000.0 / s->p.engine.dt_ms); ++i)
+    fine_step(s, -1.0, s->p.engine.dt_ms);
   /* signalling at the resulting resting Ca2+: 10^6 s settles every slow variable (the slowest,
    * tau_early and the tag, are hours), so the baseline is flat */
-  for (int k = 0; k < s->np; ++k) ca_rest[k] = s->ca_uM[k];
+  for (int k = 0; k < s->np; ++k)
+    ca_rest[k] = s->ca_uM[k];
   ltp_slow_set_rest_calcium(s->slow, ca_rest[0]);
   st = ltp_slow_equilibrate(s->slow, ca_rest, 1e9, err);
-  if (st != LTP_OK) return st;
-  for (int k = 0; k < s->np; ++k) s->ca_acc[k] = 0.0;
+  if (st != LTP_OK)
+    return st;
+  for (int k = 0; k < s->np; ++k)
+    s->ca_acc[k] = 0.0;
   s->acc_ms = 0.0;
   s->fine_steps = 0;
   s->next_trace_ms = proto->trace_t0_ms;
@@ -373,7 +410,8 @@ static void sim_free(sim_t *s) {
  * (signalling moves), 20 x longer otherwise (test-pulse tails barely move CaMKII). */
 static double slow_subcycle_ms(const sim_t *s) {
   for (int k = 0; k < s->np; ++k)
-    if (s->ca_uM[k] > 2.0 * s->p.calcium.ca_rest_uM) return s->p.engine.slow_dt_ms;
+    if (s->ca_uM[k] > 2.0 * s->p.calcium.ca_rest_uM)
+      return s->p.engine.slow_dt_ms;
   return 20.0 * s->p.engine.slow_dt_ms;
 }
 
@@ -382,16 +420,18 @@ static ltp_status after_step(sim_t *s, double t, double v_prev, double dt, ltp_r
   ltp_status st = LTP_OK;
   if (s->ro.active) {
     probe_step(s, t, v_prev, dt);
-    if (t - s->ro.t0 >= READOUT_WINDOW_MS) st = finish_readout(s, res);
+    if (t - s->ro.t0 >= READOUT_WINDOW_MS)
+      st = finish_readout(s, res);
   }
   sample_trace(s, t, res);
-  if (st == LTP_OK && s->acc_ms >= slow_subcycle_ms(s) - 1e-9) st = flush_slow(s, t, err);
-  if (st == LTP_OK) st = check_finite(s, t, err);
+  if (st == LTP_OK && s->acc_ms >= slow_subcycle_ms(s) - 1e-9)
+    st = flush_slow(s, t, err);
+  if (st == LTP_OK)
+    st = check_finite(s, t, err);
   return st;
 }
 
-static ltp_status run_loop(sim_t *s, const ltp_sim_options *opt, ltp_results *res,
-                           ltp_error *err) {
+static ltp_status run_loop(sim_t *s, const ltp_sim_options *opt, ltp_results *res, ltp_error *err) {
   const double dt = s->p.engine.dt_ms, t_end = s->proto->t_end_ms;
   double t_base = 0.0;
   uint64_t k = 0, since_progress = 0;
@@ -399,12 +439,14 @@ static ltp_status run_loop(sim_t *s, const ltp_sim_options *opt, ltp_results *re
   for (double t = 0.0; t < t_end - 0.5 * dt && st == LTP_OK; t = t_base + (double)k * dt) {
     apply_changes(s, t, dt);
     st = deliver_events(s, t, dt, res);
-    if (st != LTP_OK) break;
+    if (st != LTP_OK)
+      break;
     if (!opt->no_fast_forward && is_quiet(s, t)) {
       const double target = next_activity_ms(s, t);
       if (target > t + dt) {
         st = flush_slow(s, t, err);
-        if (st == LTP_OK) st = ltp_slow_advance(s->slow, s->ca_uM, target, err);
+        if (st == LTP_OK)
+          st = ltp_slow_advance(s->slow, s->ca_uM, target, err);
         t_base = target;
         k = 0;
         continue;
@@ -419,9 +461,12 @@ static ltp_status run_loop(sim_t *s, const ltp_sim_options *opt, ltp_results *re
       opt->progress(opt->progress_ctx, t / t_end);
     }
   }
-  if (st == LTP_OK) st = finish_readout(s, res);
-  if (st == LTP_OK) st = flush_slow(s, t_end, err);
-  if (st == LTP_OK) st = ltp_slow_advance(s->slow, s->ca_uM, t_end, err);
+  if (st == LTP_OK)
+    st = finish_readout(s, res);
+  if (st == LTP_OK)
+    st = flush_slow(s, t_end, err);
+  if (st == LTP_OK)
+    st = ltp_slow_advance(s->slow, s->ca_uM, t_end, err);
   return st;
 }
 
@@ -447,14 +492,19 @@ static ltp_status record_final_state(const sim_t *s, ltp_results *res) {
       st = ltp_results_add_state(res, name, syn_vars[i].unit, syn[syn_vars[i].index]);
     }
     snprintf(name, sizeof name, "p%d.spine.head_volume", k + 1);
-    if (st == LTP_OK) st = ltp_results_add_state(res, name, "um3", head_volume_um3(s, k));
+    if (st == LTP_OK)
+      st = ltp_results_add_state(res, name, "um3", head_volume_um3(s, k));
     snprintf(name, sizeof name, "p%d.spine.ca", k + 1);
-    if (st == LTP_OK) st = ltp_results_add_state(res, name, "uM", s->ca_uM[k]);
+    if (st == LTP_OK)
+      st = ltp_results_add_state(res, name, "uM", s->ca_uM[k]);
   }
   const double *cell = ltp_slow_cell(s->slow);
-  if (st == LTP_OK) st = ltp_results_add_state(res, "cell.prp", "1", cell[SLOW_CELL_PRP]);
-  if (st == LTP_OK) st = ltp_results_add_state(res, "cell.synthesis_drive", "1", cell[SLOW_CELL_DRIVE]);
-  if (st == LTP_OK) st = ltp_results_add_state(res, "cell.soma_v", "mV", s->cable.v_mV[0]);
+  if (st == LTP_OK)
+    st = ltp_results_add_state(res, "cell.prp", "1", cell[SLOW_CELL_PRP]);
+  if (st == LTP_OK)
+    st = ltp_results_add_state(res, "cell.synthesis_drive", "1", cell[SLOW_CELL_DRIVE]);
+  if (st == LTP_OK)
+    st = ltp_results_add_state(res, "cell.soma_v", "mV", s->cable.v_mV[0]);
   return st;
 }
 
@@ -463,17 +513,21 @@ ltp_status ltp_simulate(const ltp_params *params, const ltp_protocol *proto, uin
   struct timespec w0, w1;
   clock_gettime(CLOCK_MONOTONIC, &w0);
   sim_t *s = calloc(1, sizeof *s);
-  if (s == NULL) return ltp_error_set(err, LTP_ERR_NOMEM, "engine: out of memory");
+  if (s == NULL)
+    return ltp_error_set(err, LTP_ERR_NOMEM, "engine: out of memory");
   trace_columns(&res->trace);
   ltp_status st = sim_init(s, params, proto, seed, err);
-  if (st == LTP_OK) st = run_loop(s, opt, res, err);
-  if (st == LTP_OK) st = record_final_state(s, res);
+  if (st == LTP_OK)
+    st = run_loop(s, opt, res, err);
+  if (st == LTP_OK)
+    st = record_final_state(s, res);
   res->fine_steps = s->fine_steps;
   res->slow_steps = s->slow ? ltp_slow_steps(s->slow) : 0;
   res->t_end_ms = proto->t_end_ms;
   sim_free(s);
   free(s);
-  if (st == LTP_OK) st = ltp_results_analyse(res, proto, err);
+  if (st == LTP_OK)
+    st = ltp_results_analyse(res, proto, err);
   clock_gettime(CLOCK_MONOTONIC, &w1);
   res->wall_s = (double)(w1.tv_sec - w0.tv_sec) + 1e-9 * (double)(w1.tv_nsec - w0.tv_nsec);
   return st;

@@ -33,8 +33,8 @@ static double kinase_drive(const ltp_params *p, const double *syn) {
 }
 
 static double phosphatase_drive(const ltp_slow *s, const double *syn) {
-  const double rel = syn[SLOW_CAMKII + CAMKII_PP1] / s->pp1_rest_uM - 1.0 -
-                     s->params->trafficking.pp1_threshold;
+  const double rel =
+      syn[SLOW_CAMKII + CAMKII_PP1] / s->pp1_rest_uM - 1.0 - s->params->trafficking.pp1_threshold;
   return rel > 0.0 ? rel : 0.0;
 }
 
@@ -61,9 +61,10 @@ static int slow_rhs(sunrealtype t, N_Vector yv, N_Vector dv, void *user) {
     dsyn[SLOW_S831] = dts.s831;
     dsyn[SLOW_RETRO] = retrograde_rhs(&p->retrograde, syn[SLOW_RETRO], a_k);
     dsyn[SLOW_TAG] = late_tag_rhs(&p->late, syn[SLOW_TAG], a_k);
-    dsyn[SLOW_Z] = late_consolidation_rhs(&p->late, syn[SLOW_Z], syn[SLOW_TAG],
-                                          cell[SLOW_CELL_PRP]);
-    if (a_k > p->late.tag_threshold) drive_in += a_k - p->late.tag_threshold;
+    dsyn[SLOW_Z] =
+        late_consolidation_rhs(&p->late, syn[SLOW_Z], syn[SLOW_TAG], cell[SLOW_CELL_PRP]);
+    if (a_k > p->late.tag_threshold)
+      drive_in += a_k - p->late.tag_threshold;
   }
   dcell[SLOW_CELL_DRIVE] = late_drive_rhs(&p->late, cell[SLOW_CELL_DRIVE], drive_in);
   dcell[SLOW_CELL_PRP] = late_prp_rhs(&p->late, cell[SLOW_CELL_PRP], cell[SLOW_CELL_DRIVE]);
@@ -90,15 +91,20 @@ static void set_rest(ltp_slow *s) {
 ltp_status ltp_slow_create(ltp_slow **out, const ltp_params *params, int n_synapses,
                            ltp_error *err) {
   ltp_slow *s = calloc(1, sizeof *s);
-  if (s == NULL) return ltp_error_set(err, LTP_ERR_NOMEM, "slow subsystem: out of memory");
+  if (s == NULL)
+    return ltp_error_set(err, LTP_ERR_NOMEM, "slow subsystem: out of memory");
   s->params = params;
   s->n_syn = n_synapses;
   s->n = n_synapses * SLOW_PER_SYNAPSE + SLOW_PER_CELL;
   int ok = SUNContext_Create(NULL, &s->ctx) == 0;
-  if (ok) s->y = N_VNew_Serial(s->n, s->ctx);
-  if (ok && s->y) s->cvode = CVodeCreate(CV_BDF, s->ctx);
-  if (ok && s->cvode) s->jac = SUNDenseMatrix(s->n, s->n, s->ctx);
-  if (ok && s->jac) s->ls = SUNLinSol_Dense(s->y, s->jac, s->ctx);
+  if (ok)
+    s->y = N_VNew_Serial(s->n, s->ctx);
+  if (ok && s->y)
+    s->cvode = CVodeCreate(CV_BDF, s->ctx);
+  if (ok && s->cvode)
+    s->jac = SUNDenseMatrix(s->n, s->n, s->ctx);
+  if (ok && s->jac)
+    s->ls = SUNLinSol_Dense(s->y, s->jac, s->ctx);
   ok = ok && s->ls != NULL;
   if (ok) {
     set_rest(s);
@@ -121,16 +127,24 @@ ltp_status ltp_slow_create(ltp_slow **out, const ltp_params *params, int n_synap
 }
 
 void ltp_slow_free(ltp_slow *s) {
-  if (s == NULL) return;
-  if (s->cvode) CVodeFree(&s->cvode);
-  if (s->ls) SUNLinSolFree(s->ls);
-  if (s->jac) SUNMatDestroy(s->jac);
-  if (s->y) N_VDestroy(s->y);
-  if (s->ctx) SUNContext_Free(&s->ctx);
+  if (s == NULL)
+    return;
+  if (s->cvode)
+    CVodeFree(&s->cvode);
+  if (s->ls)
+    SUNLinSolFree(s->ls);
+  if (s->jac)
+    SUNMatDestroy(s->jac);
+  if (s->y)
+    N_VDestroy(s->y);
+  if (s->ctx)
+    SUNContext_Free(&s->ctx);
   free(s);
 }
 
-void ltp_slow_reset(ltp_slow *s) { s->need_init = 1; }
+void ltp_slow_reset(ltp_slow *s) {
+  s->need_init = 1;
+}
 
 void ltp_slow_set_rest_calcium(ltp_slow *s, double ca_rest_uM) {
   double pp1, i1p;
@@ -140,16 +154,20 @@ void ltp_slow_set_rest_calcium(ltp_slow *s, double ca_rest_uM) {
 
 /* Name the first non-finite or negative-beyond-tolerance entry for the blow-up message. */
 static const char *bad_variable(const ltp_slow *s, double *value) {
-  static const char *names[SLOW_PER_SYNAPSE] = {
-      [SLOW_CAMKII + CAMKII_PP1] = "camkii.pp1", [SLOW_CAMKII + CAMKII_I1P] = "camkii.i1p",
-      [SLOW_SLOTS] = "trafficking.slots",        [SLOW_RECEPTORS] = "trafficking.receptors",
-      [SLOW_S831] = "trafficking.s831",          [SLOW_RETRO] = "retrograde.signal",
-      [SLOW_TAG] = "late.tag",                   [SLOW_Z] = "late.z"};
+  static const char *names[SLOW_PER_SYNAPSE] = {[SLOW_CAMKII + CAMKII_PP1] = "camkii.pp1",
+                                                [SLOW_CAMKII + CAMKII_I1P] = "camkii.i1p",
+                                                [SLOW_SLOTS] = "trafficking.slots",
+                                                [SLOW_RECEPTORS] = "trafficking.receptors",
+                                                [SLOW_S831] = "trafficking.s831",
+                                                [SLOW_RETRO] = "retrograde.signal",
+                                                [SLOW_TAG] = "late.tag",
+                                                [SLOW_Z] = "late.z"};
   const double *y = N_VGetArrayPointer(s->y);
   for (int i = 0; i < s->n; ++i) {
     if (!isfinite(y[i])) {
       *value = y[i];
-      if (i >= s->n_syn * SLOW_PER_SYNAPSE) return "late.prp";
+      if (i >= s->n_syn * SLOW_PER_SYNAPSE)
+        return "late.prp";
       const char *n = names[i % SLOW_PER_SYNAPSE];
       return n ? n : "camkii.rings";
     }
@@ -158,8 +176,10 @@ static const char *bad_variable(const ltp_slow *s, double *value) {
 }
 
 ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, double t_to_ms, ltp_error *err) {
-  if (t_to_ms <= s->t_ms) return LTP_OK;
-  for (int k = 0; k < s->n_syn; ++k) s->ca_uM[k] = ca_uM[k];
+  if (t_to_ms <= s->t_ms)
+    return LTP_OK;
+  for (int k = 0; k < s->n_syn; ++k)
+    s->ca_uM[k] = ca_uM[k];
   if (s->need_init) {
     CVodeReInit(s->cvode, s->t_ms, s->y);
     s->need_init = 0;
@@ -183,7 +203,8 @@ ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, double t_to_ms, lt
 ltp_status ltp_slow_equilibrate(ltp_slow *s, const double *ca_uM, double duration_ms,
                                 ltp_error *err) {
   ltp_status st = ltp_slow_advance(s, ca_uM, s->t_ms + duration_ms, err);
-  if (st != LTP_OK) return st;
+  if (st != LTP_OK)
+    return st;
   /* the experiment clock starts at 0 after equilibration */
   s->t_ms = 0.0;
   s->need_init = 1;
@@ -207,4 +228,6 @@ uint64_t ltp_slow_steps(const ltp_slow *s) {
   CVodeGetNumSteps(s->cvode, &n);
   return (uint64_t)n;
 }
-double ltp_slow_time_ms(const ltp_slow *s) { return s->t_ms; }
+double ltp_slow_time_ms(const ltp_slow *s) {
+  return s->t_ms;
+}

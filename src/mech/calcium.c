@@ -11,8 +11,7 @@
 
 #define P(field) offsetof(ltp_params, calcium.field)
 static const ltp_param_def calcium_table[] = {
-    {"ca_o", "mM", 2.0, 0, 10, "slice ACSF, SCIENCE.md 5", "extracellular Ca2+", P(ca_o_mM),
-     NULL},
+    {"ca_o", "mM", 2.0, 0, 10, "slice ACSF, SCIENCE.md 5", "extracellular Ca2+", P(ca_o_mM), NULL},
     {"ca_rest", "uM", 0.1, 0.01, 0.5,
      "Graupner & Brunel 2007 operating point of the CaMKII switch (0.1 uM); within Sabatini "
      "et al. 2002 (70 +- 29 nM) and SCIENCE.md 1e (37-100 nM)",

@@ -14,21 +14,19 @@ static const ltp_param_def hh_table[] = {
      P(gna_mS_cm2), NULL},
     {"gk", "mS/cm2", 36, 0, 1000, "Hodgkin & Huxley 1952; NEURON hh", "peak K+ conductance",
      P(gk_mS_cm2), NULL},
-    {"ena", "mV", 50, 0, 100, "Hodgkin & Huxley 1952; NEURON hh", "Na+ reversal", P(ena_mV),
-     NULL},
-    {"ek", "mV", -77, -110, -50, "Hodgkin & Huxley 1952; NEURON hh", "K+ reversal", P(ek_mV),
-     NULL},
+    {"ena", "mV", 50, 0, 100, "Hodgkin & Huxley 1952; NEURON hh", "Na+ reversal", P(ena_mV), NULL},
+    {"ek", "mV", -77, -110, -50, "Hodgkin & Huxley 1952; NEURON hh", "K+ reversal", P(ek_mV), NULL},
     {"temp", "C", 6.3, 0, 40,
      "NEURON hh default 6.3 C: at 35 C with Q10 = 3 the squid kinetics give too brief spikes to "
      "back-propagate (docs/model.md)",
      "temperature for the HH rates", P(temp_C), NULL},
-    {"q10", "1", 3, 1, 5, "Hodgkin & Huxley 1952", "temperature coefficient of the rates",
-     P(q10), NULL},
+    {"q10", "1", 3, 1, 5, "Hodgkin & Huxley 1952", "temperature coefficient of the rates", P(q10),
+     NULL},
     {"spike_current", "pA", 3000, 0, 100000,
      "chosen to evoke exactly one spike in the soma compartment (tests/test_cell.c)",
      "somatic current pulse used for each postsynaptic spike", P(spike_current_pA), NULL},
-    {"spike_current_dur", "ms", 2, 0.1, 20, "as spike_current",
-     "duration of that pulse", P(spike_current_ms), NULL},
+    {"spike_current_dur", "ms", 2, 0.1, 20, "as spike_current", "duration of that pulse",
+     P(spike_current_ms), NULL},
 };
 #undef P
 
@@ -49,8 +47,8 @@ static hh_rates rates(const hh_params *p, double v) {
   const double am = 0.1 * vtrap(v + 40.0, 10.0), bm = 4.0 * exp(-(v + 65.0) / 18.0);
   const double ah = 0.07 * exp(-(v + 65.0) / 20.0), bh = 1.0 / (1.0 + exp(-(v + 35.0) / 10.0));
   const double an = 0.01 * vtrap(v + 55.0, 10.0), bn = 0.125 * exp(-(v + 65.0) / 80.0);
-  hh_rates r = {am / (am + bm), 1.0 / (phi * (am + bm)), ah / (ah + bh),
-                1.0 / (phi * (ah + bh)), an / (an + bn), 1.0 / (phi * (an + bn))};
+  hh_rates r = {am / (am + bm),          1.0 / (phi * (am + bm)), ah / (ah + bh),
+                1.0 / (phi * (ah + bh)), an / (an + bn),          1.0 / (phi * (an + bn))};
   return r;
 }
 

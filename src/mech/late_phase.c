@@ -18,8 +18,8 @@ static const ltp_param_def late_table[] = {
      "tag lifetime", P(tau_tag_s), NULL},
     {"tau_prp_rise", "s", 360, 1, 1e5, "Clopath et al. 2008: tau_pm = 360 s",
      "PRP synthesis rise time", P(tau_prp_rise_s), NULL},
-    {"tau_prp_decay", "s", 3600, 1, 1e6, "Clopath et al. 2008: tau_pd = 3600 s",
-     "PRP decay time", P(tau_prp_decay_s), NULL},
+    {"tau_prp_decay", "s", 3600, 1, 1e6, "Clopath et al. 2008: tau_pd = 3600 s", "PRP decay time",
+     P(tau_prp_decay_s), NULL},
     {"prp_threshold", "1", 1.5, 0, 100,
      "[M] set so that one tetanus does not trigger synthesis but three 10 min apart do "
      "(Frey & Morris 1997; Huang & Kandel 1994)",
@@ -29,12 +29,12 @@ static const ltp_param_def late_table[] = {
      "decay of the cell-wide synthesis drive", P(tau_trigger_s), NULL},
     {"tau_set", "s", 10, 0.1, 1e4, "[M] tags form within seconds-minutes of induction",
      "tag setting time constant at full drive", P(tau_set_s), NULL},
-    {"tau_z", "s", 360, 1, 1e5, "Clopath et al. 2008: tau_z = 360 s",
-     "consolidation time constant", P(tau_z_s), NULL},
+    {"tau_z", "s", 360, 1, 1e5, "Clopath et al. 2008: tau_z = 360 s", "consolidation time constant",
+     P(tau_z_s), NULL},
     {"z_kappa", "1", 0.5, 0, 1, "Clopath et al. 2008: kappa = 0.5", "unstable point of z",
      P(z_kappa), NULL},
-    {"z_gamma", "1", 0.1, 0, 10, "Clopath et al. 2008: gamma = 0.1", "capture strength",
-     P(z_gamma), NULL},
+    {"z_gamma", "1", 0.1, 0, 10, "Clopath et al. 2008: gamma = 0.1", "capture strength", P(z_gamma),
+     NULL},
     {"synthesis_block", "1", 0, 0, 1, "set by the anisomycin drug entry",
      "fraction of PRP synthesis blocked", P(synthesis_block), NULL},
 };
@@ -45,7 +45,9 @@ const ltp_mech_def late_mech = {"late",
                                 "consolidation",
                                 late_table, LTP_COUNT(late_table)};
 
-static double positive(double x) { return x > 0.0 ? x : 0.0; }
+static double positive(double x) {
+  return x > 0.0 ? x : 0.0;
+}
 
 double late_tag_rhs(const late_params *p, double tag, double kinase_drive) {
   return 1e-3 * (positive(kinase_drive - p->tag_threshold) * (1.0 - tag) / p->tau_set_s -

@@ -5,19 +5,19 @@
 #ifndef LTP_MECH_MODEL_PARAMS_H
 #define LTP_MECH_MODEL_PARAMS_H
 
-typedef struct { /* release.c: Dittman 2000 facilitation/depression, Ca_o dependence */
-  double mode;          /* choice: mean_field | stochastic */
-  double n_sites;       /* release sites per synapse */
-  double f1_ref;        /* F1 at 2 mM Ca_o */
-  double ca_o_k_mM;     /* Hill half-saturation of F1 on Ca_o */
-  double ca_o_hill;     /* Hill coefficient */
-  double kf_over_df;    /* K_F / Delta_F */
+typedef struct {     /* release.c: Dittman 2000 facilitation/depression, Ca_o dependence */
+  double mode;       /* choice: mean_field | stochastic */
+  double n_sites;    /* release sites per synapse */
+  double f1_ref;     /* F1 at 2 mM Ca_o */
+  double ca_o_k_mM;  /* Hill half-saturation of F1 on Ca_o */
+  double ca_o_hill;  /* Hill coefficient */
+  double kf_over_df; /* K_F / Delta_F */
   double tau_f_ms, tau_d_ms;
   double k0_per_s, kmax_per_s, kd;
   double glu_peak_mM, glu_dur_ms;
 } release_params;
 
-typedef struct { /* ampa.c */
+typedef struct {                                        /* ampa.c */
   double alpha_per_mM_ms, beta_per_ms, e_rev_mV, block; /* block: fraction blocked (CNQX) */
 } ampa_params;
 
@@ -93,7 +93,9 @@ typedef struct {
   trafficking_params trafficking;
   retrograde_params retrograde;
   late_params late;
-  struct { double dt_ms, slow_dt_ms, quiet_tol, rtol; } engine; /* engine/numerics.c */
+  struct {
+    double dt_ms, slow_dt_ms, quiet_tol, rtol;
+  } engine; /* engine/numerics.c */
 } ltp_params;
 
 #endif

@@ -34,8 +34,7 @@ static const ltp_param_def nmda_table[] = {
      P(n_receptors), NULL},
     {"gamma", "pS", 50, 1, 200, "Rodrigues et al. 2023; Maki & Popescu 2014 (53 pS)",
      "single-channel conductance", P(gamma_pS), NULL},
-    {"mg_o", "mM", 1.0, 0, 20, "slice ACSF, SCIENCE.md 5", "extracellular Mg2+", P(mg_o_mM),
-     NULL},
+    {"mg_o", "mM", 1.0, 0, 20, "slice ACSF, SCIENCE.md 5", "extracellular Mg2+", P(mg_o_mM), NULL},
     {"block_fit", "choice", NMDA_BLOCK_JAHR_STEVENS, 0, 2,
      "Jahr & Stevens 1990; Vargas-Caballero & Robinson 2003; ModelDB adaptive_sNMDA",
      "Mg2+ block fit", P(block_fit), block_fits},
@@ -54,7 +53,8 @@ const ltp_mech_def nmda_mech = {"nmda",
 
 double nmda_mg_unblock(const nmda_params *p, double v_mV, double mg_o_mM) {
   int fit = (int)p->block_fit;
-  if (fit < 0 || fit > NMDA_BLOCK_STRONG) fit = NMDA_BLOCK_JAHR_STEVENS;
+  if (fit < 0 || fit > NMDA_BLOCK_STRONG)
+    fit = NMDA_BLOCK_JAHR_STEVENS;
   const mg_block_fit *f = &mg_fits[fit];
   return 1.0 / (1.0 + mg_o_mM / f->k0_mM * exp(-f->z_per_mV * v_mV));
 }

@@ -19,9 +19,9 @@
 
 /* Causal order: release -> receptors -> cell -> Ca2+ -> signalling -> expression -> late. */
 const ltp_mech_def *const ltp_mech_registry[] = {
-    &release_mech, &ampa_mech,        &nmda_mech,       &cable_mech, &hh_mech,
-    &vgcc_mech,    &calcium_mech,     &camkii_mech,     &trafficking_mech,
-    &retrograde_mech, &late_mech,     &numerics_mech,   NULL};
+    &release_mech, &ampa_mech,     &nmda_mech,   &cable_mech,       &hh_mech,
+    &vgcc_mech,    &calcium_mech,  &camkii_mech, &trafficking_mech, &retrograde_mech,
+    &late_mech,    &numerics_mech, NULL};
 
 double *ltp_param_ptr(ltp_params *p, const ltp_param_def *d) {
   return (double *)((char *)p + d->offset);
@@ -40,14 +40,17 @@ void ltp_params_defaults(ltp_params *p) {
 
 const ltp_param_def *ltp_param_lookup(const char *key, const ltp_mech_def **mech_out) {
   const char *dot = strchr(key, '.');
-  if (dot == NULL) return NULL;
+  if (dot == NULL)
+    return NULL;
   const size_t mech_len = (size_t)(dot - key);
   for (size_t m = 0; ltp_mech_registry[m] != NULL; ++m) {
     const ltp_mech_def *mech = ltp_mech_registry[m];
-    if (strlen(mech->name) != mech_len || strncmp(mech->name, key, mech_len) != 0) continue;
+    if (strlen(mech->name) != mech_len || strncmp(mech->name, key, mech_len) != 0)
+      continue;
     for (size_t k = 0; k < mech->n_params; ++k) {
       if (strcmp(mech->params[k].name, dot + 1) == 0) {
-        if (mech_out) *mech_out = mech;
+        if (mech_out)
+          *mech_out = mech;
         return &mech->params[k];
       }
     }
@@ -63,8 +66,8 @@ ltp_status ltp_params_check(const ltp_params *p, ltp_error *err) {
       const double v = ltp_param_get(p, d);
       if (!isfinite(v) || v < d->min || v > d->max)
         return ltp_error_set(err, LTP_ERR_RANGE,
-                             "parameter %s.%s = %g %s is outside its range [%g, %g] %s",
-                             mech->name, d->name, v, d->unit, d->min, d->max, d->unit);
+                             "parameter %s.%s = %g %s is outside its range [%g, %g] %s", mech->name,
+                             d->name, v, d->unit, d->min, d->max, d->unit);
     }
   }
   return LTP_OK;

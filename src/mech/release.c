@@ -69,21 +69,22 @@ double release_f1(const release_params *p, double ca_o_mM, double retro_factor) 
 static double relax_between_spikes(const release_params *p, release_state *s, int i, double dt_ms) {
   const double c0 = s->cax_d[i];
   const double c1 = c0 * exp(-dt_ms / p->tau_d_ms);
-  const double integral_k = p->k0_per_s * 1e-3 * dt_ms +
-                            (p->kmax_per_s - p->k0_per_s) * 1e-3 * p->tau_d_ms *
-                                log((c0 + p->kd) / (c1 + p->kd));
+  const double integral_k = p->k0_per_s * 1e-3 * dt_ms + (p->kmax_per_s - p->k0_per_s) * 1e-3 *
+                                                             p->tau_d_ms *
+                                                             log((c0 + p->kd) / (c1 + p->kd));
   s->cax_f[i] *= exp(-dt_ms / p->tau_f_ms);
   s->cax_d[i] = c1;
   return exp(-integral_k);
 }
 
 static double release_fraction(const release_params *p, double cax_f, double f1) {
-  if (cax_f <= 0.0) return f1;
+  if (cax_f <= 0.0)
+    return f1;
   return f1 + (1.0 - f1) / (1.0 + p->kf_over_df / cax_f);
 }
 
-double release_probability_now(const release_params *p, const release_state *s, int i,
-                               double t_ms, double ca_o_mM, double retro_factor) {
+double release_probability_now(const release_params *p, const release_state *s, int i, double t_ms,
+                               double ca_o_mM, double retro_factor) {
   release_state tmp_state;
   double cf = s->cax_f[i], cd = s->cax_d[i], rd = s->ready[i], tl = s->t_last_ms[i];
   uint64_t ns = s->n_spikes[i];
@@ -104,8 +105,8 @@ double release_probability_now(const release_params *p, const release_state *s, 
   return release_fraction(p, cf, release_f1(p, ca_o_mM, retro_factor)) * d;
 }
 
-double release_spike(const release_params *p, release_state *s, int i, double t_ms,
-                     double ca_o_mM, double retro_factor, uint64_t seed, double *p_site) {
+double release_spike(const release_params *p, release_state *s, int i, double t_ms, double ca_o_mM,
+                     double retro_factor, uint64_t seed, double *p_site) {
   const int stochastic = p->mode == RELEASE_STOCHASTIC;
   const uint64_t draw = s->n_spikes[i]++;
   if (isfinite(s->t_last_ms[i])) {

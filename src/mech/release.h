@@ -28,12 +28,12 @@ double release_f1(const release_params *p, double ca_o_mM, double retro_factor);
 /* Bring state from t_last to t (exact closed form between spikes), then release: returns
  * the number of vesicles released (expected number in mean-field mode) and the release
  * probability of a ready site in *p_site. */
-double release_spike(const release_params *p, release_state *s, int i, double t_ms,
-                     double ca_o_mM, double retro_factor, uint64_t seed, double *p_site);
+double release_spike(const release_params *p, release_state *s, int i, double t_ms, double ca_o_mM,
+                     double retro_factor, uint64_t seed, double *p_site);
 
 /* Expected release of a test pulse without changing state (for readouts): F x D. */
-double release_probability_now(const release_params *p, const release_state *s, int i,
-                               double t_ms, double ca_o_mM, double retro_factor);
+double release_probability_now(const release_params *p, const release_state *s, int i, double t_ms,
+                               double ca_o_mM, double retro_factor);
 
 void release_init(const release_params *p, release_state *s, int i);
 

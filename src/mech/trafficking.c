@@ -34,8 +34,7 @@ static const ltp_param_def trafficking_table[] = {
     {"k_ins", "1/s", 0.01, 0, 10,
      "[M] calibrated: slot growth within minutes of induction (Matsuzaki 2004 time course)",
      "slot insertion rate per unit CaMKII drive", P(k_ins_per_s), NULL},
-    {"k_rem", "1/s", 0.001, 0, 10,
-     "[M] endocytosis time constants ~10-30 min (SCIENCE.md 1g)",
+    {"k_rem", "1/s", 0.001, 0, 10, "[M] endocytosis time constants ~10-30 min (SCIENCE.md 1g)",
      "slot removal and endocytosis rate per unit PP1 drive", P(k_rem_per_s), NULL},
     {"gamma_low", "pS", 10, 1, 100, "Benke et al. 1998; Spruston, Jonas & Sakmann 1995 (~10 pS)",
      "unitary conductance of unphosphorylated receptors", P(gamma_low_pS), NULL},
@@ -55,8 +54,8 @@ static const ltp_param_def trafficking_table[] = {
      "[M] baseline test pulses (0.05 Hz) do not depress CA1 synapses, LTD needs sustained "
      "phosphatase activation (hundreds of pulses at 1-3 Hz; Dudek & Bear 1992, Rodrigues 2023); "
      "0.05 Hz pulses raise PP1 by <= 6 % in ltpsim",
-     "relative PP1 excess over rest below which there is no endocytosis drive",
-     P(pp1_threshold), NULL},
+     "relative PP1 excess over rest below which there is no endocytosis drive", P(pp1_threshold),
+     NULL},
 };
 #undef P
 

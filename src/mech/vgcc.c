@@ -37,10 +37,16 @@ static const ltp_param_def vgcc_table[] = {
 const ltp_mech_def vgcc_mech = {"vgcc", "Spine R-type and L-type Ca2+ channels", vgcc_table,
                                 LTP_COUNT(vgcc_table)};
 
-static double r_m_inf(double v) { return 1.0 / (1.0 + exp(-(v + 5.9) / 9.5)); }
-static double r_h_inf(double v) { return 1.0 / (1.0 + exp((v + 39.0) / 9.2)); }
+static double r_m_inf(double v) {
+  return 1.0 / (1.0 + exp(-(v + 5.9) / 9.5));
+}
+static double r_h_inf(double v) {
+  return 1.0 / (1.0 + exp((v + 39.0) / 9.2));
+}
 /* [M] Cav1.2-like activation: half at -10 mV, slope 6 mV */
-static double l_m_inf(double v) { return 1.0 / (1.0 + exp(-(v + 10.0) / 6.0)); }
+static double l_m_inf(double v) {
+  return 1.0 / (1.0 + exp(-(v + 10.0) / 6.0));
+}
 
 void vgcc_gates_rest(const vgcc_params *p, double v_mV, vgcc_gates *g) {
   (void)p;
