@@ -79,6 +79,7 @@ void ltp_results_free(ltp_results *res) {
     return;
   free(res->readouts.rows);
   free(res->trace.data);
+  free(res->state.data);
   free(res->potentiation);
   free(res->final_state);
   memset(res, 0, sizeof *res);

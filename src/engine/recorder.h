@@ -30,7 +30,7 @@ typedef struct {
 } ltp_readout_log;
 
 /* Sampled traces: n_vars named columns plus time. */
-#define LTP_MAX_TRACE_VARS 32
+#define LTP_MAX_TRACE_VARS 128
 typedef struct {
   size_t n_vars;
   const char *names[LTP_MAX_TRACE_VARS]; /* static strings, e.g. "spine_v_mV" */
@@ -59,7 +59,8 @@ typedef struct {
 
 typedef struct {
   ltp_readout_log readouts;
-  ltp_trace trace;
+  ltp_trace trace; /* fast variables around induction (traces.csv) */
+  ltp_trace state; /* slow variables over the whole run (state.csv) */
   ltp_potentiation *potentiation;
   size_t n_potentiation;
   ltp_state_value *final_state;

@@ -51,7 +51,7 @@ typedef struct {
   double unblock[LTP_MAX_PATHWAYS], i_nmda_pA[LTP_MAX_PATHWAYS];
   double dv_max_mV_ms, dca_max_uM_ms; /* largest rates of change in the last step */
   readout_probe ro;
-  double next_trace_ms;
+  double next_trace_ms, next_state_ms;
   size_t next_event, next_change;
   uint64_t fine_steps;
 } sim_t;
@@ -315,6 +315,51 @@ static void trace_columns(ltp_trace *tr) {
   }
 }
 
+/* Slow variables of every pathway plus the cell-wide ones, named "p1.camkii_p" etc. */
+enum { STATE_PER_PATHWAY = 10 };
+static const char *const state_vars[STATE_PER_PATHWAY] = {
+    "camkii_p", "pp1_drive", "slots", "ampar_psd", "s831", "gamma", "retrograde", "tag", "z",
+    "head_volume"};
+static const char *const state_units[STATE_PER_PATHWAY] = {"1", "1", "1", "1",  "1",
+                                                           "pS", "1", "1", "1", "um3"};
+static char state_names[LTP_MAX_PATHWAYS][STATE_PER_PATHWAY][24];
+
+static void state_columns(ltp_trace *tr, int np) {
+  tr->n_vars = 0;
+  for (int k = 0; k < np; ++k)
+    for (int v = 0; v < STATE_PER_PATHWAY; ++v) {
+      snprintf(state_names[k][v], sizeof state_names[k][v], "p%d.%s", k + 1, state_vars[v]);
+      tr->names[tr->n_vars] = state_names[k][v];
+      tr->units[tr->n_vars++] = state_units[v];
+    }
+  tr->names[tr->n_vars] = "cell.synthesis_drive";
+  tr->units[tr->n_vars++] = "1";
+  tr->names[tr->n_vars] = "cell.prp";
+  tr->units[tr->n_vars++] = "1";
+}
+
+static void sample_state(const sim_t *s, double t, ltp_results *res) {
+  double v[LTP_MAX_TRACE_VARS];
+  size_t n = 0;
+  for (int k = 0; k < s->np; ++k) {
+    const double *syn = ltp_slow_synapse(s->slow, k);
+    v[n++] = camkii_phospho_fraction(&s->p.camkii, syn + SLOW_CAMKII);
+    v[n++] = ltp_slow_phosphatase_drive(s->slow, k);
+    v[n++] = syn[SLOW_SLOTS];
+    v[n++] = syn[SLOW_RECEPTORS];
+    v[n++] = syn[SLOW_S831];
+    v[n++] = gamma_pS(s, k);
+    v[n++] = syn[SLOW_RETRO];
+    v[n++] = syn[SLOW_TAG];
+    v[n++] = syn[SLOW_Z];
+    v[n++] = head_volume_um3(s, k);
+  }
+  const double *cell = ltp_slow_cell(s->slow);
+  v[n++] = cell[SLOW_CELL_DRIVE];
+  v[n++] = cell[SLOW_CELL_PRP];
+  (void)ltp_trace_append(&res->state, t, v);
+}
+
 /* ---- quiet stretches ---- */
 
 static int is_quiet(const sim_t *s, double t) {
@@ -354,6 +399,7 @@ static double next_activity_ms(const sim_t *s, double t) {
   }
   if (pr->trace_dt_ms > 0.0 && pr->trace_t0_ms > t && pr->trace_t0_ms < next)
     next = pr->trace_t0_ms;
+  if (s->next_state_ms > t && s->next_state_ms < next) next = s->next_state_ms;
   return next;
 }
 
@@ -398,6 +444,7 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
   s->acc_ms = 0.0;
   s->fine_steps = 0;
   s->next_trace_ms = proto->trace_t0_ms;
+  s->next_state_ms = 0.0;
   return check_finite(s, 0.0, err);
 }
 
@@ -438,6 +485,12 @@ static ltp_status run_loop(sim_t *s, const ltp_sim_options *opt, ltp_results *re
   ltp_status st = LTP_OK;
   for (double t = 0.0; t < t_end - 0.5 * dt && st == LTP_OK; t = t_base + (double)k * dt) {
     apply_changes(s, t, dt);
+    if (t >= s->next_state_ms - 0.5 * dt) {
+      st = flush_slow(s, t, err);
+      if (st != LTP_OK) break;
+      sample_state(s, t, res);
+      s->next_state_ms += s->p.engine.state_dt_s * 1e3;
+    }
     st = deliver_events(s, t, dt, res);
     if (st != LTP_OK)
       break;
@@ -516,6 +569,7 @@ ltp_status ltp_simulate(const ltp_params *params, const ltp_protocol *proto, uin
   if (s == NULL)
     return ltp_error_set(err, LTP_ERR_NOMEM, "engine: out of memory");
   trace_columns(&res->trace);
+  state_columns(&res->state, proto->n_pathways);
   ltp_status st = sim_init(s, params, proto, seed, err);
   if (st == LTP_OK)
     st = run_loop(s, opt, res, err);

@@ -170,6 +170,8 @@ ltp_status ltp_output_check_finite(const ltp_output_ctx *ctx, ltp_error *err) {
   if (st == LTP_OK)
     st = check_trace(&ctx->res->trace, err);
   if (st == LTP_OK)
+    st = check_trace(&ctx->res->state, err);
+  if (st == LTP_OK)
     st = check_params(ctx->params, err);
   return st;
 }
@@ -208,8 +210,7 @@ static void trace_header(FILE *f, const char *name, const char *unit) {
   fprintf(f, ",%s", h);
 }
 
-ltp_status ltp_write_traces_csv(FILE *f, const ltp_results *res) {
-  const ltp_trace *tr = &res->trace;
+static ltp_status write_trace_csv(FILE *f, const ltp_trace *tr) {
   fputs("t_ms", f);
   for (size_t k = 0; k < tr->n_vars; k++)
     trace_header(f, tr->names[k] ? tr->names[k] : "var", tr->units[k]);
@@ -221,6 +222,14 @@ ltp_status ltp_write_traces_csv(FILE *f, const ltp_results *res) {
     fputc('\n', f);
   }
   return ferror(f) ? LTP_ERR_IO : LTP_OK;
+}
+
+ltp_status ltp_write_traces_csv(FILE *f, const ltp_results *res) {
+  return write_trace_csv(f, &res->trace);
+}
+
+ltp_status ltp_write_state_csv(FILE *f, const ltp_results *res) {
+  return write_trace_csv(f, &res->state);
 }
 
 /* ------------------------------------------------------------------ summary.json */
@@ -464,10 +473,20 @@ json_t *ltp_summary_json(const ltp_output_ctx *ctx, const char *const *files, si
 
 /* ------------------------------------------------------------------ the output directory */
 
-enum { F_READOUTS, F_TRACES, F_TIMECOURSE, F_EXPRESSION, F_TRACES_SVG, F_REPORT, F_SUMMARY, F_N };
-static const char *const output_files[F_N] = {"readouts.csv",   "traces.csv", "ltp_timecourse.svg",
-                                              "expression.svg", "traces.svg", "report.html",
-                                              "summary.json"};
+enum {
+  F_READOUTS,
+  F_TRACES,
+  F_STATE,
+  F_TIMECOURSE,
+  F_EXPRESSION,
+  F_TRACES_SVG,
+  F_REPORT,
+  F_SUMMARY,
+  F_N
+};
+static const char *const output_files[F_N] = {
+    "readouts.csv",   "traces.csv", "state.csv",   "ltp_timecourse.svg",
+    "expression.svg", "traces.svg", "report.html", "summary.json"};
 
 typedef ltp_status (*csv_writer)(FILE *f, const ltp_results *res);
 
@@ -566,6 +585,8 @@ static ltp_status write_all(const ltp_output_ctx *ctx, const ltp_outdir *od, ltp
   ltp_status st = write_csv(od, output_files[F_READOUTS], ltp_write_readouts_csv, ctx->res, err);
   if (st == LTP_OK)
     st = write_csv(od, output_files[F_TRACES], ltp_write_traces_csv, ctx->res, err);
+  if (st == LTP_OK)
+    st = write_csv(od, output_files[F_STATE], ltp_write_state_csv, ctx->res, err);
   ltp_svg_buf bufs[N_FIGURES];
   for (size_t i = 0; i < N_FIGURES; i++)
     ltp_svg_buf_init(&bufs[i]);

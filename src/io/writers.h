@@ -54,6 +54,8 @@ int ltp_output_is_override(const ltp_output_ctx *ctx, const char *key);
 
 ltp_status ltp_write_readouts_csv(FILE *f, const ltp_results *res);
 ltp_status ltp_write_traces_csv(FILE *f, const ltp_results *res);
+/* state.csv: the slow (signalling, expression, late-phase) variables over the whole run. */
+ltp_status ltp_write_state_csv(FILE *f, const ltp_results *res);
 /* The summary.json object (new reference) listing files; NULL with err set on failure. */
 json_t *ltp_summary_json(const ltp_output_ctx *ctx, const char *const *files, size_t n_files,
                          ltp_error *err);

@@ -1,7 +1,11 @@
-/* Single-pool spine Ca2+ with fast buffers (Sabatini, Oertner & Svoboda 2002):
- *   d[Ca]/dt = -I_Ca / (2 F V (1 + kappa)) - ([Ca] - Ca_rest) / tau
- * kappa = kappa_endo + kappa_exo. The extrusion time constant scales with (1 + kappa)
- * (Neher & Augustine 1992), so added BAPTA/EGTA both shrinks and slows transients. */
+/* Single-pool spine Ca2+ with fast buffers (Sabatini, Oertner & Svoboda 2002; Neher &
+ * Augustine 1992):
+ *   (1 + kappa_endo + kappa_exo) d[Ca]/dt = -I_Ca / (2 F V)
+ *       - ((1 + kappa_endo) / tau + kappa_exo / tau_exchange) ([Ca] - Ca_rest)
+ * Pumps extrude free Ca2+ (tau is the measured decay with endogenous buffers only). An
+ * exogenous buffer loaded through the pipette (BAPTA, EGTA) is mobile: Ca2+ bound to it leaves
+ * the head with the buffer's spine-dendrite exchange, so a large kappa_exo shrinks transients
+ * ~(1 + kappa) fold without prolonging them beyond tau_exchange. */
 #include "mech/calcium.h"
 
 #include <math.h>
@@ -12,9 +16,8 @@
 #define P(field) offsetof(ltp_params, calcium.field)
 static const ltp_param_def calcium_table[] = {
     {"ca_o", "mM", 2.0, 0, 10, "slice ACSF, SCIENCE.md 5", "extracellular Ca2+", P(ca_o_mM), NULL},
-    {"ca_rest", "uM", 0.1, 0.01, 0.5,
-     "Graupner & Brunel 2007 operating point of the CaMKII switch (0.1 uM); within Sabatini "
-     "et al. 2002 (70 +- 29 nM) and SCIENCE.md 1e (37-100 nM)",
+    {"ca_rest", "uM", 0.07, 0.01, 0.5,
+     "Sabatini, Oertner & Svoboda 2002 (70 +- 29 nM); GluSynapse Ca_min 70 nM",
      "resting free [Ca2+] in the spine", P(ca_rest_uM), NULL},
     {"kappa_endo", "1", 20, 0, 500, "Sabatini et al. 2002 (kappa ~ 20)",
      "endogenous buffer capacity", P(kappa_endo), NULL},
@@ -22,6 +25,11 @@ static const ltp_param_def calcium_table[] = {
      "extrusion time constant with endogenous buffers", P(tau_extrusion_ms), NULL},
     {"kappa_exo", "1", 0, 0, 1e7, "set by the BAPTA/EGTA drug entries ([B]/Kd)",
      "exogenous buffer capacity", P(kappa_exo), NULL},
+    {"tau_exo_exchange", "ms", 50, 1, 10000,
+     "[M] spine-dendrite diffusional coupling of small molecules, tens to ~100 ms (Svoboda, "
+     "Tank & Denk 1996)",
+     "exchange time of the mobile exogenous buffer between spine head and dendrite",
+     P(tau_exo_exchange_ms), NULL},
 };
 #undef P
 
@@ -35,7 +43,9 @@ double calcium_flux_uM_per_ms(double i_ca_pA, double volume_um3) {
 }
 
 double calcium_tau_ms(const calcium_params *p) {
-  return p->tau_extrusion_ms * (1.0 + p->kappa_endo + p->kappa_exo) / (1.0 + p->kappa_endo);
+  const double removal_per_ms =
+      (1.0 + p->kappa_endo) / p->tau_extrusion_ms + p->kappa_exo / p->tau_exo_exchange_ms;
+  return (1.0 + p->kappa_endo + p->kappa_exo) / removal_per_ms;
 }
 
 double calcium_step(const calcium_params *p, double ca_uM, double i_ca_pA, double volume_um3,

@@ -20,9 +20,10 @@ static const ltp_param_def late_table[] = {
      "PRP synthesis rise time", P(tau_prp_rise_s), NULL},
     {"tau_prp_decay", "s", 3600, 1, 1e6, "Clopath et al. 2008: tau_pd = 3600 s", "PRP decay time",
      P(tau_prp_decay_s), NULL},
-    {"prp_threshold", "1", 1.5, 0, 100,
-     "[M] set so that one tetanus does not trigger synthesis but three 10 min apart do "
-     "(Frey & Morris 1997; Huang & Kandel 1994)",
+    {"prp_threshold", "1", 6, 0, 100,
+     "[calibrated] between the drive of one 100 Hz x 1 s train (peak ~4.5) and of three trains "
+     "10 min apart (peak ~8.5): one train gives E-LTP, three give L-LTP (Frey & Morris 1997; "
+     "Huang & Kandel 1994); docs/model.md",
      "synthesis drive needed to start PRP synthesis", P(prp_threshold), NULL},
     {"tau_trigger", "s", 1200, 1, 1e5,
      "[M] repeated trains 5-10 min apart summate (CREB/ERK activation, SCIENCE.md 1i)",
@@ -33,7 +34,10 @@ static const ltp_param_def late_table[] = {
      P(tau_z_s), NULL},
     {"z_kappa", "1", 0.5, 0, 1, "Clopath et al. 2008: kappa = 0.5", "unstable point of z",
      P(z_kappa), NULL},
-    {"z_gamma", "1", 0.1, 0, 10, "Clopath et al. 2008: gamma = 0.1", "capture strength", P(z_gamma),
+    {"z_gamma", "1", 0.2, 0, 10,
+     "Clopath et al. 2008 use 0.1 with discrete tags that stay at 1 until they drop; ltpsim's "
+     "mean-field tag decays continuously, so 0.2 (docs/model.md)",
+     "capture strength", P(z_gamma),
      NULL},
     {"synthesis_block", "1", 0, 0, 1, "set by the anisomycin drug entry",
      "fraction of PRP synthesis blocked", P(synthesis_block), NULL},

@@ -53,6 +53,7 @@ typedef struct { /* vgcc.c: spine R- and L-type channels */
 typedef struct { /* calcium.c: spine head Ca2+ single pool */
   double ca_o_mM, ca_rest_uM, kappa_endo, tau_extrusion_ms;
   double kappa_exo; /* exogenous buffer capacity (BAPTA/EGTA), set by drugs */
+  double tau_exo_exchange_ms; /* spine-dendrite exchange of the mobile exogenous buffer */
 } calcium_params;
 
 typedef struct { /* camkii.c: Graupner & Brunel 2007 CaMKII-PP1 system (+ CaN, PKA) */
@@ -94,7 +95,7 @@ typedef struct {
   retrograde_params retrograde;
   late_params late;
   struct {
-    double dt_ms, slow_dt_ms, quiet_tol, rtol;
+    double dt_ms, slow_dt_ms, quiet_tol, rtol, state_dt_s;
   } engine; /* engine/numerics.c */
 } ltp_params;
 

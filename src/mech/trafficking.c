@@ -17,9 +17,9 @@ static const ltp_param_def trafficking_table[] = {
      "SCIENCE.md 5: ~100 AMPARs per CA1 spine synapse (Bartol 2015 ~120; Matsuzaki 2001 "
      "up to ~150)",
      "PSD slots (= AMPARs) at baseline", P(slots_0), NULL},
-    {"slots_max_gain", "1", 0.3, 0, 10,
-     "O'Connor et al. 2005: a synapse switches ~2-fold between states [M]; ltpsim splits the "
-     "2-fold as slots 1.3 x conductance 1.4 x release 1.15 (docs/model.md)",
+    {"slots_max_gain", "1", 1.0, 0, 10,
+     "O'Connor et al. 2005: single synapses switch ~2-fold between states [M]; Matsuzaki et al. "
+     "2004: +50-100 % AMPAR current after single-spine LTP [M]",
      "maximal extra slots during early LTP, as a fraction of slots_0", P(slots_max_gain), NULL},
     {"tau_early", "s", 5400, 60, 1e6,
      "Clopath et al. 2008 TagTriC tag lifetime 1-1.5 h; Frey & Morris 1997: E-LTP < 3 h",
@@ -31,8 +31,10 @@ static const ltp_param_def trafficking_table[] = {
     {"k_exo", "1/s", 0.0167, 1e-5, 10,
      "[M] GluA1 exocytosis after LTP induction begins within ~1 min (SCIENCE.md 1g)",
      "filling rate of empty slots by exocytosis/lateral diffusion", P(k_exo_per_s), NULL},
-    {"k_ins", "1/s", 0.01, 0, 10,
-     "[M] calibrated: slot growth within minutes of induction (Matsuzaki 2004 time course)",
+    {"k_ins", "1/s", 0.1, 0, 10,
+     "[M] slots fill within the ~1 min of CaMKII activity after induction (CaMKII activity "
+     "decays within ~1 min, Lee et al. 2009; SCIENCE.md 1f) and spines enlarge within 1-2 min "
+     "(Matsuzaki 2004)",
      "slot insertion rate per unit CaMKII drive", P(k_ins_per_s), NULL},
     {"k_rem", "1/s", 0.001, 0, 10, "[M] endocytosis time constants ~10-30 min (SCIENCE.md 1g)",
      "slot removal and endocytosis rate per unit PP1 drive", P(k_rem_per_s), NULL},
