@@ -20,9 +20,10 @@ static const ltp_param_def numerics_table[] = {
      P(quiet_tol), NULL},
     {"rtol", "1", 1e-6, 1e-12, 1e-2, "ltpsim: CVODE relative tolerance for the slow ODEs",
      "relative tolerance of the slow (signalling) integration", P(rtol), NULL},
-    {"state_dt", "s", 10, 0.1, 3600, "ltpsim: 10 s resolves CaMKII (tens of s) and the hours-long "
-     "late phase", "sampling interval of the slow variables over the whole run (state.csv)",
-     P(state_dt_s), NULL},
+    {"state_dt", "s", 10, 0.1, 3600,
+     "ltpsim: 10 s resolves CaMKII (tens of s) and the hours-long "
+     "late phase",
+     "sampling interval of the slow variables over the whole run (state.csv)", P(state_dt_s), NULL},
 };
 #undef P
 

@@ -318,9 +318,9 @@ static void trace_columns(ltp_trace *tr) {
 /* Slow variables of every pathway plus the cell-wide ones, named "p1.camkii_p" etc. */
 enum { STATE_PER_PATHWAY = 10 };
 static const char *const state_vars[STATE_PER_PATHWAY] = {
-    "camkii_p", "pp1_drive", "slots", "ampar_psd", "s831", "gamma", "retrograde", "tag", "z",
-    "head_volume"};
-static const char *const state_units[STATE_PER_PATHWAY] = {"1", "1", "1", "1",  "1",
+    "camkii_p", "pp1_drive",  "slots", "ampar_psd", "s831",
+    "gamma",    "retrograde", "tag",   "z",         "head_volume"};
+static const char *const state_units[STATE_PER_PATHWAY] = {"1",  "1", "1", "1", "1",
                                                            "pS", "1", "1", "1", "um3"};
 static char state_names[LTP_MAX_PATHWAYS][STATE_PER_PATHWAY][24];
 
@@ -399,7 +399,8 @@ static double next_activity_ms(const sim_t *s, double t) {
   }
   if (pr->trace_dt_ms > 0.0 && pr->trace_t0_ms > t && pr->trace_t0_ms < next)
     next = pr->trace_t0_ms;
-  if (s->next_state_ms > t && s->next_state_ms < next) next = s->next_state_ms;
+  if (s->next_state_ms > t && s->next_state_ms < next)
+    next = s->next_state_ms;
   return next;
 }
 
@@ -487,7 +488,8 @@ static ltp_status run_loop(sim_t *s, const ltp_sim_options *opt, ltp_results *re
     apply_changes(s, t, dt);
     if (t >= s->next_state_ms - 0.5 * dt) {
       st = flush_slow(s, t, err);
-      if (st != LTP_OK) break;
+      if (st != LTP_OK)
+        break;
       sample_state(s, t, res);
       s->next_state_ms += s->p.engine.state_dt_s * 1e3;
     }

@@ -484,9 +484,9 @@ enum {
   F_SUMMARY,
   F_N
 };
-static const char *const output_files[F_N] = {
-    "readouts.csv",   "traces.csv", "state.csv",   "ltp_timecourse.svg",
-    "expression.svg", "traces.svg", "report.html", "summary.json"};
+static const char *const output_files[F_N] = {"readouts.csv",       "traces.csv",     "state.csv",
+                                              "ltp_timecourse.svg", "expression.svg", "traces.svg",
+                                              "report.html",        "summary.json"};
 
 typedef ltp_status (*csv_writer)(FILE *f, const ltp_results *res);
 

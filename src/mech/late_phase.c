@@ -37,8 +37,7 @@ static const ltp_param_def late_table[] = {
     {"z_gamma", "1", 0.2, 0, 10,
      "Clopath et al. 2008 use 0.1 with discrete tags that stay at 1 until they drop; ltpsim's "
      "mean-field tag decays continuously, so 0.2 (docs/model.md)",
-     "capture strength", P(z_gamma),
-     NULL},
+     "capture strength", P(z_gamma), NULL},
     {"synthesis_block", "1", 0, 0, 1, "set by the anisomycin drug entry",
      "fraction of PRP synthesis blocked", P(synthesis_block), NULL},
 };
