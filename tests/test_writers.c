@@ -21,9 +21,9 @@
 #include "io/writers.h"
 #include "mech/registry.h"
 
-static const char *const all_files[] = {"summary.json",   "readouts.csv",       "traces.csv",
-                                        "state.csv",      "ltp_timecourse.svg", "expression.svg",
-                                        "traces.svg",     "report.html"};
+static const char *const all_files[] = {"summary.json", "readouts.csv",       "traces.csv",
+                                        "state.csv",    "ltp_timecourse.svg", "expression.svg",
+                                        "traces.svg",   "report.html"};
 #define N_ALL_FILES (sizeof all_files / sizeof all_files[0])
 
 /* A two-pathway run: 20 min baseline at 3 pulses/min, induction at 20 min, 60 min after;

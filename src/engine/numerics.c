@@ -13,8 +13,8 @@ static const ltp_param_def numerics_table[] = {
     {"slow_dt", "ms", 2, 0.025, 10,
      "SCIENCE.md 5b: CaM/CaMKII/CaN need <= 1-few ms; default-experiment potentiation equal "
      "within 0.1 % to slow_dt = 0.5 ms (docs/model.md)",
-     "sub-cycle of the signalling ODEs during fine stepping (operator splitting)",
-     P(slow_dt_ms), NULL},
+     "sub-cycle of the signalling ODEs during fine stepping (operator splitting)", P(slow_dt_ms),
+     NULL},
     {"quiet_tol", "1", 1e-4, 1e-9, 1e-1,
      "ltpsim: default experiment potentiation within 0.5 % of fully stepped integration "
      "(tests/test_engine.c)",
@@ -22,6 +22,11 @@ static const ltp_param_def numerics_table[] = {
      P(quiet_tol), NULL},
     {"rtol", "1", 1e-6, 1e-12, 1e-2, "ltpsim: CVODE relative tolerance for the slow ODEs",
      "relative tolerance of the slow (signalling) integration", P(rtol), NULL},
+    {"tail_dt", "ms", 0.25, 0.001, 1,
+     "ltpsim: in event tails (no glutamate, no spike, past a readout's rising phase) every "
+     "update is exponential or implicit; tests/test_engine.c checks against fine stepping",
+     "step in event tails, between the fine-stepped events and the quiet stretch", P(tail_dt_ms),
+     NULL},
     {"state_dt", "s", 10, 0.1, 3600,
      "ltpsim: 10 s resolves CaMKII (tens of s) and the hours-long "
      "late phase",

@@ -479,12 +479,39 @@ static ltp_status after_step(sim_t *s, double t, double v_prev, double dt, ltp_r
   return st;
 }
 
+/* An event tail: no glutamate pulse or spike current in the last few ms, no readout in its
+ * rising phase, no trace window and no fast membrane change. Every fast update is then
+ * exponential or implicit, so a longer step (engine.tail_dt) follows the decays accurately. */
+static int in_tail(const sim_t *s, double t) {
+  const ltp_protocol *pr = s->proto;
+  if (t < s->spike_until_ms + 5.0 || s->dv_max_mV_ms > 0.5)
+    return 0;
+  if (s->ro.active && t - s->ro.t0 < 25.0)
+    return 0;
+  if (pr->trace_dt_ms > 0.0 && t >= pr->trace_t0_ms && t <= pr->trace_t1_ms)
+    return 0;
+  for (int k = 0; k < s->np; ++k)
+    if (t < s->glu_until_ms[k] + 2.0)
+      return 0;
+  return 1;
+}
+
 static ltp_status run_loop(sim_t *s, const ltp_sim_options *opt, ltp_results *res, ltp_error *err) {
-  const double dt = s->p.engine.dt_ms, t_end = s->proto->t_end_ms;
-  double t_base = 0.0;
+  const double t_end = s->proto->t_end_ms;
+  double t_base = 0.0, dt = s->p.engine.dt_ms;
   uint64_t k = 0, since_progress = 0;
   ltp_status st = LTP_OK;
   for (double t = 0.0; t < t_end - 0.5 * dt && st == LTP_OK; t = t_base + (double)k * dt) {
+    /* step size: fine, or tail_dt in event tails when no event falls inside the step */
+    double h = s->p.engine.dt_ms;
+    if (!opt->no_fast_forward && in_tail(s, t) &&
+        next_activity_ms(s, t) >= t + s->p.engine.tail_dt_ms)
+      h = s->p.engine.tail_dt_ms;
+    if (h != dt) {
+      t_base = t;
+      k = 0;
+      dt = h;
+    }
     apply_changes(s, t, dt);
     if (t >= s->next_state_ms - 0.5 * dt) {
       st = flush_slow(s, t, err);
