@@ -46,6 +46,29 @@ static void default_hfs_gives_ltp_in_field_range(void **state) {
   ltp_run_free(run);
 }
 
+static void fast_forward_matches_full_stepping_on_default(void **state) {
+  (void)state;
+  /* issue 2: quiet-stretch and tail-step integration within 0.5 % of fully fine-stepped
+   * integration on the default experiment's potentiation */
+  ltp_run *ff = run_file(NULL, NULL);
+  ltp_run *full = NULL;
+  assert_int_equal(ltp_run_create(&full), LTP_OK);
+  assert_int_equal(ltp_run_load_default(full), LTP_OK);
+  assert_int_equal(ltp_run_set_fast_forward(full, 0), LTP_OK);
+  if (ltp_run_execute(full) != LTP_OK)
+    fail_msg("%s", ltp_run_error(full));
+  const double after[] = {5, 30, 60};
+  for (size_t i = 0; i < 3; ++i) {
+    double a = 0, b = 0;
+    assert_int_equal(ltp_run_get_potentiation(ff, 1, after[i], &a), LTP_OK);
+    assert_int_equal(ltp_run_get_potentiation(full, 1, after[i], &b), LTP_OK);
+    print_message("after %.0f min: fast-forward %.3f %%, fully stepped %.3f %%\n", after[i], a, b);
+    assert_float_equal(a, b, 0.005 * b);
+  }
+  ltp_run_free(ff);
+  ltp_run_free(full);
+}
+
 static void ap5_blocks_ltp(void **state) {
   (void)state;
   ltp_run *run = run_file("ap5_hfs.exp", NULL);
@@ -78,6 +101,7 @@ static void same_seed_same_output(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(default_hfs_gives_ltp_in_field_range),
+      cmocka_unit_test(fast_forward_matches_full_stepping_on_default),
       cmocka_unit_test(ap5_blocks_ltp),
       cmocka_unit_test(same_seed_same_output),
   };

@@ -27,6 +27,11 @@ static const ltp_param_def numerics_table[] = {
      "update is exponential or implicit; tests/test_engine.c checks against fine stepping",
      "step in event tails, between the fine-stepped events and the quiet stretch", P(tail_dt_ms),
      NULL},
+    {"slow_rk_step", "ms", 0.5, 0.01, 5,
+     "ltpsim: fastest signalling rates < ~1/ms (I1P-PP1 binding, PP1 dephosphorylation; "
+     "mech/camkii.c), so h = 0.5 ms keeps RK4 stable and accurate",
+     "largest explicit RK4 step of the signalling ODEs during fine stepping", P(slow_rk_step_ms),
+     NULL},
     {"state_dt", "s", 10, 0.1, 3600,
      "ltpsim: 10 s resolves CaMKII (tens of s) and the hours-long "
      "late phase",

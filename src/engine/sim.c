@@ -194,7 +194,7 @@ static ltp_status flush_slow(sim_t *s, double t, ltp_error *err) {
     s->ca_acc[k] = 0.0;
   }
   s->acc_ms = 0.0;
-  return ltp_slow_advance(s->slow, mean, t, err);
+  return ltp_slow_advance_explicit(s->slow, mean, t, s->p.engine.slow_rk_step_ms, err);
 }
 
 /* ---- events, changes, readouts, traces ---- */

@@ -20,12 +20,14 @@ struct ltp_slow {
   SUNContext ctx;
   void *cvode;
   N_Vector y;
+  double *rk; /* 5 work vectors of n for the explicit sub-cycle integrator */
   SUNMatrix jac;
   SUNLinearSolver ls;
   double t_ms;
   double ca_uM[8];
   double pp1_rest_uM; /* PP1 at resting Ca2+: the reference of the phosphatase drive */
   int need_init;
+  uint64_t explicit_steps, cvode_steps_before;
 };
 
 static double kinase_drive(const ltp_params *p, const double *syn) {
@@ -38,12 +40,8 @@ static double phosphatase_drive(const ltp_slow *s, const double *syn) {
   return rel > 0.0 ? rel : 0.0;
 }
 
-static int slow_rhs(sunrealtype t, N_Vector yv, N_Vector dv, void *user) {
-  (void)t;
-  ltp_slow *s = user;
+static void slow_derivatives(const ltp_slow *s, const double *y, double *dy) {
   const ltp_params *p = s->params;
-  const double *y = N_VGetArrayPointer(yv);
-  double *dy = N_VGetArrayPointer(dv);
   const double *cell = y + s->n_syn * SLOW_PER_SYNAPSE;
   double *dcell = dy + s->n_syn * SLOW_PER_SYNAPSE;
   double drive_in = 0.0;
@@ -68,6 +66,11 @@ static int slow_rhs(sunrealtype t, N_Vector yv, N_Vector dv, void *user) {
   }
   dcell[SLOW_CELL_DRIVE] = late_drive_rhs(&p->late, cell[SLOW_CELL_DRIVE], drive_in);
   dcell[SLOW_CELL_PRP] = late_prp_rhs(&p->late, cell[SLOW_CELL_PRP], cell[SLOW_CELL_DRIVE]);
+}
+
+static int slow_rhs(sunrealtype t, N_Vector yv, N_Vector dv, void *user) {
+  (void)t;
+  slow_derivatives(user, N_VGetArrayPointer(yv), N_VGetArrayPointer(dv));
   return 0;
 }
 
@@ -108,6 +111,9 @@ ltp_status ltp_slow_create(ltp_slow **out, const ltp_params *params, int n_synap
     s->y = N_VNew_Serial(s->n, s->ctx);
   if (ok && s->y)
     s->cvode = CVodeCreate(CV_BDF, s->ctx);
+  if (ok)
+    s->rk = calloc(5 * (size_t)s->n, sizeof(double));
+  ok = ok && s->rk != NULL;
   if (ok && s->cvode)
     s->jac = SUNDenseMatrix(s->n, s->n, s->ctx);
   if (ok && s->jac)
@@ -148,6 +154,7 @@ void ltp_slow_free(ltp_slow *s) {
     N_VDestroy(s->y);
   if (s->ctx)
     SUNContext_Free(&s->ctx);
+  free(s->rk);
   free(s);
 }
 
@@ -184,13 +191,21 @@ static const char *bad_variable(const ltp_slow *s, double *value) {
   return NULL;
 }
 
+/* Restart CVODE's history at t from the current state, keeping the step count. */
+static void restart(ltp_slow *s, double t) {
+  long n = 0;
+  CVodeGetNumSteps(s->cvode, &n);
+  s->cvode_steps_before += (uint64_t)n;
+  CVodeReInit(s->cvode, t, s->y);
+}
+
 ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, double t_to_ms, ltp_error *err) {
   if (t_to_ms <= s->t_ms)
     return LTP_OK;
   for (int k = 0; k < s->n_syn; ++k)
     s->ca_uM[k] = ca_uM[k];
   if (s->need_init) {
-    CVodeReInit(s->cvode, s->t_ms, s->y);
+    restart(s, s->t_ms);
     s->need_init = 0;
   }
   CVodeSetStopTime(s->cvode, t_to_ms);
@@ -199,7 +214,7 @@ ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, double t_to_ms, lt
   /* a step-size collapse right after a jump of the inputs (a drug, the onset of a tetanus) is
    * cured by restarting the multistep history from the last good point; retry twice */
   for (int retry = 0; flag < 0 && retry < 2 && bad_variable(s, &(double){0}) == NULL; ++retry) {
-    CVodeReInit(s->cvode, t_reached, s->y);
+    restart(s, t_reached);
     CVodeSetStopTime(s->cvode, t_to_ms);
     flag = CVode(s->cvode, t_to_ms, s->y, &t_reached, CV_NORMAL);
   }
@@ -213,6 +228,48 @@ ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, double t_to_ms, lt
                          s->t_ms * 1e-3, bad ? bad : "state", value, flag,
                          CVodeGetReturnFlagName(flag));
   s->t_ms = t_to_ms;
+  return LTP_OK;
+}
+
+/* Classic RK4 over [t, t_to] in sub-steps of at most max_step_ms. Used for the short
+ * sub-cycles during fine stepping, where CVODE would restart its history at every change of
+ * the Ca2+ input: the fastest signalling rates stay below ~1/ms (I1P-PP1 binding at high
+ * Ca2+, PP1 dephosphorylation), so a 0.5 ms step is well inside RK4's stability region. */
+ltp_status ltp_slow_advance_explicit(ltp_slow *s, const double *ca_uM, double t_to_ms,
+                                     double max_step_ms, ltp_error *err) {
+  if (t_to_ms <= s->t_ms)
+    return LTP_OK;
+  for (int k = 0; k < s->n_syn; ++k)
+    s->ca_uM[k] = ca_uM[k];
+  const int n = s->n;
+  double *y = N_VGetArrayPointer(s->y), *k1 = s->rk, *k2 = k1 + n, *k3 = k2 + n, *k4 = k3 + n,
+         *tmp = k4 + n;
+  const int steps = (int)ceil((t_to_ms - s->t_ms) / max_step_ms - 1e-9);
+  const double h = (t_to_ms - s->t_ms) / steps;
+  for (int i = 0; i < steps; ++i) {
+    slow_derivatives(s, y, k1);
+    for (int j = 0; j < n; ++j)
+      tmp[j] = y[j] + 0.5 * h * k1[j];
+    slow_derivatives(s, tmp, k2);
+    for (int j = 0; j < n; ++j)
+      tmp[j] = y[j] + 0.5 * h * k2[j];
+    slow_derivatives(s, tmp, k3);
+    for (int j = 0; j < n; ++j)
+      tmp[j] = y[j] + h * k3[j];
+    slow_derivatives(s, tmp, k4);
+    for (int j = 0; j < n; ++j)
+      y[j] += h / 6.0 * (k1[j] + 2.0 * k2[j] + 2.0 * k3[j] + k4[j]);
+  }
+  s->explicit_steps += (uint64_t)steps;
+  s->t_ms = t_to_ms;
+  s->need_init = 1; /* CVODE's history no longer matches the state */
+  double value = 0.0;
+  const char *bad = bad_variable(s, &value);
+  if (bad != NULL)
+    return ltp_error_set(err, LTP_ERR_NUMERIC,
+                         "numerical blow-up in the signalling ODEs at t = %.3f s: %s = %g; "
+                         "hint: reduce engine.slow_dt",
+                         s->t_ms * 1e-3, bad, value);
   return LTP_OK;
 }
 
@@ -242,7 +299,7 @@ double ltp_slow_phosphatase_drive(const ltp_slow *s, int k) {
 uint64_t ltp_slow_steps(const ltp_slow *s) {
   long n = 0;
   CVodeGetNumSteps(s->cvode, &n);
-  return (uint64_t)n;
+  return s->cvode_steps_before + (uint64_t)n + s->explicit_steps;
 }
 double ltp_slow_time_ms(const ltp_slow *s) {
   return s->t_ms;

@@ -95,7 +95,7 @@ typedef struct {
   retrograde_params retrograde;
   late_params late;
   struct {
-    double dt_ms, slow_dt_ms, quiet_tol, rtol, state_dt_s, tail_dt_ms;
+    double dt_ms, slow_dt_ms, quiet_tol, rtol, state_dt_s, tail_dt_ms, slow_rk_step_ms;
   } engine; /* engine/numerics.c */
 } ltp_params;
 
