@@ -14,14 +14,14 @@
 typedef struct {
   double t_ms;
   int pathway;
-  double epsp_amp_mV;        /* peak depolarisation within the readout window */
-  double epsp_slope_mV_ms;   /* initial slope: max dV/dt in the rising phase */
-  double epsc_pA;            /* peak inward clamp current (voltage clamp), else 0 */
-  double slope_pct;          /* slope (or EPSC) in % of the baseline mean; 0 before known */
-  double n_ampa_syn;         /* AMPARs in the PSD at the pulse */
-  double gamma_ampa_pS;      /* mean AMPAR unitary conductance */
-  double p_release;          /* release probability of the pulse (first-pulse F x D) */
-  double vesicles;           /* vesicles released (mean-field: expected number) */
+  double epsp_amp_mV;      /* peak depolarisation within the readout window */
+  double epsp_slope_mV_ms; /* initial slope: max dV/dt in the rising phase */
+  double epsc_pA;          /* peak inward clamp current (voltage clamp), else 0 */
+  double slope_pct;        /* slope (or EPSC) in % of the baseline mean; 0 before known */
+  double n_ampa_syn;       /* AMPARs in the PSD at the pulse */
+  double gamma_ampa_pS;    /* mean AMPAR unitary conductance */
+  double p_release;        /* release probability of the pulse (first-pulse F x D) */
+  double vesicles;         /* vesicles released (mean-field: expected number) */
 } ltp_readout;
 
 typedef struct {
@@ -48,13 +48,13 @@ typedef struct {
 
 /* Potentiation reported at one readout time. */
 typedef struct {
-  double after_min;       /* minutes after induction onset */
+  double after_min; /* minutes after induction onset */
   int pathway;
   double potentiation_pct; /* mean slope % of baseline in the window */
   /* How much each expression mechanism carries at that time, as % of baseline of that
    * factor: receptor count, unitary conductance and release probability. */
   double receptors_pct, conductance_pct, release_pct;
-  size_t n_pulses;         /* test pulses averaged */
+  size_t n_pulses; /* test pulses averaged */
 } ltp_potentiation;
 
 typedef struct {

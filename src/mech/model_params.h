@@ -52,7 +52,7 @@ typedef struct { /* vgcc.c: spine R- and L-type channels */
 
 typedef struct { /* calcium.c: spine head Ca2+ single pool */
   double ca_o_mM, ca_rest_uM, kappa_endo, tau_extrusion_ms;
-  double kappa_exo; /* exogenous buffer capacity (BAPTA/EGTA), set by drugs */
+  double kappa_exo;           /* exogenous buffer capacity (BAPTA/EGTA), set by drugs */
   double tau_exo_exchange_ms; /* spine-dendrite exchange of the mobile exogenous buffer */
 } calcium_params;
 
