@@ -12,31 +12,11 @@
 #include <cmocka.h>
 
 #include "ltpsim/ltpsim.h"
-
-static ltp_run *run_file(const char *example, const char *set) {
-  ltp_run *run = NULL;
-  assert_int_equal(ltp_run_create(&run), LTP_OK);
-  ltp_status st;
-  if (example == NULL) {
-    st = ltp_run_load_default(run);
-  } else {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/examples/%s", getenv("LTP_SOURCE_DIR"), example);
-    st = ltp_run_load_file(run, path);
-  }
-  if (st != LTP_OK)
-    fail_msg("%s", ltp_run_error(run));
-  if (set)
-    assert_int_equal(ltp_run_set(run, set), LTP_OK);
-  st = ltp_run_execute(run);
-  if (st != LTP_OK)
-    fail_msg("%s", ltp_run_error(run));
-  return run;
-}
+#include "run_example.h"
 
 static void default_hfs_gives_ltp_in_field_range(void **state) {
   (void)state;
-  ltp_run *run = run_file(NULL, NULL);
+  ltp_run *run = run_example(NULL, NULL);
   double at60 = 0, at5 = 0;
   assert_int_equal(ltp_run_get_potentiation(run, 1, 60, &at60), LTP_OK);
   assert_int_equal(ltp_run_get_potentiation(run, 1, 5, &at5), LTP_OK);
@@ -50,7 +30,7 @@ static void fast_forward_matches_full_stepping_on_default(void **state) {
   (void)state;
   /* issue 2: quiet-stretch and tail-step integration within 0.5 % of fully fine-stepped
    * integration on the default experiment's potentiation */
-  ltp_run *ff = run_file(NULL, NULL);
+  ltp_run *ff = run_example(NULL, NULL);
   ltp_run *full = NULL;
   assert_int_equal(ltp_run_create(&full), LTP_OK);
   assert_int_equal(ltp_run_load_default(full), LTP_OK);
@@ -71,7 +51,7 @@ static void fast_forward_matches_full_stepping_on_default(void **state) {
 
 static void ap5_blocks_ltp(void **state) {
   (void)state;
-  ltp_run *run = run_file("ap5_hfs.exp", NULL);
+  ltp_run *run = run_example("ap5_hfs.exp", NULL);
   double at60 = 0;
   assert_int_equal(ltp_run_get_potentiation(run, 1, 60, &at60), LTP_OK);
   print_message("AP5 + HFS: %.1f %% at 60 min\n", at60);
@@ -83,8 +63,8 @@ static void ap5_blocks_ltp(void **state) {
 static void same_seed_same_output(void **state) {
   (void)state;
   /* stochastic release on the short weak-tetanus example, twice with the same seed */
-  ltp_run *a = run_file("weak_tetanus.exp", "release.mode=stochastic");
-  ltp_run *b = run_file("weak_tetanus.exp", "release.mode=stochastic");
+  ltp_run *a = run_example("weak_tetanus.exp", "release.mode=stochastic");
+  ltp_run *b = run_example("weak_tetanus.exp", "release.mode=stochastic");
   assert_int_equal(ltp_run_n_readouts(a), ltp_run_n_readouts(b));
   for (size_t i = 0; i < ltp_run_n_readouts(a); ++i) {
     double ta, tb, pa, pb;

@@ -17,14 +17,15 @@ static const ltp_param_def numerics_table[] = {
      NULL},
     {"quiet_tol", "1", 1e-4, 1e-9, 1e-1,
      "ltpsim: default experiment potentiation within 0.5 % of fully stepped integration "
-     "(tests/test_engine.c)",
+     "(tests/test_default_experiment.c)",
      "fast-state tolerance (open fraction, mV/ms, uM/ms) below which a stretch is quiet",
      P(quiet_tol), NULL},
     {"rtol", "1", 1e-6, 1e-12, 1e-2, "ltpsim: CVODE relative tolerance for the slow ODEs",
      "relative tolerance of the slow (signalling) integration", P(rtol), NULL},
     {"tail_dt", "ms", 0.25, 0.001, 1,
      "ltpsim: in event tails (no glutamate, no spike, past a readout's rising phase) every "
-     "update is exponential or implicit; tests/test_engine.c checks against fine stepping",
+     "update is exponential or implicit; tests/test_default_experiment.c checks against fine "
+     "stepping",
      "step in event tails, between the fine-stepped events and the quiet stretch", P(tail_dt_ms),
      NULL},
     {"slow_rk_step", "ms", 0.5, 0.01, 5,

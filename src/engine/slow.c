@@ -290,9 +290,6 @@ const double *ltp_slow_synapse(const ltp_slow *s, int k) {
 const double *ltp_slow_cell(const ltp_slow *s) {
   return N_VGetArrayPointer(s->y) + s->n_syn * SLOW_PER_SYNAPSE;
 }
-double ltp_slow_kinase_drive(const ltp_slow *s, int k) {
-  return kinase_drive(s->params, ltp_slow_synapse(s, k));
-}
 double ltp_slow_phosphatase_drive(const ltp_slow *s, int k) {
   return phosphatase_drive(s, ltp_slow_synapse(s, k));
 }
@@ -300,7 +297,4 @@ uint64_t ltp_slow_steps(const ltp_slow *s) {
   long n = 0;
   CVodeGetNumSteps(s->cvode, &n);
   return s->cvode_steps_before + (uint64_t)n + s->explicit_steps;
-}
-double ltp_slow_time_ms(const ltp_slow *s) {
-  return s->t_ms;
 }

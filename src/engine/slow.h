@@ -46,9 +46,7 @@ void ltp_slow_reset(ltp_slow *s);
 /* Current state (read-only view) and derived quantities. */
 const double *ltp_slow_synapse(const ltp_slow *s, int k);
 const double *ltp_slow_cell(const ltp_slow *s);
-double ltp_slow_kinase_drive(const ltp_slow *s, int k);
 double ltp_slow_phosphatase_drive(const ltp_slow *s, int k);
 uint64_t ltp_slow_steps(const ltp_slow *s);
-double ltp_slow_time_ms(const ltp_slow *s);
 
 #endif

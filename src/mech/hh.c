@@ -23,7 +23,7 @@ static const ltp_param_def hh_table[] = {
     {"q10", "1", 3, 1, 5, "Hodgkin & Huxley 1952", "temperature coefficient of the rates", P(q10),
      NULL},
     {"spike_current", "pA", 3000, 0, 100000,
-     "chosen to evoke exactly one spike in the soma compartment (tests/test_cell.c)",
+     "chosen to evoke one overshooting spike that back-propagates (tests/test_engine.c)",
      "somatic current pulse used for each postsynaptic spike", P(spike_current_pA), NULL},
     {"spike_current_dur", "ms", 2, 0.1, 20, "as spike_current", "duration of that pulse",
      P(spike_current_ms), NULL},
