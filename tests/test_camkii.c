@@ -93,6 +93,7 @@ static double rings_total(const double *y) {
 static void settled_down(const camkii_params *p, double ca_uM, double *y) {
   camkii_init_down(p, y);
   camkii_cascade_steady(p, ca_uM, &y[CAMKII_PP1], &y[CAMKII_I1P]);
+  y[CAMKII_CAN] = camkii_can_activation(p, ca_uM);
   integrate(p, ca_uM, y, LONG_MS);
 }
 
@@ -102,6 +103,7 @@ static void settled_up(const camkii_params *p, double ca_uM, double *y) {
   y[0] = 0.0;
   y[13] = p->s_tot_uM;
   camkii_cascade_steady(p, ca_uM, &y[CAMKII_PP1], &y[CAMKII_I1P]);
+  y[CAMKII_CAN] = camkii_can_activation(p, ca_uM);
   integrate(p, ca_uM, y, LONG_MS);
 }
 
@@ -168,9 +170,15 @@ static void some_state(double *y) {
     y[i] = 0.5 + 0.37 * i + 0.11 * (i % 3); /* every pattern populated */
   y[CAMKII_PP1] = 0.013;
   y[CAMKII_I1P] = 0.41;
+  y[CAMKII_CAN] = 0.3;
 }
 
-static void check_against_paper(const camkii_params *p, double ca_uM) {
+/* GB2007's equations have calcineurin in equilibrium with Ca4-CaM: compare with the
+ * instantaneous form (can_tau_on = can_tau_off = 0). */
+static void check_against_paper(const camkii_params *p_kinetic, double ca_uM) {
+  camkii_params paper = *p_kinetic;
+  paper.can_tau_on_s = paper.can_tau_off_s = 0.0;
+  const camkii_params *p = &paper;
   double y[CAMKII_N_STATE], dydt[CAMKII_N_STATE], ref[CAMKII_N_STATE];
   some_state(y);
   camkii_rhs(p, ca_uM, y, dydt);
@@ -342,6 +350,25 @@ static void test_calcineurin_block_prevents_ltd(void **state) {
 
 /* ---- parameter table ---------------------------------------------------------------- */
 
+/* Calcineurin activates within seconds and stays active for about a minute after Ca2+ falls
+ * (tau_off, Fujii et al. 2013): after a 2 s step to 1 uM it is near its equilibrium, and 54 s
+ * after the step it has lost 1 - 1/e of it, to 5 % of the step value (exponential decay). */
+static void test_calcineurin_activation_kinetics(void **state) {
+  (void)state;
+  camkii_params p = defaults();
+  p.can_tau_on_s = 1.0; /* the measured kinetics (parameter table sources) */
+  p.can_tau_off_s = 54.0;
+  double y[CAMKII_N_STATE];
+  settled_down(&p, 0.07, y);
+  const double rest = y[CAMKII_CAN], high = camkii_can_activation(&p, 1.0);
+  assert_near(rest, camkii_can_activation(&p, 0.07), 1e-6);
+  integrate(&p, 1.0, y, 2.0 * MS_PER_S * p.can_tau_on_s);
+  const double after_step = y[CAMKII_CAN];
+  assert_true(after_step > rest + 0.8 * (high - rest)); /* 1 - e^-2 = 0.86 */
+  integrate(&p, 0.07, y, MS_PER_S * p.can_tau_off_s);
+  assert_near(y[CAMKII_CAN] - rest, (after_step - rest) / exp(1.0), 0.05 * (after_step - rest));
+}
+
 static void test_parameter_table(void **state) {
   (void)state;
   assert_string_equal(camkii_mech.name, "camkii");
@@ -374,6 +401,7 @@ int main(void) {
       cmocka_unit_test(test_intermediate_calcium_switches_down),
       cmocka_unit_test(test_kinase_block_prevents_ltp),
       cmocka_unit_test(test_calcineurin_block_prevents_ltd),
+      cmocka_unit_test(test_calcineurin_activation_kinetics),
       cmocka_unit_test(test_parameter_table),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

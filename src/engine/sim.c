@@ -26,6 +26,11 @@
 #define READOUT_WINDOW_MS 50.0
 #define SLOPE_WINDOW_MS 10.0
 
+/* Glutamate and receptor gating of a group of identical synapses. */
+typedef struct {
+  double glu_mM, glu_until_ms, ampa_r, nmda_r;
+} receptor_group;
+
 typedef struct {
   int active, pathway;
   double t0, v0, vmax, slope_max, i0, imin, p_rel, vesicles;
@@ -38,12 +43,17 @@ typedef struct {
   int np;
   ltp_cable cable;
   hh_gates hh;
-  double ampa_r[LTP_MAX_PATHWAYS], nmda_r[LTP_MAX_PATHWAYS], ca_uM[LTP_MAX_PATHWAYS];
-  double glu_mM[LTP_MAX_PATHWAYS], glu_until_ms[LTP_MAX_PATHWAYS];
+  /* per pathway: the modelled spine receives whole quanta; the lumped co-active synapses
+   * (population) the expected release */
+  receptor_group spine[LTP_MAX_PATHWAYS], pop[LTP_MAX_PATHWAYS];
+  double quanta_due[LTP_MAX_PATHWAYS]; /* expected quanta not yet delivered (mean-field mode) */
+  double ca_uM[LTP_MAX_PATHWAYS];
   vgcc_gates vg[LTP_MAX_PATHWAYS];
-  double rel_caxf[LTP_MAX_PATHWAYS], rel_caxd[LTP_MAX_PATHWAYS], rel_ready[LTP_MAX_PATHWAYS];
-  double rel_tlast[LTP_MAX_PATHWAYS];
-  uint64_t rel_n[LTP_MAX_PATHWAYS];
+  /* presynaptic state: [k] the modelled spine's bouton (stochastic mode), [LTP_MAX_PATHWAYS + k]
+   * the population's mean-field state */
+  double rel_caxf[2 * LTP_MAX_PATHWAYS], rel_caxd[2 * LTP_MAX_PATHWAYS];
+  double rel_ready[2 * LTP_MAX_PATHWAYS], rel_tlast[2 * LTP_MAX_PATHWAYS];
+  uint64_t rel_n[2 * LTP_MAX_PATHWAYS];
   release_state rel;
   ltp_slow *slow;
   double ca_acc[LTP_MAX_PATHWAYS], acc_ms;
@@ -93,30 +103,37 @@ static double current_at(const ltp_protocol *pr, double t) {
   return i;
 }
 
+static void group_step(const ltp_params *p, receptor_group *g, double t, double dt) {
+  const double glu = t < g->glu_until_ms ? g->glu_mM : 0.0;
+  g->ampa_r = ampa_gate_step(&p->ampa, g->ampa_r, glu, dt);
+  g->nmda_r = nmda_gate_step(&p->nmda, g->nmda_r, glu, dt);
+}
+
 static void add_synaptic_channels(sim_t *s, int k, double t, double dt) {
   const ltp_params *p = &s->p;
   ltp_cable *c = &s->cable;
   const int h = c->head[k];
-  const double glu = t < s->glu_until_ms[k] ? s->glu_mM[k] : 0.0;
-  s->ampa_r[k] = ampa_gate_step(&p->ampa, s->ampa_r[k], glu, dt);
-  s->nmda_r[k] = nmda_gate_step(&p->nmda, s->nmda_r[k], glu, dt);
+  group_step(p, &s->spine[k], t, dt);
+  group_step(p, &s->pop[k], t, dt);
   vgcc_gates_step(&p->vgcc, c->v_mV[h], dt, &s->vg[k]);
-  const double g_ampa =
-      ampa_conductance_nS(&p->ampa, s->ampa_r[k], receptors(s, k), gamma_pS(s, k));
+  const double n_rec = receptors(s, k), gamma = gamma_pS(s, k);
+  const double g_ampa = ampa_conductance_nS(&p->ampa, s->spine[k].ampa_r, n_rec, gamma);
   s->unblock[k] = nmda_mg_unblock(&p->nmda, c->v_mV[h], p->nmda.mg_o_mM);
-  const double g_nmda = nmda_conductance_nS(&p->nmda, s->nmda_r[k]) * s->unblock[k];
+  const double g_nmda = nmda_conductance_nS(&p->nmda, s->spine[k].nmda_r) * s->unblock[k];
   const double g_vgcc = vgcc_conductance_nS(&p->vgcc, &s->vg[k], c->area_um2[h]);
   c->g_nS[h] += g_ampa + g_nmda + g_vgcc;
   c->ge_pA[h] += g_ampa * p->ampa.e_rev_mV + g_nmda * p->nmda.e_rev_mV + g_vgcc * p->vgcc.e_ca_mV;
-  /* the pathway's other co-active synapses, identical to the modelled one (mean field), lumped
-   * on the dendrite: their Mg2+ block sees the dendritic potential */
+  /* the pathway's other co-active synapses, identical in their expressed strength to the
+   * modelled one (mean field), lumped on the dendrite: their Mg2+ block sees the dendritic
+   * potential */
   const double others = p->cable.pathway_synapses - 1.0;
   if (others > 0.0) {
     const int a = c->attach;
-    const double g_nmda_d = nmda_conductance_nS(&p->nmda, s->nmda_r[k]) *
+    const double g_ampa_d = ampa_conductance_nS(&p->ampa, s->pop[k].ampa_r, n_rec, gamma);
+    const double g_nmda_d = nmda_conductance_nS(&p->nmda, s->pop[k].nmda_r) *
                             nmda_mg_unblock(&p->nmda, c->v_mV[a], p->nmda.mg_o_mM);
-    c->g_nS[a] += others * (g_ampa + g_nmda_d);
-    c->ge_pA[a] += others * (g_ampa * p->ampa.e_rev_mV + g_nmda_d * p->nmda.e_rev_mV);
+    c->g_nS[a] += others * (g_ampa_d + g_nmda_d);
+    c->ge_pA[a] += others * (g_ampa_d * p->ampa.e_rev_mV + g_nmda_d * p->nmda.e_rev_mV);
   }
 }
 
@@ -125,7 +142,7 @@ static void update_calcium(sim_t *s, int k, double dt) {
   const ltp_cable *c = &s->cable;
   const int h = c->head[k];
   const double v = c->v_mV[h];
-  const double g_nmda = nmda_conductance_nS(&p->nmda, s->nmda_r[k]) * s->unblock[k];
+  const double g_nmda = nmda_conductance_nS(&p->nmda, s->spine[k].nmda_r) * s->unblock[k];
   s->i_nmda_pA[k] = g_nmda * (v - p->nmda.e_rev_mV);
   const double i_vgcc =
       vgcc_conductance_nS(&p->vgcc, &s->vg[k], c->area_um2[h]) * (v - p->vgcc.e_ca_mV);
@@ -199,18 +216,38 @@ static ltp_status flush_slow(sim_t *s, double t, ltp_error *err) {
 
 /* ---- events, changes, readouts, traces ---- */
 
+static void group_release(const ltp_params *p, receptor_group *g, double t, double vesicles) {
+  if (vesicles <= 0.0)
+    return;
+  g->glu_mM = vesicles * p->release.glu_peak_mM;
+  g->glu_until_ms = t + p->release.glu_dur_ms;
+}
+
+/* A presynaptic spike on pathway k. The lumped population receives the expected number of
+ * vesicles (many independent synapses sum to their mean). The modelled spine receives whole
+ * quanta: a binomial draw in stochastic mode; in mean-field mode the expected quanta are
+ * accumulated and delivered whole when due (deterministic thinning), so the spine sees
+ * full-size Ca2+ transients at the mean release rate. Plasticity is a steep function of
+ * spine Ca2+, so a transient scaled down to the mean release would misrepresent it. */
 static void deliver_release(sim_t *s, int k, double t, double *p_rel, double *vesicles) {
+  release_params pop = s->p.release;
+  pop.mode = RELEASE_MEAN_FIELD;
+  const int ip = LTP_MAX_PATHWAYS + k;
+  const double retro = retro_factor(s, k), ca_o = s->p.calcium.ca_o_mM;
   double p_site = 0.0;
-  const double f_ready = release_probability_now(&s->p.release, &s->rel, k, t, s->p.calcium.ca_o_mM,
-                                                 retro_factor(s, k));
-  const double v = release_spike(&s->p.release, &s->rel, k, t, s->p.calcium.ca_o_mM,
-                                 retro_factor(s, k), s->seed, &p_site);
-  /* cleft glutamate: one square pulse per release, scaled by the vesicles released (the
-   * expected number in mean-field mode) */
-  s->glu_mM[k] = v * s->p.release.glu_peak_mM;
-  s->glu_until_ms[k] = v > 0.0 ? t + s->p.release.glu_dur_ms : s->glu_until_ms[k];
-  *p_rel = f_ready;
-  *vesicles = v;
+  *p_rel = release_probability_now(&pop, &s->rel, ip, t, ca_o, retro);
+  const double expected = release_spike(&pop, &s->rel, ip, t, ca_o, retro, s->seed, &p_site);
+  group_release(&s->p, &s->pop[k], t, expected);
+  double quanta;
+  if (s->p.release.mode == RELEASE_STOCHASTIC) {
+    quanta = release_spike(&s->p.release, &s->rel, k, t, ca_o, retro, s->seed, &p_site);
+  } else {
+    s->quanta_due[k] += expected;
+    quanta = floor(s->quanta_due[k]);
+    s->quanta_due[k] -= quanta;
+  }
+  group_release(&s->p, &s->spine[k], t, quanta);
+  *vesicles = quanta; /* the modelled synapse's outcome */
 }
 
 static ltp_status finish_readout(sim_t *s, ltp_results *res) {
@@ -371,7 +408,8 @@ static int is_quiet(const sim_t *s, double t) {
   if (s->dv_max_mV_ms > tol || s->dca_max_uM_ms > tol)
     return 0;
   for (int k = 0; k < s->np; ++k)
-    if (t < s->glu_until_ms[k] || s->ampa_r[k] > tol || s->nmda_r[k] > tol)
+    if (t < s->spine[k].glu_until_ms || t < s->pop[k].glu_until_ms || s->spine[k].ampa_r > tol ||
+        s->spine[k].nmda_r > tol || s->pop[k].ampa_r > tol || s->pop[k].nmda_r > tol)
       return 0;
   return 1;
 }
@@ -423,8 +461,13 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
   double ca_rest[LTP_MAX_PATHWAYS];
   for (int k = 0; k < s->np; ++k) {
     release_init(&s->p.release, &s->rel, k);
+    release_params pop = s->p.release;
+    pop.mode = RELEASE_MEAN_FIELD;
+    release_init(&pop, &s->rel, LTP_MAX_PATHWAYS + k);
+    /* half a quantum due: the first whole quantum comes after half the mean interval */
+    s->quanta_due[k] = 0.5;
     ca_rest[k] = s->ca_uM[k] = s->p.calcium.ca_rest_uM;
-    s->glu_until_ms[k] = -INFINITY;
+    s->spine[k].glu_until_ms = s->pop[k].glu_until_ms = -INFINITY;
     vgcc_gates_rest(&s->p.vgcc, s->p.cable.e_leak_mV, &s->vg[k]);
   }
   hh_gates_rest(&s->p.hh, s->p.cable.e_leak_mV, &s->hh);
@@ -436,7 +479,6 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
    * tau_early and the tag, are hours), so the baseline is flat */
   for (int k = 0; k < s->np; ++k)
     ca_rest[k] = s->ca_uM[k];
-  ltp_slow_set_rest_calcium(s->slow, ca_rest[0]);
   st = ltp_slow_equilibrate(s->slow, ca_rest, 1e9, err);
   if (st != LTP_OK)
     return st;
@@ -491,7 +533,7 @@ static int in_tail(const sim_t *s, double t) {
   if (pr->trace_dt_ms > 0.0 && t >= pr->trace_t0_ms && t <= pr->trace_t1_ms)
     return 0;
   for (int k = 0; k < s->np; ++k)
-    if (t < s->glu_until_ms[k] + 2.0)
+    if (t < s->spine[k].glu_until_ms + 2.0 || t < s->pop[k].glu_until_ms + 2.0)
       return 0;
   return 1;
 }

@@ -25,7 +25,6 @@ struct ltp_slow {
   SUNLinearSolver ls;
   double t_ms;
   double ca_uM[8];
-  double pp1_rest_uM; /* PP1 at resting Ca2+: the reference of the phosphatase drive */
   int need_init;
   uint64_t explicit_steps, cvode_steps_before;
 };
@@ -34,9 +33,13 @@ static double kinase_drive(const ltp_params *p, const double *syn) {
   return camkii_phospho_fraction(&p->camkii, syn + SLOW_CAMKII);
 }
 
+/* Free (active) PP1 as a fraction of total PP1 above the threshold: the LTD drive. At resting
+ * Ca2+ under 1 % of PP1 is free (inhibitor-1 holds the rest); sustained calcineurin activity
+ * frees up to about half of it. */
 static double phosphatase_drive(const ltp_slow *s, const double *syn) {
+  const ltp_params *p = s->params;
   const double rel =
-      syn[SLOW_CAMKII + CAMKII_PP1] / s->pp1_rest_uM - 1.0 - s->params->trafficking.pp1_threshold;
+      syn[SLOW_CAMKII + CAMKII_PP1] / p->camkii.pp1_0_uM - p->trafficking.pp1_threshold;
   return rel > 0.0 ? rel : 0.0;
 }
 
@@ -50,7 +53,9 @@ static void slow_derivatives(const ltp_slow *s, const double *y, double *dy) {
     double *dsyn = dy + k * SLOW_PER_SYNAPSE;
     camkii_rhs(&p->camkii, s->ca_uM[k], syn + SLOW_CAMKII, dsyn + SLOW_CAMKII);
     const double a_k = kinase_drive(p, syn);
-    const trafficking_drive drive = {a_k, phosphatase_drive(s, syn), syn[SLOW_Z]};
+    const double a_expr =
+        a_k > p->trafficking.camkii_threshold ? a_k - p->trafficking.camkii_threshold : 0.0;
+    const trafficking_drive drive = {a_expr, phosphatase_drive(s, syn), syn[SLOW_Z]};
     const trafficking_state ts = {syn[SLOW_SLOTS], syn[SLOW_RECEPTORS], syn[SLOW_S831]};
     trafficking_state dts;
     trafficking_rhs(&p->trafficking, &ts, &drive, &dts);
@@ -121,7 +126,6 @@ ltp_status ltp_slow_create(ltp_slow **out, const ltp_params *params, int n_synap
   ok = ok && s->ls != NULL;
   if (ok) {
     set_rest(s);
-    ltp_slow_set_rest_calcium(s, params->calcium.ca_rest_uM);
     ok = CVodeInit(s->cvode, slow_rhs, 0.0, s->y) == CV_SUCCESS &&
          CVodeSetUserData(s->cvode, s) == CV_SUCCESS &&
          CVodeSetErrHandlerFn(s->cvode, quiet_cvode_errors, NULL) == CV_SUCCESS &&
@@ -160,12 +164,6 @@ void ltp_slow_free(ltp_slow *s) {
 
 void ltp_slow_reset(ltp_slow *s) {
   s->need_init = 1;
-}
-
-void ltp_slow_set_rest_calcium(ltp_slow *s, double ca_rest_uM) {
-  double pp1, i1p;
-  camkii_cascade_steady(&s->params->camkii, ca_rest_uM, &pp1, &i1p);
-  s->pp1_rest_uM = pp1 > 0.0 ? pp1 : 1e-9;
 }
 
 /* Name the first non-finite or negative-beyond-tolerance entry for the blow-up message. */

@@ -104,9 +104,26 @@ static const ltp_param_def camkii_table[] = {
      NULL},
     {"can_kmax", "1/s", 18.0, 0.0, 1e4, GB2007 ", Table 1B (18 deterministic, 20 with noise)",
      "maximal Ca/CaM-dependent calcineurin rate on I1P", P(can_kmax_per_s), NULL},
+    {"can_tau_on", "s", 0.0, 0.0, 1e4,
+     "GB2007 (0: equilibrium); [S] CaN-Ca4CaM binding 10.75 /(uM s) (Rodrigues et al. 2023 "
+     "Table 11) gives ~1 s at ~0.1 uM Ca4-CaM",
+     "calcineurin activation time constant (0: instantaneous, GB2007)", P(can_tau_on_s), NULL},
+    {"can_tau_off", "s", 0.0, 0.0, 1e4,
+     "GB2007 (0: equilibrium). Measured: CaN activity decays with tau ~ 95 s at 25 C, 54 s at "
+     "35 C in spines (Fujii et al. 2013; Chang et al. 2019; Rodrigues et al. 2023 Figs 1, 19) "
+     "[S]; the kinetic form is not yet calibrated (docs/model.md)",
+     "calcineurin deactivation time constant (0: instantaneous, GB2007)", P(can_tau_off_s), NULL},
     {"pka_k", "uM", 0.11, 0.0, 100.0, GB2007 ", Table 1B",
      "PKA half activation (Ca4-CaM concentration)", P(pka_k_uM), NULL},
     {"pka_n", "1", 8.0, 0.0, 20.0, GB2007 ", Table 1B", "PKA Hill coefficient", P(pka_n), NULL},
+    {"pka_tau_on", "s", 0.0, 0.0, 1e4,
+     "[M] cAMP/PKA activity in spines rises within seconds of glutamate uncaging (Tang & "
+     "Yasuda 2017)",
+     "PKA activation time constant (0: instantaneous, GB2007)", P(pka_tau_on_s), NULL},
+    {"pka_tau_off", "s", 0.0, 0.0, 1e4,
+     "GB2007 (0: equilibrium); [M] PKA activity in spines decays over about a minute after "
+     "stimulation (Tang & Yasuda 2017)",
+     "PKA deactivation time constant (0: instantaneous, GB2007)", P(pka_tau_off_s), NULL},
     {"pka_k0", "1/s", 0.00359, 0.0, 1e4, GB2007 ", Table 1B",
      "basal I1 phosphorylation (PKA and PKG)", P(pka_k0_per_s), NULL},
     {"pka_kmax", "1/s", 100.0, 0.0, 1e5, GB2007 ", Table 1B",
@@ -148,17 +165,53 @@ static double hill_of_cam(double cam_uM, double k_uM, double n) {
   return 1.0 / (1.0 + pow(k_uM / cam_uM, n));
 }
 
+/* v_CaN and v_PKA (1/s) for active fractions of calcineurin and PKA. */
+static double can_rate(const camkii_params *p, double active_fraction) {
+  return p->can_k0_per_s + (1.0 - p->calcineurin_block) * p->can_kmax_per_s * active_fraction;
+}
+
+static double pka_rate(const camkii_params *p, double active_fraction) {
+  return p->pka_k0_per_s + p->pka_kmax_per_s * active_fraction;
+}
+
+static double can_activation_of_cam(const camkii_params *p, double cam_uM) {
+  return hill_of_cam(cam_uM, p->can_k_uM, p->can_n);
+}
+
+static double pka_activation_of_cam(const camkii_params *p, double cam_uM) {
+  return hill_of_cam(cam_uM, p->pka_k_uM, p->pka_n);
+}
+
 static double can_rate_of_cam(const camkii_params *p, double cam_uM) {
-  const double active = (1.0 - p->calcineurin_block) * p->can_kmax_per_s;
-  return p->can_k0_per_s + active * hill_of_cam(cam_uM, p->can_k_uM, p->can_n);
+  return can_rate(p, can_activation_of_cam(p, cam_uM));
 }
 
 static double pka_rate_of_cam(const camkii_params *p, double cam_uM) {
-  return p->pka_k0_per_s + p->pka_kmax_per_s * hill_of_cam(cam_uM, p->pka_k_uM, p->pka_n);
+  return pka_rate(p, pka_activation_of_cam(p, cam_uM));
+}
+
+/* An enzyme's active fraction relaxes to its equilibrium with tau_on while rising and tau_off
+ * while falling; with either time constant 0 it is the equilibrium (GB2007). Sets *d_per_s and
+ * returns the active fraction to use. */
+static double enzyme_activity(double equilibrium, double state, double tau_on_s, double tau_off_s,
+                              double *d_per_s) {
+  *d_per_s = 0.0;
+  if (tau_on_s <= 0.0 || tau_off_s <= 0.0)
+    return equilibrium;
+  *d_per_s = (equilibrium - state) / (equilibrium > state ? tau_on_s : tau_off_s);
+  return state;
 }
 
 double camkii_can_rate_per_s(const camkii_params *p, double ca_uM) {
   return can_rate_of_cam(p, camkii_cam_ca4_uM(p, ca_uM));
+}
+
+double camkii_can_activation(const camkii_params *p, double ca_uM) {
+  return can_activation_of_cam(p, camkii_cam_ca4_uM(p, ca_uM));
+}
+
+double camkii_pka_activation(const camkii_params *p, double ca_uM) {
+  return pka_activation_of_cam(p, camkii_cam_ca4_uM(p, ca_uM));
 }
 
 double camkii_pka_rate_per_s(const camkii_params *p, double ca_uM) {
@@ -222,9 +275,12 @@ static void cascade_fluxes(const camkii_params *p, double cam_uM, const double *
                            double *dydt_per_s) {
   const double pp1 = y[CAMKII_PP1], i1p = y[CAMKII_I1P];
   const double binding = p->k11_per_uM_s * i1p * pp1 - p->km11_per_s * (p->pp1_0_uM - pp1);
+  const double can = enzyme_activity(can_activation_of_cam(p, cam_uM), y[CAMKII_CAN],
+                                     p->can_tau_on_s, p->can_tau_off_s, &dydt_per_s[CAMKII_CAN]);
+  const double pka = enzyme_activity(pka_activation_of_cam(p, cam_uM), y[CAMKII_PKA],
+                                     p->pka_tau_on_s, p->pka_tau_off_s, &dydt_per_s[CAMKII_PKA]);
   dydt_per_s[CAMKII_PP1] = -binding;
-  dydt_per_s[CAMKII_I1P] =
-      -binding + pka_rate_of_cam(p, cam_uM) * p->i1_0_uM - can_rate_of_cam(p, cam_uM) * i1p;
+  dydt_per_s[CAMKII_I1P] = -binding + pka_rate(p, pka) * p->i1_0_uM - can_rate(p, can) * i1p;
 }
 
 void camkii_rhs(const camkii_params *p, double ca_uM, const double *y, double *dydt_per_ms) {
@@ -251,4 +307,5 @@ void camkii_init_down(const camkii_params *p, double *y) {
     y[i] = 0.0;
   y[0] = p->s_tot_uM;
   camkii_cascade_steady(p, 0.0, &y[CAMKII_PP1], &y[CAMKII_I1P]);
+  y[CAMKII_CAN] = y[CAMKII_PKA] = 0.0;
 }

@@ -7,7 +7,13 @@
  *             six-ring (the paper's S_0..S_13, same order; y[0] = no subunit phosphorylated,
  *             y[13] = all six); sum(y[0..13]) = s_tot is conserved;
  *   y[14]     free (active) PP1, the paper's D;
- *   y[15]     phosphorylated inhibitor-1 (I1P), the paper's I.
+ *   y[15]     phosphorylated inhibitor-1 (I1P), the paper's I;
+ *   y[16]     active fraction of calcineurin (0..1). GB2007 has CaN in equilibrium with
+ *             Ca4-CaM; here it relaxes to that equilibrium quickly on activation and slowly
+ *             (tau ~ 1 min) on deactivation, as imaged in spines (Fujii et al. 2013; Chang et
+ *             al. 2019, via Rodrigues et al. 2023);
+ *   y[17]     active fraction of PKA, likewise (Ca2+-stimulated adenylyl cyclase, cAMP).
+ * A time constant of 0 restores the paper's instantaneous (equilibrium) form.
  * Ca2+ is an input (free spine Ca2+, uM); Ca4-CaM is in equilibrium with it. Time is in ms. */
 #ifndef LTP_MECH_CAMKII_H
 #define LTP_MECH_CAMKII_H
@@ -18,7 +24,9 @@
 #define CAMKII_N_RINGS 14
 #define CAMKII_PP1 14
 #define CAMKII_I1P 15
-#define CAMKII_N_STATE 16
+#define CAMKII_CAN 16
+#define CAMKII_PKA 17
+#define CAMKII_N_STATE 18
 
 extern const ltp_mech_def camkii_mech;
 
@@ -41,8 +49,13 @@ double camkii_phospho_subunits_uM(const double *y);
 /* S_active / (6 s_tot), 0..1. */
 double camkii_phospho_fraction(const camkii_params *p, const double *y);
 
-/* Calcineurin rate on I1P, v_CaN (1/s), with the FK506 block applied to its Ca-dependent part. */
+/* Calcineurin rate on I1P, v_CaN (1/s), at the equilibrium activation for ca_uM, with the
+ * FK506 block applied to its Ca-dependent part. */
 double camkii_can_rate_per_s(const camkii_params *p, double ca_uM);
+
+/* Equilibrium active fractions of calcineurin and PKA at ca_uM (GB2007 Eq. 23 Hill terms). */
+double camkii_can_activation(const camkii_params *p, double ca_uM);
+double camkii_pka_activation(const camkii_params *p, double ca_uM);
 
 /* PKA rate on I1, v_PKA (1/s). */
 double camkii_pka_rate_per_s(const camkii_params *p, double ca_uM);

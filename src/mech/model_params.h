@@ -60,6 +60,8 @@ typedef struct { /* camkii.c: Graupner & Brunel 2007 CaMKII-PP1 system (+ CaN, P
   double s_tot_uM, cam_tot_uM, k5_uM, k6_per_s, k7_per_s, k12_per_s, km_uM, pp1_0_uM;
   double k11_per_uM_s, km11_per_s, i1_0_uM;
   double can_k_uM, can_n, can_k0_per_s, can_kmax_per_s;
+  double can_tau_on_s, can_tau_off_s; /* CaN activation kinetics; 0 = instantaneous (GB2007) */
+  double pka_tau_on_s, pka_tau_off_s; /* PKA activation kinetics; 0 = instantaneous (GB2007) */
   double pka_k_uM, pka_n, pka_k0_per_s, pka_kmax_per_s;
   double l1_uM, l2_uM, l3_uM, l4_uM;
   double kinase_block;      /* KN-62: fraction of autophosphorylation blocked */
@@ -71,6 +73,7 @@ typedef struct { /* trafficking.c: AMPAR slots, exo/endocytosis, GluA1-S831 */
   double k_exo_per_s, k_ins_per_s, k_rem_per_s;
   double gamma_low_pS, gamma_high_pS, k_phos_per_s, k_dephos_per_s, s831_basal;
   double pp1_threshold;
+  double camkii_threshold; /* CaMKII activity below which it does not drive expression */
 } trafficking_params;
 
 typedef struct { /* retrograde.c */
