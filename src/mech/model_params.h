@@ -5,6 +5,8 @@
 #ifndef LTP_MECH_MODEL_PARAMS_H
 #define LTP_MECH_MODEL_PARAMS_H
 
+#include "rules/rule_params.h"
+
 typedef struct {     /* release.c: Dittman 2000 facilitation/depression, Ca_o dependence */
   double mode;       /* choice: mean_field | stochastic */
   double n_sites;    /* release sites per synapse */
@@ -97,6 +99,7 @@ typedef struct {
   trafficking_params trafficking;
   retrograde_params retrograde;
   late_params late;
+  rules_params rules; /* src/rules/: reduced plasticity rules, one table per rule */
   struct {
     double dt_ms, slow_dt_ms, quiet_tol, rtol, state_dt_s, tail_dt_ms, slow_rk_step_ms;
   } engine; /* engine/numerics.c */

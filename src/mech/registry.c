@@ -16,12 +16,14 @@
 #include "mech/retrograde.h"
 #include "mech/trafficking.h"
 #include "mech/vgcc.h"
+#include "rules/rules.h"
 
 /* Causal order: release -> receptors -> cell -> Ca2+ -> signalling -> expression -> late. */
 const ltp_mech_def *const ltp_mech_registry[] = {
-    &release_mech, &ampa_mech,     &nmda_mech,   &cable_mech,       &hh_mech,
-    &vgcc_mech,    &calcium_mech,  &camkii_mech, &trafficking_mech, &retrograde_mech,
-    &late_mech,    &numerics_mech, NULL};
+    &release_mech, &ampa_mech, &nmda_mech, &cable_mech, &hh_mech, &vgcc_mech, &calcium_mech,
+    &camkii_mech, &trafficking_mech, &retrograde_mech, &late_mech, &numerics_mech,
+    /* reduced plasticity rules (src/rules/): parameters only, the engine picks one rule */
+    &gb_mech, &shouval_mech, &stdp_pair_mech, &stdp_triplet_mech, &tagtric_mech, NULL};
 
 double *ltp_param_ptr(ltp_params *p, const ltp_param_def *d) {
   return (double *)((char *)p + d->offset);
