@@ -2,7 +2,9 @@
  * fine step; the slow ODEs (signalling, expression, late phase) are sub-cycled with the mean
  * spine Ca2+ of each sub-cycle. When no event is in flight and the fast state is steady within
  * engine.quiet_tol, the fast state is frozen and only the slow ODEs advance, in one CVODE call,
- * to the next event: quiet time costs what CVODE's large steps cost. */
+ * to the next event: quiet time costs what CVODE's large steps cost.
+ * The model, protocol and recording pieces (declared in sim_internal.h) are shared with the
+ * error-controlled reference integration (reference.c, engine.method = reference). */
 #include "engine/sim.h"
 
 #include <math.h>
@@ -13,6 +15,8 @@
 
 #include "cell/cable.h"
 #include "engine/readout.h"
+#include "engine/reference.h"
+#include "engine/sim_internal.h"
 #include "engine/slow.h"
 #include "mech/ampa.h"
 #include "mech/calcium.h"
@@ -22,39 +26,6 @@
 #include "mech/retrograde.h"
 #include "mech/trafficking.h"
 #include "mech/vgcc.h"
-
-#define READOUT_WINDOW_MS 50.0
-#define SLOPE_WINDOW_MS 10.0
-
-typedef struct {
-  int active, pathway;
-  double t0, v0, vmax, slope_max, i0, imin, p_rel, vesicles;
-} readout_probe;
-
-typedef struct {
-  ltp_params p; /* live copy: timed changes write into it */
-  const ltp_protocol *proto;
-  uint64_t seed;
-  int np;
-  ltp_cable cable;
-  hh_gates hh;
-  double ampa_r[LTP_MAX_PATHWAYS], nmda_r[LTP_MAX_PATHWAYS], ca_uM[LTP_MAX_PATHWAYS];
-  double glu_mM[LTP_MAX_PATHWAYS], glu_until_ms[LTP_MAX_PATHWAYS];
-  vgcc_gates vg[LTP_MAX_PATHWAYS];
-  double rel_caxf[LTP_MAX_PATHWAYS], rel_caxd[LTP_MAX_PATHWAYS], rel_ready[LTP_MAX_PATHWAYS];
-  double rel_tlast[LTP_MAX_PATHWAYS];
-  uint64_t rel_n[LTP_MAX_PATHWAYS];
-  release_state rel;
-  ltp_slow *slow;
-  double ca_acc[LTP_MAX_PATHWAYS], acc_ms;
-  double spike_until_ms, i_clamp_pA;
-  double unblock[LTP_MAX_PATHWAYS], i_nmda_pA[LTP_MAX_PATHWAYS];
-  double dv_max_mV_ms, dca_max_uM_ms; /* largest rates of change in the last step */
-  readout_probe ro;
-  double next_trace_ms, next_state_ms;
-  size_t next_event, next_change;
-  uint64_t fine_steps;
-} sim_t;
 
 /* ---- state derived from the slow subsystem ---- */
 
@@ -69,14 +40,15 @@ static double retro_factor(const sim_t *s, int k) {
 }
 /* Spine head volume follows the PSD slot count (PSD area ~ head volume, Harris & Stevens
  * 1989): structural growth comes with the slots. */
-static double head_volume_um3(const sim_t *s, int k) {
+double sim_head_volume_um3(const sim_t *s, int k) {
   return s->p.cable.head_volume_um3 * ltp_slow_synapse(s->slow, k)[SLOW_SLOTS] /
          s->p.trafficking.slots_0;
 }
 
-/* ---- one fine step ---- */
+/* ---- the model at the present state (shared with the reference integration) ---- */
 
-static int clamp_at(const ltp_protocol *pr, double t, double *v_hold) {
+int sim_clamp_at(const sim_t *s, double t, double *v_hold) {
+  const ltp_protocol *pr = s->proto;
   for (size_t i = 0; i < pr->n_clamps; ++i)
     if (t >= pr->clamps[i].t0_ms && t < pr->clamps[i].t1_ms) {
       *v_hold = pr->clamps[i].v_mV;
@@ -93,14 +65,14 @@ static double current_at(const ltp_protocol *pr, double t) {
   return i;
 }
 
-static void add_synaptic_channels(sim_t *s, int k, double t, double dt) {
+double sim_glu_mM(const sim_t *s, int k, double t) {
+  return t < s->glu_until_ms[k] ? s->glu_mM[k] : 0.0;
+}
+
+static void add_synaptic_conductances(sim_t *s, int k) {
   const ltp_params *p = &s->p;
   ltp_cable *c = &s->cable;
   const int h = c->head[k];
-  const double glu = t < s->glu_until_ms[k] ? s->glu_mM[k] : 0.0;
-  s->ampa_r[k] = ampa_gate_step(&p->ampa, s->ampa_r[k], glu, dt);
-  s->nmda_r[k] = nmda_gate_step(&p->nmda, s->nmda_r[k], glu, dt);
-  vgcc_gates_step(&p->vgcc, c->v_mV[h], dt, &s->vg[k]);
   const double g_ampa =
       ampa_conductance_nS(&p->ampa, s->ampa_r[k], receptors(s, k), gamma_pS(s, k));
   s->unblock[k] = nmda_mg_unblock(&p->nmda, c->v_mV[h], p->nmda.mg_o_mM);
@@ -120,7 +92,17 @@ static void add_synaptic_channels(sim_t *s, int k, double t, double dt) {
   }
 }
 
-static void update_calcium(sim_t *s, int k, double dt) {
+void sim_membrane_currents(sim_t *s, double t_in) {
+  ltp_cable *c = &s->cable;
+  ltp_cable_begin_step(c);
+  hh_currents(&s->p.hh, &s->hh, c->area_um2[0], &c->g_nS[0], &c->ge_pA[0]);
+  for (int k = 0; k < s->np; ++k)
+    add_synaptic_conductances(s, k);
+  c->i_inj_pA[0] =
+      current_at(s->proto, t_in) + (t_in < s->spike_until_ms ? s->p.hh.spike_current_pA : 0);
+}
+
+double sim_spine_ca_current(sim_t *s, int k) {
   const ltp_params *p = &s->p;
   const ltp_cable *c = &s->cable;
   const int h = c->head[k];
@@ -129,11 +111,37 @@ static void update_calcium(sim_t *s, int k, double dt) {
   s->i_nmda_pA[k] = g_nmda * (v - p->nmda.e_rev_mV);
   const double i_vgcc =
       vgcc_conductance_nS(&p->vgcc, &s->vg[k], c->area_um2[h]) * (v - p->vgcc.e_ca_mV);
-  double i_ca = p->nmda.ca_fraction * s->i_nmda_pA[k] + i_vgcc;
-  if (i_ca > 0.0)
-    i_ca = 0.0; /* outward Ca2+ current does not occur below E_Ca */
+  const double i_ca = p->nmda.ca_fraction * s->i_nmda_pA[k] + i_vgcc;
+  return i_ca > 0.0 ? 0.0 : i_ca; /* outward Ca2+ current does not occur below E_Ca */
+}
+
+void sim_track_peak_ca(sim_t *s, double t) {
+  for (int k = 0; k < s->np; ++k)
+    if (s->ca_uM[k] > s->peak_ca_uM[k]) {
+      s->peak_ca_uM[k] = s->ca_uM[k];
+      s->peak_ca_t_ms[k] = t;
+    }
+}
+
+/* ---- one fine step ---- */
+
+/* Exponential (Rush-Larsen / exact two-state) updates of every gate at the step's voltages. */
+static void step_gates(sim_t *s, double t, double dt) {
+  const ltp_params *p = &s->p;
+  const ltp_cable *c = &s->cable;
+  hh_gates_step(&p->hh, c->v_mV[0], dt, &s->hh);
+  for (int k = 0; k < s->np; ++k) {
+    const double glu = sim_glu_mM(s, k, t);
+    s->ampa_r[k] = ampa_gate_step(&p->ampa, s->ampa_r[k], glu, dt);
+    s->nmda_r[k] = nmda_gate_step(&p->nmda, s->nmda_r[k], glu, dt);
+    vgcc_gates_step(&p->vgcc, c->v_mV[c->head[k]], dt, &s->vg[k]);
+  }
+}
+
+static void update_calcium(sim_t *s, int k, double dt) {
+  const double i_ca = sim_spine_ca_current(s, k);
   const double before = s->ca_uM[k];
-  s->ca_uM[k] = calcium_step(&p->calcium, before, i_ca, head_volume_um3(s, k), dt);
+  s->ca_uM[k] = calcium_step(&s->p.calcium, before, i_ca, sim_head_volume_um3(s, k), dt);
   const double rate = fabs(s->ca_uM[k] - before) / dt;
   if (rate > s->dca_max_uM_ms)
     s->dca_max_uM_ms = rate;
@@ -142,14 +150,10 @@ static void update_calcium(sim_t *s, int k, double dt) {
 
 static void fine_step(sim_t *s, double t, double dt) {
   ltp_cable *c = &s->cable;
-  ltp_cable_begin_step(c);
-  hh_gates_step(&s->p.hh, c->v_mV[0], dt, &s->hh);
-  hh_currents(&s->p.hh, &s->hh, c->area_um2[0], &c->g_nS[0], &c->ge_pA[0]);
-  for (int k = 0; k < s->np; ++k)
-    add_synaptic_channels(s, k, t, dt);
-  c->i_inj_pA[0] = current_at(s->proto, t) + (t < s->spike_until_ms ? s->p.hh.spike_current_pA : 0);
+  step_gates(s, t, dt);
+  sim_membrane_currents(s, t);
   double v_hold = 0.0;
-  const int clamped = clamp_at(s->proto, t, &v_hold);
+  const int clamped = sim_clamp_at(s, t, &v_hold);
   double v_before[2 * LTP_MAX_PATHWAYS + 1];
   v_before[0] = c->v_mV[0];
   for (int k = 0; k < s->np; ++k)
@@ -164,6 +168,7 @@ static void fine_step(sim_t *s, double t, double dt) {
   s->dca_max_uM_ms = 0.0;
   for (int k = 0; k < s->np; ++k)
     update_calcium(s, k, dt);
+  sim_track_peak_ca(s, t + dt);
   s->acc_ms += dt;
   ++s->fine_steps;
 }
@@ -213,7 +218,7 @@ static void deliver_release(sim_t *s, int k, double t, double *p_rel, double *ve
   *vesicles = v;
 }
 
-static ltp_status finish_readout(sim_t *s, ltp_results *res) {
+ltp_status sim_finish_readout(sim_t *s, ltp_results *res) {
   readout_probe *ro = &s->ro;
   if (!ro->active)
     return LTP_OK;
@@ -231,23 +236,19 @@ static ltp_status finish_readout(sim_t *s, ltp_results *res) {
   return ltp_readout_append(&res->readouts, &r);
 }
 
-static void probe_step(sim_t *s, double t, double v_prev, double dt) {
+void sim_probe_sample(sim_t *s, double t, double v, double slope) {
   readout_probe *ro = &s->ro;
-  const double v = s->cable.v_mV[0];
   if (v > ro->vmax)
     ro->vmax = v;
-  if (t - ro->t0 < SLOPE_WINDOW_MS) {
-    const double slope = (v - v_prev) / dt;
-    if (slope > ro->slope_max)
-      ro->slope_max = slope;
-  }
+  if (t - ro->t0 < SLOPE_WINDOW_MS && slope > ro->slope_max)
+    ro->slope_max = slope;
   if (s->i_clamp_pA < ro->imin)
     ro->imin = s->i_clamp_pA;
 }
 
-static ltp_status deliver_events(sim_t *s, double t, double dt, ltp_results *res) {
+ltp_status sim_deliver_events(sim_t *s, double t, double horizon_ms, ltp_results *res) {
   const ltp_protocol *pr = s->proto;
-  while (s->next_event < pr->n_events && pr->events[s->next_event].t_ms < t + 0.5 * dt) {
+  while (s->next_event < pr->n_events && pr->events[s->next_event].t_ms < horizon_ms) {
     const ltp_event *ev = &pr->events[s->next_event++];
     if (ev->kind == LTP_EV_POST) {
       s->spike_until_ms = t + s->p.hh.spike_current_ms;
@@ -256,7 +257,7 @@ static ltp_status deliver_events(sim_t *s, double t, double dt, ltp_results *res
     double p_rel, ves;
     deliver_release(s, ev->pathway, t, &p_rel, &ves);
     if (ev->kind == LTP_EV_TEST) {
-      ltp_status st = finish_readout(s, res);
+      ltp_status st = sim_finish_readout(s, res);
       if (st != LTP_OK)
         return st;
       s->ro = (readout_probe){1,
@@ -275,10 +276,10 @@ static ltp_status deliver_events(sim_t *s, double t, double dt, ltp_results *res
   return LTP_OK;
 }
 
-static void apply_changes(sim_t *s, double t, double dt) {
+void sim_apply_changes(sim_t *s, double horizon_ms) {
   const ltp_protocol *pr = s->proto;
   int changed = 0;
-  while (s->next_change < pr->n_changes && pr->changes[s->next_change].t_ms < t + 0.5 * dt) {
+  while (s->next_change < pr->n_changes && pr->changes[s->next_change].t_ms < horizon_ms) {
     const ltp_param_change *c = &pr->changes[s->next_change++];
     *(double *)((char *)&s->p + c->param_offset) = c->value;
     changed = 1;
@@ -287,7 +288,7 @@ static void apply_changes(sim_t *s, double t, double dt) {
     ltp_slow_reset(s->slow);
 }
 
-static void sample_trace(sim_t *s, double t, ltp_results *res) {
+void sim_sample_trace(sim_t *s, double t, ltp_results *res) {
   const ltp_protocol *pr = s->proto;
   if (pr->trace_dt_ms <= 0.0 || t < s->next_trace_ms || t > pr->trace_t1_ms)
     return;
@@ -338,7 +339,7 @@ static void state_columns(ltp_trace *tr, int np) {
   tr->units[tr->n_vars++] = "1";
 }
 
-static void sample_state(const sim_t *s, double t, ltp_results *res) {
+void sim_sample_state(const sim_t *s, double t, ltp_results *res) {
   double v[LTP_MAX_TRACE_VARS];
   size_t n = 0;
   for (int k = 0; k < s->np; ++k) {
@@ -352,7 +353,7 @@ static void sample_state(const sim_t *s, double t, ltp_results *res) {
     v[n++] = syn[SLOW_RETRO];
     v[n++] = syn[SLOW_TAG];
     v[n++] = syn[SLOW_Z];
-    v[n++] = head_volume_um3(s, k);
+    v[n++] = sim_head_volume_um3(s, k);
   }
   const double *cell = ltp_slow_cell(s->slow);
   v[n++] = cell[SLOW_CELL_DRIVE];
@@ -376,9 +377,7 @@ static int is_quiet(const sim_t *s, double t) {
   return 1;
 }
 
-/* Next time anything can happen: event, parameter change, clamp or current-step edge, trace
- * window, end. */
-static double next_activity_ms(const sim_t *s, double t) {
+double sim_next_edge_ms(const sim_t *s, double t) {
   const ltp_protocol *pr = s->proto;
   double next = pr->t_end_ms;
   if (s->next_event < pr->n_events && pr->events[s->next_event].t_ms < next)
@@ -397,6 +396,13 @@ static double next_activity_ms(const sim_t *s, double t) {
     if (pr->steps[i].t1_ms > t && pr->steps[i].t1_ms < next)
       next = pr->steps[i].t1_ms;
   }
+  return next;
+}
+
+/* Next time anything can happen: a protocol edge, the trace window, a state sample. */
+static double next_activity_ms(const sim_t *s, double t) {
+  const ltp_protocol *pr = s->proto;
+  double next = sim_next_edge_ms(s, t);
   if (pr->trace_dt_ms > 0.0 && pr->trace_t0_ms > t && pr->trace_t0_ms < next)
     next = pr->trace_t0_ms;
   if (s->next_state_ms > t && s->next_state_ms < next)
@@ -440,8 +446,11 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
   st = ltp_slow_equilibrate(s->slow, ca_rest, 1e9, err);
   if (st != LTP_OK)
     return st;
-  for (int k = 0; k < s->np; ++k)
+  for (int k = 0; k < s->np; ++k) {
     s->ca_acc[k] = 0.0;
+    s->peak_ca_uM[k] = s->ca_uM[k];
+    s->peak_ca_t_ms[k] = 0.0;
+  }
   s->acc_ms = 0.0;
   s->fine_steps = 0;
   s->next_trace_ms = proto->trace_t0_ms;
@@ -467,11 +476,11 @@ static ltp_status after_step(sim_t *s, double t, double v_prev, double dt, ltp_r
                              ltp_error *err) {
   ltp_status st = LTP_OK;
   if (s->ro.active) {
-    probe_step(s, t, v_prev, dt);
+    sim_probe_sample(s, t, s->cable.v_mV[0], (s->cable.v_mV[0] - v_prev) / dt);
     if (t - s->ro.t0 >= READOUT_WINDOW_MS)
-      st = finish_readout(s, res);
+      st = sim_finish_readout(s, res);
   }
-  sample_trace(s, t, res);
+  sim_sample_trace(s, t, res);
   if (st == LTP_OK && s->acc_ms >= slow_subcycle_ms(s) - 1e-9)
     st = flush_slow(s, t, err);
   if (st == LTP_OK)
@@ -512,15 +521,15 @@ static ltp_status run_loop(sim_t *s, const ltp_sim_options *opt, ltp_results *re
       k = 0;
       dt = h;
     }
-    apply_changes(s, t, dt);
+    sim_apply_changes(s, t + 0.5 * dt);
     if (t >= s->next_state_ms - 0.5 * dt) {
       st = flush_slow(s, t, err);
       if (st != LTP_OK)
         break;
-      sample_state(s, t, res);
+      sim_sample_state(s, t, res);
       s->next_state_ms += s->p.engine.state_dt_s * 1e3;
     }
-    st = deliver_events(s, t, dt, res);
+    st = sim_deliver_events(s, t, t + 0.5 * dt, res);
     if (st != LTP_OK)
       break;
     if (!opt->no_fast_forward && is_quiet(s, t)) {
@@ -544,7 +553,7 @@ static ltp_status run_loop(sim_t *s, const ltp_sim_options *opt, ltp_results *re
     }
   }
   if (st == LTP_OK)
-    st = finish_readout(s, res);
+    st = sim_finish_readout(s, res);
   if (st == LTP_OK)
     st = flush_slow(s, t_end, err);
   if (st == LTP_OK)
@@ -575,7 +584,7 @@ static ltp_status record_final_state(const sim_t *s, ltp_results *res) {
     }
     snprintf(name, sizeof name, "p%d.spine.head_volume", k + 1);
     if (st == LTP_OK)
-      st = ltp_results_add_state(res, name, "um3", head_volume_um3(s, k));
+      st = ltp_results_add_state(res, name, "um3", sim_head_volume_um3(s, k));
     snprintf(name, sizeof name, "p%d.spine.ca", k + 1);
     if (st == LTP_OK)
       st = ltp_results_add_state(res, name, "uM", s->ca_uM[k]);
@@ -601,11 +610,16 @@ ltp_status ltp_simulate(const ltp_params *params, const ltp_protocol *proto, uin
   state_columns(&res->state, proto->n_pathways);
   ltp_status st = sim_init(s, params, proto, seed, err);
   if (st == LTP_OK)
-    st = run_loop(s, opt, res, err);
+    st = s->p.engine.method == ENGINE_REFERENCE ? ltp_reference_run(s, opt, res, err)
+                                                : run_loop(s, opt, res, err);
   if (st == LTP_OK)
     st = record_final_state(s, res);
   res->fine_steps = s->fine_steps;
   res->slow_steps = s->slow ? ltp_slow_steps(s->slow) : 0;
+  for (int k = 0; k < s->np; ++k) {
+    res->peak_ca_uM[k] = s->peak_ca_uM[k];
+    res->peak_ca_t_ms[k] = s->peak_ca_t_ms[k];
+  }
   res->t_end_ms = proto->t_end_ms;
   sim_free(s);
   free(s);
