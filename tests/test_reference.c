@@ -17,7 +17,8 @@
 /* One test pulse at 10 ms, traced every 0.1 ms for 100 ms. */
 static const char *one_pulse =
     "name = \"one pulse\"; duration = \"200 ms\"; pathways = 1; seed = 1;\n"
-    "stimuli = ( { type = \"test_pulses\"; pathway = 1; from = \"10 ms\"; interval = \"1 s\"; } );\n"
+    "stimuli = ( { type = \"test_pulses\"; pathway = 1; from = \"10 ms\";\n"
+    "              interval = \"1 s\"; } );\n"
     "traces = { interval = \"0.1 ms\"; from = \"0 ms\"; to = \"100 ms\"; };\n";
 
 static size_t column(const ltp_trace *tr, const char *name) {

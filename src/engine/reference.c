@@ -223,9 +223,8 @@ static ltp_status reference_create(reference *r, sim_t *s, ltp_error *err) {
 /* ---- failure report ---- */
 
 static void variable_name(const reference *r, int i, char *buf, size_t len) {
-  static const char *const syn_names[SYN_FAST] = {"ampa.open_fraction", "nmda.open_fraction",
-                                                  "vgcc.r_m",           "vgcc.r_h",
-                                                  "vgcc.l_m",           "spine.ca"};
+  static const char *const syn_names[SYN_FAST] = {
+      "ampa.open_fraction", "nmda.open_fraction", "vgcc.r_m", "vgcc.r_h", "vgcc.l_m", "spine.ca"};
   static const char *const hh_names[3] = {"hh.m", "hh.h", "hh.n"};
   const sim_t *s = r->s;
   if (i < r->off_hh)
@@ -340,8 +339,7 @@ static int same_time(double a, double b) {
 }
 
 /* Integrate from t to the stop t_stop, recording every output on the way. */
-static ltp_status advance(reference *r, double t, double t_stop, ltp_results *res,
-                          ltp_error *err) {
+static ltp_status advance(reference *r, double t, double t_stop, ltp_results *res, ltp_error *err) {
   double *y = N_VGetArrayPointer(r->y);
   restart(r, t);
   fast_derivatives(r, y, t, r->dy);

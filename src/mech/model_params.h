@@ -98,7 +98,7 @@ typedef struct {
     double dt_ms, slow_dt_ms, quiet_tol, rtol, state_dt_s, tail_dt_ms, slow_rk_step_ms;
     double method;         /* choice: fixed | reference (engine/reference.c) */
     double reference_rtol; /* relative tolerance of the reference integration */
-  } engine; /* engine/numerics.c */
+  } engine;                /* engine/numerics.c */
 } ltp_params;
 
 #endif
