@@ -129,12 +129,17 @@ static int rhs(sunrealtype t, N_Vector yv, N_Vector dv, void *user) {
   return 0;
 }
 
-/* d[Ca]/dt of each spine: its downward zero crossings are the Ca2+ peaks. */
+/* d[Ca]/dt of each spine: its downward zero crossings are the Ca2+ peaks. Offset by a rate
+ * far below any transient's (Ca2+ at the crossing is below the peak by ~offset^2 / 2|Ca''|,
+ * ~1e-12 uM), because at rest, above all under voltage clamp, d[Ca]/dt sits at zero and
+ * CVODE's root-finder cannot handle a function that stays at its root. */
+#define CA_PEAK_OFFSET_UM_MS 1e-6
+
 static int ca_peaks(sunrealtype t, N_Vector yv, sunrealtype *g, void *user) {
   reference *r = user;
   fast_derivatives(r, N_VGetArrayPointer(yv), t, r->dy);
   for (int k = 0; k < r->s->np; ++k)
-    g[k] = r->dy[r->off_syn + k * SYN_FAST + SYN_CA];
+    g[k] = r->dy[r->off_syn + k * SYN_FAST + SYN_CA] + CA_PEAK_OFFSET_UM_MS;
   return 0;
 }
 
