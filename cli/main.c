@@ -9,10 +9,12 @@
 
 static void usage(FILE *f) {
   fprintf(f, "usage: ltpsim run [FILE.exp] [--set mech.param=VALUE ...] [--seed N] [--out DIR]\n"
+             "                  [--reference]\n"
              "       ltpsim params [MECH]\n"
              "       ltpsim version\n"
              "\n"
-             "  run      run an experiment (the embedded default, CA1 HFS, without FILE)\n"
+             "  run      run an experiment (the embedded default, CA1 HFS, without FILE);\n"
+             "           --reference: error-controlled CVODE reference integration (slow)\n"
              "  params   list every parameter: key, unit, default, range, source\n");
 }
 
@@ -42,6 +44,8 @@ static int cmd_run(int argc, char **argv) {
     if (strcmp(argv[i], "--set") == 0 || strcmp(argv[i], "--seed") == 0 ||
         strcmp(argv[i], "--out") == 0) {
       ++i;
+    } else if (strcmp(argv[i], "--reference") == 0) {
+      continue; /* applied after the file, as --set engine.method=reference */
     } else if (argv[i][0] == '-') {
       fprintf(stderr, "ltpsim run: unknown option '%s'\n", argv[i]);
       usage(stderr);
@@ -60,6 +64,9 @@ static int cmd_run(int argc, char **argv) {
     return fail(run, st);
   for (int i = 0; i < argc; ++i) {
     const int has_value = i + 1 < argc;
+    if (strcmp(argv[i], "--reference") == 0 &&
+        (st = ltp_run_set(run, "engine.method=reference")) != LTP_OK)
+      return fail(run, st);
     if (strcmp(argv[i], "--set") == 0 || strcmp(argv[i], "--seed") == 0 ||
         strcmp(argv[i], "--out") == 0) {
       if (!has_value) {

@@ -54,6 +54,9 @@ ltp_status ltp_run_execute(ltp_run *run);
 ltp_status ltp_run_get_potentiation(const ltp_run *run, int pathway, double after_min, double *pct);
 /* Value of a final-state variable by name (e.g. "p1.camkii.phospho_fraction"). */
 ltp_status ltp_run_get_final(const ltp_run *run, const char *name, double *value);
+/* Peak spine Ca2+ (uM) of pathway (1-based) over the run and when it occurred (ms; either
+ * pointer may be NULL), as reported in summary.json (spine_ca_peak). */
+ltp_status ltp_run_get_peak_calcium(const ltp_run *run, int pathway, double *peak_uM, double *t_ms);
 /* Number of test-pulse readouts and one of them: time (ms) and slope % of baseline. */
 size_t ltp_run_n_readouts(const ltp_run *run);
 ltp_status ltp_run_get_readout(const ltp_run *run, size_t i, double *t_ms, int *pathway,

@@ -146,6 +146,24 @@ void ltp_cable_begin_step(ltp_cable *c) {
   }
 }
 
+double ltp_cable_derivatives(const ltp_cable *c, int clamp, double *dv) {
+  for (int i = 0; i < c->n; ++i) /* membrane and injected current (pA) */
+    dv[i] = c->ge_pA[i] - c->g_nS[i] * c->v_mV[i] + c->i_inj_pA[i];
+  for (int i = 1; i < c->n; ++i) {
+    const int p = c->parent[i];
+    const double i_ax = c->g_axial_nS[i] * (c->v_mV[p] - c->v_mV[i]);
+    dv[i] += i_ax;
+    dv[p] -= i_ax;
+  }
+  /* the clamp supplies whatever current cancels the soma's net current */
+  const double i_clamp_pA = clamp ? -dv[0] : 0.0;
+  if (clamp)
+    dv[0] = 0.0;
+  for (int i = 0; i < c->n; ++i) /* pA / pF = mV/ms */
+    dv[i] /= c->cm_pF[i];
+  return i_clamp_pA;
+}
+
 double ltp_cable_solve(ltp_cable *c, double dt_ms, int clamp, double v_clamp_mV) {
   const int n = c->n;
   /* nS x ms = pF x 1e-3 ... C/dt in pF/ms = nS */

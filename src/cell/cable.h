@@ -30,6 +30,11 @@ void ltp_cable_begin_step(ltp_cable *c);
 /* Solve one backward-Euler step. If clamp is nonzero the soma is held at v_clamp_mV and the
  * injected clamp current (pA) is returned; otherwise returns 0. */
 double ltp_cable_solve(ltp_cable *c, double dt_ms, int clamp, double v_clamp_mV);
+/* Right-hand side of the same membrane equations for the reference integration:
+ * C dV/dt = -g V + g E + I_inj + sum over neighbours g_ax (V_nb - V), from the accumulators of
+ * this step (g_nS, ge_pA, i_inj_pA) at the voltages in v_mV (mV/ms into dv). A clamped soma is
+ * held (dV/dt = 0) and the clamp current that holds it is returned; otherwise returns 0. */
+double ltp_cable_derivatives(const ltp_cable *c, int clamp, double *dv);
 /* Spine head volume in um^3 from the table (before structural growth). */
 double ltp_cable_head_volume_um3(const cable_params *p);
 

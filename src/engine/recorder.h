@@ -67,6 +67,7 @@ typedef struct {
   size_t n_final_state;
   double baseline_slope_mV_ms[8];
   double baseline_epsc_pA[8];
+  double peak_ca_uM[8], peak_ca_t_ms[8]; /* per pathway: peak spine Ca2+ from t = 0 on, when */
   double wall_s;
   uint64_t fine_steps, slow_steps, events;
   double t_end_ms;

@@ -2,7 +2,9 @@
  * fine step; the slow ODEs (signalling, expression, late phase) are sub-cycled with the mean
  * spine Ca2+ of each sub-cycle. When no event is in flight and the fast state is steady within
  * engine.quiet_tol, the fast state is frozen and only the slow ODEs advance, in one CVODE call,
- * to the next event: quiet time costs what CVODE's large steps cost. */
+ * to the next event: quiet time costs what CVODE's large steps cost.
+ * The model, protocol and recording pieces (declared in sim_internal.h) are shared with the
+ * error-controlled reference integration (reference.c, engine.method = reference). */
 #include "engine/sim.h"
 
 #include <math.h>
@@ -13,6 +15,8 @@
 
 #include "cell/cable.h"
 #include "engine/readout.h"
+#include "engine/reference.h"
+#include "engine/sim_internal.h"
 #include "engine/slow.h"
 #include "mech/ampa.h"
 #include "mech/calcium.h"
@@ -22,49 +26,6 @@
 #include "mech/retrograde.h"
 #include "mech/trafficking.h"
 #include "mech/vgcc.h"
-
-#define READOUT_WINDOW_MS 50.0
-#define SLOPE_WINDOW_MS 10.0
-
-/* Glutamate and receptor gating of a group of identical synapses. */
-typedef struct {
-  double glu_mM, glu_until_ms, ampa_r, nmda_r;
-} receptor_group;
-
-typedef struct {
-  int active, pathway;
-  double t0, v0, vmax, slope_max, i0, imin, p_rel, vesicles;
-} readout_probe;
-
-typedef struct {
-  ltp_params p; /* live copy: timed changes write into it */
-  const ltp_protocol *proto;
-  uint64_t seed;
-  int np;
-  ltp_cable cable;
-  hh_gates hh;
-  /* per pathway: the modelled spine receives whole quanta; the lumped co-active synapses
-   * (population) the expected release */
-  receptor_group spine[LTP_MAX_PATHWAYS], pop[LTP_MAX_PATHWAYS];
-  double quanta_due[LTP_MAX_PATHWAYS]; /* expected quanta not yet delivered (mean-field mode) */
-  double ca_uM[LTP_MAX_PATHWAYS];
-  vgcc_gates vg[LTP_MAX_PATHWAYS];
-  /* presynaptic state: [k] the modelled spine's bouton (stochastic mode), [LTP_MAX_PATHWAYS + k]
-   * the population's mean-field state */
-  double rel_caxf[2 * LTP_MAX_PATHWAYS], rel_caxd[2 * LTP_MAX_PATHWAYS];
-  double rel_ready[2 * LTP_MAX_PATHWAYS], rel_tlast[2 * LTP_MAX_PATHWAYS];
-  uint64_t rel_n[2 * LTP_MAX_PATHWAYS];
-  release_state rel;
-  ltp_slow *slow;
-  double ca_acc[LTP_MAX_PATHWAYS], acc_ms;
-  double spike_until_ms, i_clamp_pA;
-  double unblock[LTP_MAX_PATHWAYS], i_nmda_pA[LTP_MAX_PATHWAYS];
-  double dv_max_mV_ms, dca_max_uM_ms; /* largest rates of change in the last step */
-  readout_probe ro;
-  double next_trace_ms, next_state_ms;
-  size_t next_event, next_change;
-  uint64_t fine_steps;
-} sim_t;
 
 /* ---- state derived from the slow subsystem ---- */
 
@@ -79,14 +40,15 @@ static double retro_factor(const sim_t *s, int k) {
 }
 /* Spine head volume follows the PSD slot count (PSD area ~ head volume, Harris & Stevens
  * 1989): structural growth comes with the slots. */
-static double head_volume_um3(const sim_t *s, int k) {
+double sim_head_volume_um3(const sim_t *s, int k) {
   return s->p.cable.head_volume_um3 * ltp_slow_synapse(s->slow, k)[SLOW_SLOTS] /
          s->p.trafficking.slots_0;
 }
 
-/* ---- one fine step ---- */
+/* ---- the model at the present state (shared with the reference integration) ---- */
 
-static int clamp_at(const ltp_protocol *pr, double t, double *v_hold) {
+int sim_clamp_at(const sim_t *s, double t, double *v_hold) {
+  const ltp_protocol *pr = s->proto;
   for (size_t i = 0; i < pr->n_clamps; ++i)
     if (t >= pr->clamps[i].t0_ms && t < pr->clamps[i].t1_ms) {
       *v_hold = pr->clamps[i].v_mV;
@@ -103,19 +65,14 @@ static double current_at(const ltp_protocol *pr, double t) {
   return i;
 }
 
-static void group_step(const ltp_params *p, receptor_group *g, double t, double dt) {
-  const double glu = t < g->glu_until_ms ? g->glu_mM : 0.0;
-  g->ampa_r = ampa_gate_step(&p->ampa, g->ampa_r, glu, dt);
-  g->nmda_r = nmda_gate_step(&p->nmda, g->nmda_r, glu, dt);
+double sim_glu_mM(const receptor_group *g, double t) {
+  return t < g->glu_until_ms ? g->glu_mM : 0.0;
 }
 
-static void add_synaptic_channels(sim_t *s, int k, double t, double dt) {
+static void add_synaptic_conductances(sim_t *s, int k) {
   const ltp_params *p = &s->p;
   ltp_cable *c = &s->cable;
   const int h = c->head[k];
-  group_step(p, &s->spine[k], t, dt);
-  group_step(p, &s->pop[k], t, dt);
-  vgcc_gates_step(&p->vgcc, c->v_mV[h], dt, &s->vg[k]);
   const double n_rec = receptors(s, k), gamma = gamma_pS(s, k);
   const double g_ampa = ampa_conductance_nS(&p->ampa, s->spine[k].ampa_r, n_rec, gamma);
   s->unblock[k] = nmda_mg_unblock(&p->nmda, c->v_mV[h], p->nmda.mg_o_mM);
@@ -124,8 +81,8 @@ static void add_synaptic_channels(sim_t *s, int k, double t, double dt) {
   c->g_nS[h] += g_ampa + g_nmda + g_vgcc;
   c->ge_pA[h] += g_ampa * p->ampa.e_rev_mV + g_nmda * p->nmda.e_rev_mV + g_vgcc * p->vgcc.e_ca_mV;
   /* the pathway's other co-active synapses, identical in their expressed strength to the
-   * modelled one (mean field), lumped on the dendrite: their Mg2+ block sees the dendritic
-   * potential */
+   * modelled one, receive the expected release (mean field) and are lumped on the dendrite:
+   * their Mg2+ block sees the dendritic potential */
   const double others = p->cable.pathway_synapses - 1.0;
   if (others > 0.0) {
     const int a = c->attach;
@@ -137,7 +94,17 @@ static void add_synaptic_channels(sim_t *s, int k, double t, double dt) {
   }
 }
 
-static void update_calcium(sim_t *s, int k, double dt) {
+void sim_membrane_currents(sim_t *s, double t_in) {
+  ltp_cable *c = &s->cable;
+  ltp_cable_begin_step(c);
+  hh_currents(&s->p.hh, &s->hh, c->area_um2[0], &c->g_nS[0], &c->ge_pA[0]);
+  for (int k = 0; k < s->np; ++k)
+    add_synaptic_conductances(s, k);
+  c->i_inj_pA[0] =
+      current_at(s->proto, t_in) + (t_in < s->spike_until_ms ? s->p.hh.spike_current_pA : 0);
+}
+
+double sim_spine_ca_current(sim_t *s, int k) {
   const ltp_params *p = &s->p;
   const ltp_cable *c = &s->cable;
   const int h = c->head[k];
@@ -146,11 +113,40 @@ static void update_calcium(sim_t *s, int k, double dt) {
   s->i_nmda_pA[k] = g_nmda * (v - p->nmda.e_rev_mV);
   const double i_vgcc =
       vgcc_conductance_nS(&p->vgcc, &s->vg[k], c->area_um2[h]) * (v - p->vgcc.e_ca_mV);
-  double i_ca = p->nmda.ca_fraction * s->i_nmda_pA[k] + i_vgcc;
-  if (i_ca > 0.0)
-    i_ca = 0.0; /* outward Ca2+ current does not occur below E_Ca */
+  const double i_ca = p->nmda.ca_fraction * s->i_nmda_pA[k] + i_vgcc;
+  return i_ca > 0.0 ? 0.0 : i_ca; /* outward Ca2+ current does not occur below E_Ca */
+}
+
+void sim_track_peak_ca(sim_t *s, double t) {
+  for (int k = 0; k < s->np; ++k)
+    if (s->ca_uM[k] > s->peak_ca_uM[k]) {
+      s->peak_ca_uM[k] = s->ca_uM[k];
+      s->peak_ca_t_ms[k] = t;
+    }
+}
+
+/* ---- one fine step ---- */
+
+/* Exponential (Rush-Larsen / exact two-state) updates of every gate at the step's voltages. */
+static void step_gates(sim_t *s, double t, double dt) {
+  const ltp_params *p = &s->p;
+  const ltp_cable *c = &s->cable;
+  hh_gates_step(&p->hh, c->v_mV[0], dt, &s->hh);
+  for (int k = 0; k < s->np; ++k) {
+    receptor_group *groups[2] = {&s->spine[k], &s->pop[k]};
+    for (int g = 0; g < 2; ++g) {
+      const double glu = sim_glu_mM(groups[g], t);
+      groups[g]->ampa_r = ampa_gate_step(&p->ampa, groups[g]->ampa_r, glu, dt);
+      groups[g]->nmda_r = nmda_gate_step(&p->nmda, groups[g]->nmda_r, glu, dt);
+    }
+    vgcc_gates_step(&p->vgcc, c->v_mV[c->head[k]], dt, &s->vg[k]);
+  }
+}
+
+static void update_calcium(sim_t *s, int k, double dt) {
+  const double i_ca = sim_spine_ca_current(s, k);
   const double before = s->ca_uM[k];
-  s->ca_uM[k] = calcium_step(&p->calcium, before, i_ca, head_volume_um3(s, k), dt);
+  s->ca_uM[k] = calcium_step(&s->p.calcium, before, i_ca, sim_head_volume_um3(s, k), dt);
   const double rate = fabs(s->ca_uM[k] - before) / dt;
   if (rate > s->dca_max_uM_ms)
     s->dca_max_uM_ms = rate;
@@ -159,14 +155,10 @@ static void update_calcium(sim_t *s, int k, double dt) {
 
 static void fine_step(sim_t *s, double t, double dt) {
   ltp_cable *c = &s->cable;
-  ltp_cable_begin_step(c);
-  hh_gates_step(&s->p.hh, c->v_mV[0], dt, &s->hh);
-  hh_currents(&s->p.hh, &s->hh, c->area_um2[0], &c->g_nS[0], &c->ge_pA[0]);
-  for (int k = 0; k < s->np; ++k)
-    add_synaptic_channels(s, k, t, dt);
-  c->i_inj_pA[0] = current_at(s->proto, t) + (t < s->spike_until_ms ? s->p.hh.spike_current_pA : 0);
+  step_gates(s, t, dt);
+  sim_membrane_currents(s, t);
   double v_hold = 0.0;
-  const int clamped = clamp_at(s->proto, t, &v_hold);
+  const int clamped = sim_clamp_at(s, t, &v_hold);
   double v_before[2 * LTP_MAX_PATHWAYS + 1];
   v_before[0] = c->v_mV[0];
   for (int k = 0; k < s->np; ++k)
@@ -181,6 +173,7 @@ static void fine_step(sim_t *s, double t, double dt) {
   s->dca_max_uM_ms = 0.0;
   for (int k = 0; k < s->np; ++k)
     update_calcium(s, k, dt);
+  sim_track_peak_ca(s, t + dt);
   s->acc_ms += dt;
   ++s->fine_steps;
 }
@@ -219,7 +212,7 @@ static ltp_status flush_slow(sim_t *s, double t, ltp_error *err) {
 static void group_release(const ltp_params *p, receptor_group *g, double t, double vesicles) {
   if (vesicles <= 0.0)
     return;
-  g->glu_mM = vesicles * p->release.glu_peak_mM;
+  g->glu_mM = vesicles * p->release.glu_peak_mM; /* one square pulse per release */
   g->glu_until_ms = t + p->release.glu_dur_ms;
 }
 
@@ -250,7 +243,7 @@ static void deliver_release(sim_t *s, int k, double t, double *p_rel, double *ve
   *vesicles = quanta; /* the modelled synapse's outcome */
 }
 
-static ltp_status finish_readout(sim_t *s, ltp_results *res) {
+ltp_status sim_finish_readout(sim_t *s, ltp_results *res) {
   readout_probe *ro = &s->ro;
   if (!ro->active)
     return LTP_OK;
@@ -268,23 +261,19 @@ static ltp_status finish_readout(sim_t *s, ltp_results *res) {
   return ltp_readout_append(&res->readouts, &r);
 }
 
-static void probe_step(sim_t *s, double t, double v_prev, double dt) {
+void sim_probe_sample(sim_t *s, double t, double v, double slope) {
   readout_probe *ro = &s->ro;
-  const double v = s->cable.v_mV[0];
   if (v > ro->vmax)
     ro->vmax = v;
-  if (t - ro->t0 < SLOPE_WINDOW_MS) {
-    const double slope = (v - v_prev) / dt;
-    if (slope > ro->slope_max)
-      ro->slope_max = slope;
-  }
+  if (t - ro->t0 < SLOPE_WINDOW_MS && slope > ro->slope_max)
+    ro->slope_max = slope;
   if (s->i_clamp_pA < ro->imin)
     ro->imin = s->i_clamp_pA;
 }
 
-static ltp_status deliver_events(sim_t *s, double t, double dt, ltp_results *res) {
+ltp_status sim_deliver_events(sim_t *s, double t, double horizon_ms, ltp_results *res) {
   const ltp_protocol *pr = s->proto;
-  while (s->next_event < pr->n_events && pr->events[s->next_event].t_ms < t + 0.5 * dt) {
+  while (s->next_event < pr->n_events && pr->events[s->next_event].t_ms < horizon_ms) {
     const ltp_event *ev = &pr->events[s->next_event++];
     if (ev->kind == LTP_EV_POST) {
       s->spike_until_ms = t + s->p.hh.spike_current_ms;
@@ -293,7 +282,7 @@ static ltp_status deliver_events(sim_t *s, double t, double dt, ltp_results *res
     double p_rel, ves;
     deliver_release(s, ev->pathway, t, &p_rel, &ves);
     if (ev->kind == LTP_EV_TEST) {
-      ltp_status st = finish_readout(s, res);
+      ltp_status st = sim_finish_readout(s, res);
       if (st != LTP_OK)
         return st;
       s->ro = (readout_probe){1,
@@ -312,10 +301,10 @@ static ltp_status deliver_events(sim_t *s, double t, double dt, ltp_results *res
   return LTP_OK;
 }
 
-static void apply_changes(sim_t *s, double t, double dt) {
+void sim_apply_changes(sim_t *s, double horizon_ms) {
   const ltp_protocol *pr = s->proto;
   int changed = 0;
-  while (s->next_change < pr->n_changes && pr->changes[s->next_change].t_ms < t + 0.5 * dt) {
+  while (s->next_change < pr->n_changes && pr->changes[s->next_change].t_ms < horizon_ms) {
     const ltp_param_change *c = &pr->changes[s->next_change++];
     *(double *)((char *)&s->p + c->param_offset) = c->value;
     changed = 1;
@@ -324,7 +313,7 @@ static void apply_changes(sim_t *s, double t, double dt) {
     ltp_slow_reset(s->slow);
 }
 
-static void sample_trace(sim_t *s, double t, ltp_results *res) {
+void sim_sample_trace(sim_t *s, double t, ltp_results *res) {
   const ltp_protocol *pr = s->proto;
   if (pr->trace_dt_ms <= 0.0 || t < s->next_trace_ms || t > pr->trace_t1_ms)
     return;
@@ -375,7 +364,7 @@ static void state_columns(ltp_trace *tr, int np) {
   tr->units[tr->n_vars++] = "1";
 }
 
-static void sample_state(const sim_t *s, double t, ltp_results *res) {
+void sim_sample_state(const sim_t *s, double t, ltp_results *res) {
   double v[LTP_MAX_TRACE_VARS];
   size_t n = 0;
   for (int k = 0; k < s->np; ++k) {
@@ -389,7 +378,7 @@ static void sample_state(const sim_t *s, double t, ltp_results *res) {
     v[n++] = syn[SLOW_RETRO];
     v[n++] = syn[SLOW_TAG];
     v[n++] = syn[SLOW_Z];
-    v[n++] = head_volume_um3(s, k);
+    v[n++] = sim_head_volume_um3(s, k);
   }
   const double *cell = ltp_slow_cell(s->slow);
   v[n++] = cell[SLOW_CELL_DRIVE];
@@ -414,9 +403,7 @@ static int is_quiet(const sim_t *s, double t) {
   return 1;
 }
 
-/* Next time anything can happen: event, parameter change, clamp or current-step edge, trace
- * window, end. */
-static double next_activity_ms(const sim_t *s, double t) {
+double sim_next_edge_ms(const sim_t *s, double t) {
   const ltp_protocol *pr = s->proto;
   double next = pr->t_end_ms;
   if (s->next_event < pr->n_events && pr->events[s->next_event].t_ms < next)
@@ -435,6 +422,13 @@ static double next_activity_ms(const sim_t *s, double t) {
     if (pr->steps[i].t1_ms > t && pr->steps[i].t1_ms < next)
       next = pr->steps[i].t1_ms;
   }
+  return next;
+}
+
+/* Next time anything can happen: a protocol edge, the trace window, a state sample. */
+static double next_activity_ms(const sim_t *s, double t) {
+  const ltp_protocol *pr = s->proto;
+  double next = sim_next_edge_ms(s, t);
   if (pr->trace_dt_ms > 0.0 && pr->trace_t0_ms > t && pr->trace_t0_ms < next)
     next = pr->trace_t0_ms;
   if (s->next_state_ms > t && s->next_state_ms < next)
@@ -482,8 +476,11 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
   st = ltp_slow_equilibrate(s->slow, ca_rest, 1e9, err);
   if (st != LTP_OK)
     return st;
-  for (int k = 0; k < s->np; ++k)
+  for (int k = 0; k < s->np; ++k) {
     s->ca_acc[k] = 0.0;
+    s->peak_ca_uM[k] = s->ca_uM[k];
+    s->peak_ca_t_ms[k] = 0.0;
+  }
   s->acc_ms = 0.0;
   s->fine_steps = 0;
   s->next_trace_ms = proto->trace_t0_ms;
@@ -509,11 +506,11 @@ static ltp_status after_step(sim_t *s, double t, double v_prev, double dt, ltp_r
                              ltp_error *err) {
   ltp_status st = LTP_OK;
   if (s->ro.active) {
-    probe_step(s, t, v_prev, dt);
+    sim_probe_sample(s, t, s->cable.v_mV[0], (s->cable.v_mV[0] - v_prev) / dt);
     if (t - s->ro.t0 >= READOUT_WINDOW_MS)
-      st = finish_readout(s, res);
+      st = sim_finish_readout(s, res);
   }
-  sample_trace(s, t, res);
+  sim_sample_trace(s, t, res);
   if (st == LTP_OK && s->acc_ms >= slow_subcycle_ms(s) - 1e-9)
     st = flush_slow(s, t, err);
   if (st == LTP_OK)
@@ -554,15 +551,15 @@ static ltp_status run_loop(sim_t *s, const ltp_sim_options *opt, ltp_results *re
       k = 0;
       dt = h;
     }
-    apply_changes(s, t, dt);
+    sim_apply_changes(s, t + 0.5 * dt);
     if (t >= s->next_state_ms - 0.5 * dt) {
       st = flush_slow(s, t, err);
       if (st != LTP_OK)
         break;
-      sample_state(s, t, res);
+      sim_sample_state(s, t, res);
       s->next_state_ms += s->p.engine.state_dt_s * 1e3;
     }
-    st = deliver_events(s, t, dt, res);
+    st = sim_deliver_events(s, t, t + 0.5 * dt, res);
     if (st != LTP_OK)
       break;
     if (!opt->no_fast_forward && is_quiet(s, t)) {
@@ -586,7 +583,7 @@ static ltp_status run_loop(sim_t *s, const ltp_sim_options *opt, ltp_results *re
     }
   }
   if (st == LTP_OK)
-    st = finish_readout(s, res);
+    st = sim_finish_readout(s, res);
   if (st == LTP_OK)
     st = flush_slow(s, t_end, err);
   if (st == LTP_OK)
@@ -617,7 +614,7 @@ static ltp_status record_final_state(const sim_t *s, ltp_results *res) {
     }
     snprintf(name, sizeof name, "p%d.spine.head_volume", k + 1);
     if (st == LTP_OK)
-      st = ltp_results_add_state(res, name, "um3", head_volume_um3(s, k));
+      st = ltp_results_add_state(res, name, "um3", sim_head_volume_um3(s, k));
     snprintf(name, sizeof name, "p%d.spine.ca", k + 1);
     if (st == LTP_OK)
       st = ltp_results_add_state(res, name, "uM", s->ca_uM[k]);
@@ -643,11 +640,16 @@ ltp_status ltp_simulate(const ltp_params *params, const ltp_protocol *proto, uin
   state_columns(&res->state, proto->n_pathways);
   ltp_status st = sim_init(s, params, proto, seed, err);
   if (st == LTP_OK)
-    st = run_loop(s, opt, res, err);
+    st = s->p.engine.method == ENGINE_REFERENCE ? ltp_reference_run(s, opt, res, err)
+                                                : run_loop(s, opt, res, err);
   if (st == LTP_OK)
     st = record_final_state(s, res);
   res->fine_steps = s->fine_steps;
   res->slow_steps = s->slow ? ltp_slow_steps(s->slow) : 0;
+  for (int k = 0; k < s->np; ++k) {
+    res->peak_ca_uM[k] = s->peak_ca_uM[k];
+    res->peak_ca_t_ms[k] = s->peak_ca_t_ms[k];
+  }
   res->t_end_ms = proto->t_end_ms;
   sim_free(s);
   free(s);

@@ -36,14 +36,13 @@ static double kinase_drive(const ltp_params *p, const double *syn) {
 /* Free (active) PP1 as a fraction of total PP1 above the threshold: the LTD drive. At resting
  * Ca2+ under 1 % of PP1 is free (inhibitor-1 holds the rest); sustained calcineurin activity
  * frees up to about half of it. */
-static double phosphatase_drive(const ltp_slow *s, const double *syn) {
-  const ltp_params *p = s->params;
+static double phosphatase_drive(const ltp_params *p, const double *syn) {
   const double rel =
       syn[SLOW_CAMKII + CAMKII_PP1] / p->camkii.pp1_0_uM - p->trafficking.pp1_threshold;
   return rel > 0.0 ? rel : 0.0;
 }
 
-static void slow_derivatives(const ltp_slow *s, const double *y, double *dy) {
+void ltp_slow_derivatives(const ltp_slow *s, const double *ca_uM, const double *y, double *dy) {
   const ltp_params *p = s->params;
   const double *cell = y + s->n_syn * SLOW_PER_SYNAPSE;
   double *dcell = dy + s->n_syn * SLOW_PER_SYNAPSE;
@@ -51,11 +50,11 @@ static void slow_derivatives(const ltp_slow *s, const double *y, double *dy) {
   for (int k = 0; k < s->n_syn; ++k) {
     const double *syn = y + k * SLOW_PER_SYNAPSE;
     double *dsyn = dy + k * SLOW_PER_SYNAPSE;
-    camkii_rhs(&p->camkii, s->ca_uM[k], syn + SLOW_CAMKII, dsyn + SLOW_CAMKII);
+    camkii_rhs(&p->camkii, ca_uM[k], syn + SLOW_CAMKII, dsyn + SLOW_CAMKII);
     const double a_k = kinase_drive(p, syn);
     const double a_expr =
         a_k > p->trafficking.camkii_threshold ? a_k - p->trafficking.camkii_threshold : 0.0;
-    const trafficking_drive drive = {a_expr, phosphatase_drive(s, syn), syn[SLOW_Z]};
+    const trafficking_drive drive = {a_expr, phosphatase_drive(p, syn), syn[SLOW_Z]};
     const trafficking_state ts = {syn[SLOW_SLOTS], syn[SLOW_RECEPTORS], syn[SLOW_S831]};
     trafficking_state dts;
     trafficking_rhs(&p->trafficking, &ts, &drive, &dts);
@@ -75,7 +74,8 @@ static void slow_derivatives(const ltp_slow *s, const double *y, double *dy) {
 
 static int slow_rhs(sunrealtype t, N_Vector yv, N_Vector dv, void *user) {
   (void)t;
-  slow_derivatives(user, N_VGetArrayPointer(yv), N_VGetArrayPointer(dv));
+  const ltp_slow *s = user;
+  ltp_slow_derivatives(s, s->ca_uM, N_VGetArrayPointer(yv), N_VGetArrayPointer(dv));
   return 0;
 }
 
@@ -166,8 +166,7 @@ void ltp_slow_reset(ltp_slow *s) {
   s->need_init = 1;
 }
 
-/* Name the first non-finite or negative-beyond-tolerance entry for the blow-up message. */
-static const char *bad_variable(const ltp_slow *s, double *value) {
+const char *ltp_slow_variable_name(const ltp_slow *s, int i) {
   static const char *names[SLOW_PER_SYNAPSE] = {[SLOW_CAMKII + CAMKII_PP1] = "camkii.pp1",
                                                 [SLOW_CAMKII + CAMKII_I1P] = "camkii.i1p",
                                                 [SLOW_SLOTS] = "trafficking.slots",
@@ -176,14 +175,19 @@ static const char *bad_variable(const ltp_slow *s, double *value) {
                                                 [SLOW_RETRO] = "retrograde.signal",
                                                 [SLOW_TAG] = "late.tag",
                                                 [SLOW_Z] = "late.z"};
+  if (i >= s->n_syn * SLOW_PER_SYNAPSE)
+    return i - s->n_syn * SLOW_PER_SYNAPSE == SLOW_CELL_PRP ? "late.prp" : "late.synthesis_drive";
+  const char *n = names[i % SLOW_PER_SYNAPSE];
+  return n ? n : "camkii.rings";
+}
+
+/* Name the first non-finite entry for the blow-up message. */
+static const char *bad_variable(const ltp_slow *s, double *value) {
   const double *y = N_VGetArrayPointer(s->y);
   for (int i = 0; i < s->n; ++i) {
     if (!isfinite(y[i])) {
       *value = y[i];
-      if (i >= s->n_syn * SLOW_PER_SYNAPSE)
-        return "late.prp";
-      const char *n = names[i % SLOW_PER_SYNAPSE];
-      return n ? n : "camkii.rings";
+      return ltp_slow_variable_name(s, i);
     }
   }
   return NULL;
@@ -245,16 +249,16 @@ ltp_status ltp_slow_advance_explicit(ltp_slow *s, const double *ca_uM, double t_
   const int steps = (int)ceil((t_to_ms - s->t_ms) / max_step_ms - 1e-9);
   const double h = (t_to_ms - s->t_ms) / steps;
   for (int i = 0; i < steps; ++i) {
-    slow_derivatives(s, y, k1);
+    ltp_slow_derivatives(s, s->ca_uM, y, k1);
     for (int j = 0; j < n; ++j)
       tmp[j] = y[j] + 0.5 * h * k1[j];
-    slow_derivatives(s, tmp, k2);
+    ltp_slow_derivatives(s, s->ca_uM, tmp, k2);
     for (int j = 0; j < n; ++j)
       tmp[j] = y[j] + 0.5 * h * k2[j];
-    slow_derivatives(s, tmp, k3);
+    ltp_slow_derivatives(s, s->ca_uM, tmp, k3);
     for (int j = 0; j < n; ++j)
       tmp[j] = y[j] + h * k3[j];
-    slow_derivatives(s, tmp, k4);
+    ltp_slow_derivatives(s, s->ca_uM, tmp, k4);
     for (int j = 0; j < n; ++j)
       y[j] += h / 6.0 * (k1[j] + 2.0 * k2[j] + 2.0 * k3[j] + k4[j]);
   }
@@ -282,6 +286,22 @@ ltp_status ltp_slow_equilibrate(ltp_slow *s, const double *ca_uM, double duratio
   return LTP_OK;
 }
 
+int ltp_slow_size(const ltp_slow *s) {
+  return s->n;
+}
+
+const double *ltp_slow_state(const ltp_slow *s) {
+  return N_VGetArrayPointer(s->y);
+}
+
+void ltp_slow_load(ltp_slow *s, const double *y, double t_ms) {
+  double *dst = N_VGetArrayPointer(s->y);
+  for (int i = 0; i < s->n; ++i)
+    dst[i] = y[i];
+  s->t_ms = t_ms;
+  s->need_init = 1;
+}
+
 const double *ltp_slow_synapse(const ltp_slow *s, int k) {
   return N_VGetArrayPointer(s->y) + k * SLOW_PER_SYNAPSE;
 }
@@ -289,7 +309,7 @@ const double *ltp_slow_cell(const ltp_slow *s) {
   return N_VGetArrayPointer(s->y) + s->n_syn * SLOW_PER_SYNAPSE;
 }
 double ltp_slow_phosphatase_drive(const ltp_slow *s, int k) {
-  return phosphatase_drive(s, ltp_slow_synapse(s, k));
+  return phosphatase_drive(s->params, ltp_slow_synapse(s, k));
 }
 uint64_t ltp_slow_steps(const ltp_slow *s) {
   long n = 0;

@@ -38,6 +38,16 @@ ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, double t_to_ms, lt
  * stepping); the next CVODE call restarts its history. */
 ltp_status ltp_slow_advance_explicit(ltp_slow *s, const double *ca_uM, double t_to_ms,
                                      double max_step_ms, ltp_error *err);
+/* The right-hand side itself, at spine Ca2+ ca_uM[] per synapse: the reference integration
+ * (engine/reference.c) couples it to the fast state instead of holding Ca2+ constant. */
+void ltp_slow_derivatives(const ltp_slow *s, const double *ca_uM, const double *y, double *dy);
+/* Size of the state vector, the whole vector, and replacing it (state at t_ms, computed
+ * elsewhere; the next CVODE call restarts its history). */
+int ltp_slow_size(const ltp_slow *s);
+const double *ltp_slow_state(const ltp_slow *s);
+void ltp_slow_load(ltp_slow *s, const double *y, double t_ms);
+/* Parameter-style name of entry i of the state vector ("camkii.pp1", "late.tag", ...). */
+const char *ltp_slow_variable_name(const ltp_slow *s, int i);
 /* Restart the integrator (after a discontinuous parameter change). */
 void ltp_slow_reset(ltp_slow *s);
 

@@ -133,6 +133,17 @@ ltp_status ltp_run_get_final(const ltp_run *run, const char *name, double *value
   return LTP_ERR_UNKNOWN_KEY;
 }
 
+ltp_status ltp_run_get_peak_calcium(const ltp_run *run, int pathway, double *peak_uM,
+                                    double *t_ms) {
+  if (run == NULL || !run->executed || pathway < 1 || pathway > run->proto.n_pathways)
+    return LTP_ERR_ARG;
+  if (peak_uM)
+    *peak_uM = run->results.peak_ca_uM[pathway - 1];
+  if (t_ms)
+    *t_ms = run->results.peak_ca_t_ms[pathway - 1];
+  return LTP_OK;
+}
+
 size_t ltp_run_n_readouts(const ltp_run *run) {
   return run && run->executed ? run->results.readouts.n : 0;
 }

@@ -142,6 +142,9 @@ static ltp_status check_scalars(const ltp_output_ctx *ctx, ltp_error *err) {
     const named_value b[] = {{"slope_mV_ms", res->baseline_slope_mV_ms[p]},
                              {"epsc_pA", res->baseline_epsc_pA[p]}};
     ltp_status st = check_values(b, LTP_COUNT(b), "baseline", (size_t)p, err);
+    const named_value peak[] = {{"peak_uM", res->peak_ca_uM[p]}, {"t_ms", res->peak_ca_t_ms[p]}};
+    if (st == LTP_OK)
+      st = check_values(peak, LTP_COUNT(peak), "spine_ca_peak", (size_t)p, err);
     if (st != LTP_OK)
       return st;
   }
@@ -339,6 +342,22 @@ static void put_baseline(jb *b, json_t *root, const ltp_output_ctx *ctx) {
   }
 }
 
+/* Peak spine Ca2+ of each pathway's modelled spine (the tetanus peak in an LTP protocol). */
+static void put_peak_calcium(jb *b, json_t *root, const ltp_output_ctx *ctx) {
+  json_t *arr = json_array();
+  jb_set(b, root, "spine_ca_peak", arr);
+  int np = ltp_output_n_pathways(ctx);
+  for (int p = 0; p < np && !b->failed; p++) {
+    json_t *o = json_object();
+    jb_append(b, arr, o);
+    if (b->failed)
+      return;
+    jb_set(b, o, "pathway", json_integer(p + 1));
+    jb_real(b, o, "peak_uM", ctx->res->peak_ca_uM[p], "spine_ca_peak.");
+    jb_real(b, o, "t_min", ctx->res->peak_ca_t_ms[p] / 60000.0, "spine_ca_peak.");
+  }
+}
+
 /* A percentage of a potentiation window, null when the window held no test pulse. */
 static void jb_pct(jb *b, json_t *obj, const char *key, double v, size_t n_pulses) {
   if (n_pulses == 0)
@@ -459,6 +478,7 @@ json_t *ltp_summary_json(const ltp_output_ctx *ctx, const char *const *files, si
   put_experiment(&b, root, ctx);
   put_times(&b, root, ctx);
   put_baseline(&b, root, ctx);
+  put_peak_calcium(&b, root, ctx);
   put_potentiation(&b, root, ctx->res);
   put_final_state(&b, root, ctx->res);
   put_counters(&b, root, ctx->res);

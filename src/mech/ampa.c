@@ -28,6 +28,10 @@ double ampa_gate_step(const ampa_params *p, double r, double glu_mM, double dt_m
   return kinetic2_step(r, p->alpha_per_mM_ms * glu_mM, p->beta_per_ms, dt_ms);
 }
 
+double ampa_gate_rhs(const ampa_params *p, double r, double glu_mM) {
+  return kinetic2_rhs(r, p->alpha_per_mM_ms * glu_mM, p->beta_per_ms);
+}
+
 double ampa_conductance_nS(const ampa_params *p, double r, double n_receptors, double gamma_pS) {
   return n_receptors * gamma_pS * 1e-3 * r * (1.0 - p->block);
 }

@@ -10,6 +10,8 @@ extern const ltp_mech_def ampa_mech;
 
 /* Advance the open fraction r over dt with cleft glutamate glu_mM. */
 double ampa_gate_step(const ampa_params *p, double r, double glu_mM, double dt_ms);
+/* dr/dt (1/ms) of the same scheme. */
+double ampa_gate_rhs(const ampa_params *p, double r, double glu_mM);
 /* Conductance in nS for n_receptors of unitary conductance gamma_pS at open fraction r. */
 double ampa_conductance_nS(const ampa_params *p, double r, double n_receptors, double gamma_pS);
 

@@ -48,10 +48,22 @@ double calcium_tau_ms(const calcium_params *p) {
   return (1.0 + p->kappa_endo + p->kappa_exo) / removal_per_ms;
 }
 
+/* The pool is linear in [Ca] at constant current: d[Ca]/dt = (ca_inf - [Ca]) / tau, with the
+ * level ca_inf the current would hold and the effective time constant tau. */
+static double calcium_target_uM(const calcium_params *p, double i_ca_pA, double volume_um3,
+                                double tau) {
+  const double kappa = 1.0 + p->kappa_endo + p->kappa_exo;
+  return p->ca_rest_uM + calcium_flux_uM_per_ms(i_ca_pA, volume_um3) / kappa * tau;
+}
+
 double calcium_step(const calcium_params *p, double ca_uM, double i_ca_pA, double volume_um3,
                     double dt_ms) {
-  const double kappa = 1.0 + p->kappa_endo + p->kappa_exo;
   const double tau = calcium_tau_ms(p);
-  const double ca_inf = p->ca_rest_uM + calcium_flux_uM_per_ms(i_ca_pA, volume_um3) / kappa * tau;
+  const double ca_inf = calcium_target_uM(p, i_ca_pA, volume_um3, tau);
   return ca_inf + (ca_uM - ca_inf) * exp(-dt_ms / tau);
+}
+
+double calcium_rhs(const calcium_params *p, double ca_uM, double i_ca_pA, double volume_um3) {
+  const double tau = calcium_tau_ms(p);
+  return (calcium_target_uM(p, i_ca_pA, volume_um3, tau) - ca_uM) / tau;
 }

@@ -66,6 +66,13 @@ void hh_gates_step(const hh_params *p, double v_mV, double dt_ms, hh_gates *g) {
   g->n = gate_step(g->n, r.n_inf, r.n_tau, dt_ms);
 }
 
+void hh_gates_rhs(const hh_params *p, double v_mV, const hh_gates *g, hh_gates *dg) {
+  const hh_rates r = rates(p, v_mV);
+  dg->m = gate_rhs(g->m, r.m_inf, r.m_tau);
+  dg->h = gate_rhs(g->h, r.h_inf, r.h_tau);
+  dg->n = gate_rhs(g->n, r.n_inf, r.n_tau);
+}
+
 void hh_currents(const hh_params *p, const hh_gates *g, double area_um2, double *g_nS,
                  double *ge_pA) {
   /* mS/cm2 x um2 -> nS: x 1e-2 */

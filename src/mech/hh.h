@@ -13,6 +13,8 @@ typedef struct {
 
 void hh_gates_rest(const hh_params *p, double v_mV, hh_gates *g);
 void hh_gates_step(const hh_params *p, double v_mV, double dt_ms, hh_gates *g);
+/* Time derivatives (1/ms) of the gates at v_mV, from the same rates. */
+void hh_gates_rhs(const hh_params *p, double v_mV, const hh_gates *g, hh_gates *dg);
 /* Add the channels' conductance (nS) and conductance x reversal (pA) for area_um2. */
 void hh_currents(const hh_params *p, const hh_gates *g, double area_um2, double *g_nS,
                  double *ge_pA);

@@ -102,7 +102,9 @@ typedef struct {
   rules_params rules; /* src/rules/: reduced plasticity rules, one table per rule */
   struct {
     double dt_ms, slow_dt_ms, quiet_tol, rtol, state_dt_s, tail_dt_ms, slow_rk_step_ms;
-  } engine; /* engine/numerics.c */
+    double method;         /* choice: fixed | reference (engine/reference.c) */
+    double reference_rtol; /* relative tolerance of the reference integration */
+  } engine;                /* engine/numerics.c */
 } ltp_params;
 
 #endif

@@ -63,6 +63,10 @@ double nmda_gate_step(const nmda_params *p, double r, double glu_mM, double dt_m
   return kinetic2_step(r, p->alpha_per_mM_ms * glu_mM, p->beta_per_ms, dt_ms);
 }
 
+double nmda_gate_rhs(const nmda_params *p, double r, double glu_mM) {
+  return kinetic2_rhs(r, p->alpha_per_mM_ms * glu_mM, p->beta_per_ms);
+}
+
 double nmda_conductance_nS(const nmda_params *p, double r) {
   return p->n_receptors * p->gamma_pS * 1e-3 * r * (1.0 - p->block);
 }

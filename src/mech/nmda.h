@@ -13,6 +13,8 @@ enum { NMDA_BLOCK_JAHR_STEVENS = 0, NMDA_BLOCK_VARGAS_CABALLERO = 1, NMDA_BLOCK_
 /* Unblocked fraction B(V) at [Mg]o for the selected fit. */
 double nmda_mg_unblock(const nmda_params *p, double v_mV, double mg_o_mM);
 double nmda_gate_step(const nmda_params *p, double r, double glu_mM, double dt_ms);
+/* dr/dt (1/ms) of the same scheme. */
+double nmda_gate_rhs(const nmda_params *p, double r, double glu_mM);
 /* Conductance (nS, before Mg block) at open fraction r. */
 double nmda_conductance_nS(const nmda_params *p, double r);
 

@@ -61,6 +61,12 @@ void vgcc_gates_step(const vgcc_params *p, double v_mV, double dt_ms, vgcc_gates
   g->l_m = gate_step(g->l_m, l_m_inf(v_mV), p->l_tau_m_ms, dt_ms);
 }
 
+void vgcc_gates_rhs(const vgcc_params *p, double v_mV, const vgcc_gates *g, vgcc_gates *dg) {
+  dg->r_m = gate_rhs(g->r_m, r_m_inf(v_mV), p->r_tau_m_ms);
+  dg->r_h = gate_rhs(g->r_h, r_h_inf(v_mV), p->r_tau_h_ms);
+  dg->l_m = gate_rhs(g->l_m, l_m_inf(v_mV), p->l_tau_m_ms);
+}
+
 double vgcc_conductance_nS(const vgcc_params *p, const vgcc_gates *g, double area_um2) {
   const double r = p->r_density_nS_um2 * g->r_m * g->r_m * g->r_h;
   const double l = p->l_density_nS_um2 * p->l_po_max * g->l_m * (1.0 - p->l_block);

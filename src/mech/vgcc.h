@@ -13,6 +13,8 @@ typedef struct {
 
 void vgcc_gates_rest(const vgcc_params *p, double v_mV, vgcc_gates *g);
 void vgcc_gates_step(const vgcc_params *p, double v_mV, double dt_ms, vgcc_gates *g);
+/* Time derivatives (1/ms) of the gates at v_mV, from the same steady states and taus. */
+void vgcc_gates_rhs(const vgcc_params *p, double v_mV, const vgcc_gates *g, vgcc_gates *dg);
 /* Conductance (nS) of both channel types on a head of area_um2 (all current is Ca2+). */
 double vgcc_conductance_nS(const vgcc_params *p, const vgcc_gates *g, double area_um2);
 

@@ -1,0 +1,100 @@
+/* The single-cell engine's state and the pieces of sim.c that both time integrators use: the
+ * fixed-step engine (sim.c's run loop) and the error-controlled reference (reference.c). The
+ * model (membrane currents, synaptic and Ca2+ currents), the protocol (events, release,
+ * parameter changes, clamps) and the recording (readout probes, traces, state samples) are
+ * written once here; the integrators differ only in how they advance time. Private to
+ * src/engine. */
+#ifndef LTP_ENGINE_SIM_INTERNAL_H
+#define LTP_ENGINE_SIM_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cell/cable.h"
+#include "engine/recorder.h"
+#include "engine/slow.h"
+#include "mech/hh.h"
+#include "mech/model_params.h"
+#include "mech/release.h"
+#include "mech/vgcc.h"
+#include "protocol/protocol.h"
+
+#define READOUT_WINDOW_MS 50.0
+#define SLOPE_WINDOW_MS 10.0
+
+/* engine.method */
+enum { ENGINE_FIXED = 0, ENGINE_REFERENCE = 1 };
+
+/* Glutamate and receptor gating of a group of identical synapses. */
+typedef struct {
+  double glu_mM, glu_until_ms, ampa_r, nmda_r;
+} receptor_group;
+
+typedef struct {
+  int active, pathway;
+  double t0, v0, vmax, slope_max, i0, imin, p_rel, vesicles;
+} readout_probe;
+
+typedef struct {
+  ltp_params p; /* live copy: timed changes write into it */
+  const ltp_protocol *proto;
+  uint64_t seed;
+  int np;
+  ltp_cable cable;
+  hh_gates hh;
+  /* per pathway: the modelled spine receives whole quanta; the lumped co-active synapses
+   * (population) the expected release */
+  receptor_group spine[LTP_MAX_PATHWAYS], pop[LTP_MAX_PATHWAYS];
+  double quanta_due[LTP_MAX_PATHWAYS]; /* expected quanta not yet delivered (mean-field mode) */
+  double ca_uM[LTP_MAX_PATHWAYS];
+  vgcc_gates vg[LTP_MAX_PATHWAYS];
+  /* presynaptic state: [k] the modelled spine's bouton (stochastic mode), [LTP_MAX_PATHWAYS + k]
+   * the population's mean-field state */
+  double rel_caxf[2 * LTP_MAX_PATHWAYS], rel_caxd[2 * LTP_MAX_PATHWAYS];
+  double rel_ready[2 * LTP_MAX_PATHWAYS], rel_tlast[2 * LTP_MAX_PATHWAYS];
+  uint64_t rel_n[2 * LTP_MAX_PATHWAYS];
+  release_state rel;
+  ltp_slow *slow;
+  double ca_acc[LTP_MAX_PATHWAYS], acc_ms;
+  double spike_until_ms, i_clamp_pA;
+  double unblock[LTP_MAX_PATHWAYS], i_nmda_pA[LTP_MAX_PATHWAYS];
+  double dv_max_mV_ms, dca_max_uM_ms; /* largest rates of change in the last step */
+  double peak_ca_uM[LTP_MAX_PATHWAYS], peak_ca_t_ms[LTP_MAX_PATHWAYS]; /* from t = 0 on */
+  readout_probe ro;
+  double next_trace_ms, next_state_ms;
+  size_t next_event, next_change;
+  uint64_t fine_steps;
+} sim_t;
+
+/* ---- the model at the present state ---- */
+
+/* Membrane conductances, conductance x reversal and injected current of every compartment
+ * (into s->cable's accumulators) from the present voltages, gates and slow state, with the
+ * protocol's piecewise-constant inputs (glutamate, spike current, current steps) at t_in. */
+void sim_membrane_currents(sim_t *s, double t_in);
+/* Ca2+ current (pA, inward negative) into the head of pathway k; needs s->unblock from
+ * sim_membrane_currents and records the NMDA current for the traces. */
+double sim_spine_ca_current(sim_t *s, int k);
+/* Cleft glutamate (mM) of a receptor group at t. */
+double sim_glu_mM(const receptor_group *g, double t);
+int sim_clamp_at(const sim_t *s, double t, double *v_hold);
+double sim_head_volume_um3(const sim_t *s, int k);
+void sim_track_peak_ca(sim_t *s, double t);
+
+/* ---- protocol ---- */
+
+/* Timed parameter changes and events with t_ms < horizon_ms, delivered at time t. */
+void sim_apply_changes(sim_t *s, double horizon_ms);
+ltp_status sim_deliver_events(sim_t *s, double t, double horizon_ms, ltp_results *res);
+/* Next protocol edge after t: event, parameter change, clamp or current-step edge, end. */
+double sim_next_edge_ms(const sim_t *s, double t);
+
+/* ---- recording ---- */
+
+/* One sample of the open readout: soma voltage v, its slope (mV/ms) and the clamp current. */
+void sim_probe_sample(sim_t *s, double t, double v, double slope);
+ltp_status sim_finish_readout(sim_t *s, ltp_results *res);
+void sim_sample_trace(sim_t *s, double t, ltp_results *res);
+void sim_sample_state(const sim_t *s, double t, ltp_results *res);
+
+#endif

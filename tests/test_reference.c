@@ -1,0 +1,93 @@
+/* The numerical reference (engine.method = reference, engine/reference.c) reproduces a
+ * closed form. Short, so it also runs under the sanitizers; the agreement of the fast engine
+ * with the reference on the default experiment is tests/test_reference_agreement.c. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+/* cmocka needs the headers above */
+#include <cmocka.h>
+
+#include "engine/sim.h"
+#include "io/experiment.h"
+
+/* One test pulse at 10 ms, traced every 0.1 ms for 100 ms. */
+static const char *one_pulse =
+    "name = \"one pulse\"; duration = \"200 ms\"; pathways = 1; seed = 1;\n"
+    "stimuli = ( { type = \"test_pulses\"; pathway = 1; from = \"10 ms\";\n"
+    "              interval = \"1 s\"; } );\n"
+    "traces = { interval = \"0.1 ms\"; from = \"0 ms\"; to = \"100 ms\"; };\n";
+
+static size_t column(const ltp_trace *tr, const char *name) {
+  for (size_t i = 0; i < tr->n_vars; ++i)
+    if (strcmp(tr->names[i], name) == 0)
+      return i + 1; /* column 0 is time */
+  fail_msg("no trace column %s", name);
+  return 0;
+}
+
+/* NMDA gating under the square glutamate pulse of one release has a closed form, and the
+ * traces give the open fraction exactly: r = I_NMDA / (N gamma B(V) (V - E)). */
+static void reference_reproduces_nmda_gating_closed_form(void **state) {
+  (void)state;
+  ltp_params params;
+  ltp_protocol proto;
+  uint64_t seed;
+  ltp_results res;
+  ltp_error err = {0};
+  memset(&res, 0, sizeof res);
+  ltp_protocol_init(&proto);
+  ltp_status st = ltp_experiment_load_string(one_pulse, "one.exp", &params, &proto, &seed, &err);
+  if (st == LTP_OK)
+    st = ltp_experiment_apply_set("engine.method=reference", &params, &err);
+  if (st == LTP_OK)
+    st = ltp_experiment_apply_set("engine.reference_rtol=1e-10", &params, &err);
+  if (st == LTP_OK)
+    st = ltp_experiment_finalize(&params, &proto, &err);
+  ltp_sim_options opt = {0, NULL, NULL};
+  if (st == LTP_OK)
+    st = ltp_simulate(&params, &proto, seed, &opt, &res, &err);
+  if (st != LTP_OK)
+    fail_msg("%s", err.msg);
+  assert_int_equal(res.readouts.n, 1);
+
+  const nmda_params *p = &params.nmda;
+  const double t0 = 10.0, dur = params.release.glu_dur_ms;
+  const double glu = res.readouts.rows[0].vesicles * params.release.glu_peak_mM;
+  const double rate_on = p->alpha_per_mM_ms * glu + p->beta_per_ms;
+  const double r_inf = p->alpha_per_mM_ms * glu / rate_on;
+  const double r_end = r_inf * (1.0 - exp(-rate_on * dur));
+  const ltp_trace *tr = &res.trace;
+  const size_t c_v = column(tr, "spine_v"), c_b = column(tr, "mg_unblock"),
+               c_i = column(tr, "i_nmda"), w = 1 + tr->n_vars;
+  const double g_max_nS = p->n_receptors * p->gamma_pS * 1e-3;
+  double worst = 0.0;
+  assert_true(tr->n_rows > 900);
+  for (size_t i = 0; i < tr->n_rows; ++i) {
+    const double *row = tr->data + i * w;
+    const double t = row[0];
+    const double r = row[c_i] / (g_max_nS * row[c_b] * (row[c_v] - p->e_rev_mV));
+    double exact = 0.0;
+    if (t > t0 + dur)
+      exact = r_end * exp(-p->beta_per_ms * (t - t0 - dur));
+    else if (t > t0)
+      exact = r_inf * (1.0 - exp(-rate_on * (t - t0)));
+    const double e = fabs(r - exact) / r_end;
+    if (e > worst)
+      worst = e;
+  }
+  print_message("NMDA open fraction: peak %.6f, largest error %.2e of the peak\n", r_end, worst);
+  assert_true(worst < 1e-6);
+  ltp_results_free(&res);
+  ltp_protocol_free(&proto);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(reference_reproduces_nmda_gating_closed_form),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
