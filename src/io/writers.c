@@ -327,9 +327,11 @@ static void put_times(jb *b, json_t *root, const ltp_output_ctx *ctx) {
   jb_set(b, root, "n_pathways", json_integer(ltp_output_n_pathways(ctx)));
 }
 
-static void put_baseline(jb *b, json_t *root, const ltp_output_ctx *ctx) {
+/* An array `name` of one object per pathway, each filled by fill(b, object, ctx, pathway). */
+static void put_per_pathway(jb *b, json_t *root, const char *name, const ltp_output_ctx *ctx,
+                            void (*fill)(jb *, json_t *, const ltp_output_ctx *, int)) {
   json_t *arr = json_array();
-  jb_set(b, root, "baseline", arr);
+  jb_set(b, root, name, arr);
   int np = ltp_output_n_pathways(ctx);
   for (int p = 0; p < np && !b->failed; p++) {
     json_t *o = json_object();
@@ -337,25 +339,19 @@ static void put_baseline(jb *b, json_t *root, const ltp_output_ctx *ctx) {
     if (b->failed)
       return;
     jb_set(b, o, "pathway", json_integer(p + 1));
-    jb_real(b, o, "slope_mV_ms", ctx->res->baseline_slope_mV_ms[p], "baseline.");
-    jb_real(b, o, "epsc_pA", ctx->res->baseline_epsc_pA[p], "baseline.");
+    fill(b, o, ctx, p);
   }
 }
 
+static void fill_baseline(jb *b, json_t *o, const ltp_output_ctx *ctx, int p) {
+  jb_real(b, o, "slope_mV_ms", ctx->res->baseline_slope_mV_ms[p], "baseline.");
+  jb_real(b, o, "epsc_pA", ctx->res->baseline_epsc_pA[p], "baseline.");
+}
+
 /* Peak spine Ca2+ of each pathway's modelled spine (the tetanus peak in an LTP protocol). */
-static void put_peak_calcium(jb *b, json_t *root, const ltp_output_ctx *ctx) {
-  json_t *arr = json_array();
-  jb_set(b, root, "spine_ca_peak", arr);
-  int np = ltp_output_n_pathways(ctx);
-  for (int p = 0; p < np && !b->failed; p++) {
-    json_t *o = json_object();
-    jb_append(b, arr, o);
-    if (b->failed)
-      return;
-    jb_set(b, o, "pathway", json_integer(p + 1));
-    jb_real(b, o, "peak_uM", ctx->res->peak_ca_uM[p], "spine_ca_peak.");
-    jb_real(b, o, "t_min", ctx->res->peak_ca_t_ms[p] / 60000.0, "spine_ca_peak.");
-  }
+static void fill_peak_calcium(jb *b, json_t *o, const ltp_output_ctx *ctx, int p) {
+  jb_real(b, o, "peak_uM", ctx->res->peak_ca_uM[p], "spine_ca_peak.");
+  jb_real(b, o, "t_min", ctx->res->peak_ca_t_ms[p] / 60000.0, "spine_ca_peak.");
 }
 
 /* A percentage of a potentiation window, null when the window held no test pulse. */
@@ -477,8 +473,8 @@ json_t *ltp_summary_json(const ltp_output_ctx *ctx, const char *const *files, si
   jb_set(&b, root, "ltpsim_version", json_string(LTPSIM_VERSION));
   put_experiment(&b, root, ctx);
   put_times(&b, root, ctx);
-  put_baseline(&b, root, ctx);
-  put_peak_calcium(&b, root, ctx);
+  put_per_pathway(&b, root, "baseline", ctx, fill_baseline);
+  put_per_pathway(&b, root, "spine_ca_peak", ctx, fill_peak_calcium);
   put_potentiation(&b, root, ctx->res);
   put_final_state(&b, root, ctx->res);
   put_counters(&b, root, ctx->res);
