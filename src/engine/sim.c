@@ -322,14 +322,13 @@ static const char *const state_vars[STATE_PER_PATHWAY] = {
     "gamma",    "retrograde", "tag",   "z",         "head_volume"};
 static const char *const state_units[STATE_PER_PATHWAY] = {"1",  "1", "1", "1", "1",
                                                            "pS", "1", "1", "1", "um3"};
-static char state_names[LTP_MAX_PATHWAYS][STATE_PER_PATHWAY][24];
-
 static void state_columns(ltp_trace *tr, int np) {
   tr->n_vars = 0;
   for (int k = 0; k < np; ++k)
     for (int v = 0; v < STATE_PER_PATHWAY; ++v) {
-      snprintf(state_names[k][v], sizeof state_names[k][v], "p%d.%s", k + 1, state_vars[v]);
-      tr->names[tr->n_vars] = state_names[k][v];
+      char *name = tr->name_buf[tr->n_vars];
+      snprintf(name, LTP_TRACE_NAME_MAX, "p%d.%s", k + 1, state_vars[v]);
+      tr->names[tr->n_vars] = name;
       tr->units[tr->n_vars++] = state_units[v];
     }
   tr->names[tr->n_vars] = "cell.synthesis_drive";

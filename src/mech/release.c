@@ -142,3 +142,19 @@ void release_init(const release_params *p, release_state *s, int i) {
   s->t_last_ms[i] = -INFINITY;
   s->n_spikes[i] = 0;
 }
+
+double release_train_ratio(const release_params *p, double interval_ms, int n, double ca_o_mM) {
+  release_params mf = *p;
+  mf.mode = RELEASE_MEAN_FIELD;
+  double caxf = 0, caxd = 0, ready = 0, t_last = 0;
+  uint64_t n_spikes = 0;
+  release_state s = {&caxf, &caxd, &ready, &t_last, &n_spikes};
+  release_init(&mf, &s, 0);
+  double first = 0, last = 0, p_site;
+  for (int i = 0; i < n; ++i) {
+    last = release_spike(&mf, &s, 0, i * interval_ms, ca_o_mM, 1.0, 1, &p_site);
+    if (i == 0)
+      first = last;
+  }
+  return last / first;
+}

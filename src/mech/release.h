@@ -37,4 +37,8 @@ double release_probability_now(const release_params *p, const release_state *s, 
 
 void release_init(const release_params *p, release_state *s, int i);
 
+/* Mean-field release of spike n relative to spike 1 of a regular train from rest at [Ca]o
+ * (EPSC_n / EPSC_1 with postsynaptic linearity): the paired-pulse ratio for n = 2. */
+double release_train_ratio(const release_params *p, double interval_ms, int n, double ca_o_mM);
+
 #endif
