@@ -165,6 +165,24 @@ static ltp_status load_run(ltp_run *run, const char *dir, const ltp_val_run_spec
   return st;
 }
 
+static int same_text(const char *a, const char *b) {
+  return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* Two specs describe the same simulation (then it runs once and every case shares it). */
+static int same_run(const ltp_val_run_spec *a, unsigned seed_a, const ltp_val_run_spec *b,
+                    unsigned seed_b) {
+  if (!same_text(a->file, b->file) || seed_a != seed_b)
+    return 0;
+  for (int v = 0; v < LTP_VAL_MAX_VARY; ++v)
+    if (!same_text(a->vary[v][0], b->vary[v][0]) || !same_text(a->vary[v][1], b->vary[v][1]))
+      return 0;
+  for (int k = 0; k < LTP_VAL_MAX_SETS; ++k)
+    if (!same_text(a->sets[k], b->sets[k]))
+      return 0;
+  return 1;
+}
+
 static size_t runs_of(const ltp_val_case *c) {
   size_t n = 0;
   for (size_t i = 0; i < c->n_runs; ++i)
@@ -296,10 +314,19 @@ ltp_status ltp_val_run_suite(const ltp_val_case *const *cases, size_t n, const c
   size_t total = 0;
   for (size_t i = 0; i < n; ++i)
     total += runs_of(cases[i]);
-  ltp_run **runs = calloc(total + 1, sizeof *runs);
-  ltp_status *status = calloc(total + 1, sizeof *status);
-  ltp_status st = runs && status ? alloc_results(out, cases, n, err)
-                                 : ltp_error_set(err, LTP_ERR_NOMEM, "out of memory");
+  /* slot j (cases in order, runs in spec order, seeds expanded) -> unique simulation */
+  ltp_run **uniq = calloc(total + 1, sizeof *uniq), **slots = calloc(total + 1, sizeof *slots);
+  const ltp_val_run_spec **spec_of = calloc(total + 1, sizeof *spec_of);
+  unsigned *seed_of = calloc(total + 1, sizeof *seed_of);
+  ltp_status *status = calloc(total + 1, sizeof *status), *slot_status = calloc(total + 1,
+                                                                                sizeof *status);
+  ltp_status st = uniq && slots && spec_of && seed_of && status && slot_status
+                      ? alloc_results(out, cases, n, err)
+                      : ltp_error_set(err, LTP_ERR_NOMEM, "out of memory");
+  size_t n_uniq = 0;
+  size_t *index = calloc(total + 1, sizeof *index);
+  if (st == LTP_OK && index == NULL)
+    st = ltp_error_set(err, LTP_ERR_NOMEM, "out of memory");
   /* load everything first: a bad file stops the suite before any simulation */
   size_t j = 0;
   for (size_t i = 0; st == LTP_OK && i < n; ++i)
@@ -307,21 +334,40 @@ ltp_status ltp_val_run_suite(const ltp_val_case *const *cases, size_t n, const c
       const ltp_val_run_spec *spec = &cases[i]->runs[s];
       const unsigned seeds = spec->n_seeds > 1 ? spec->n_seeds : 1;
       for (unsigned k = 0; st == LTP_OK && k < seeds; ++k, ++j) {
-        st = ltp_run_create(&runs[j]);
+        const unsigned seed = spec->n_seeds > 1 ? k + 1 : 0;
+        size_t u = 0;
+        while (u < n_uniq && !same_run(spec_of[u], seed_of[u], spec, seed))
+          ++u;
+        index[j] = u;
+        if (u < n_uniq)
+          continue;
+        spec_of[u] = spec;
+        seed_of[u] = seed;
+        ++n_uniq;
+        st = ltp_run_create(&uniq[u]);
         if (st == LTP_OK)
-          st = load_run(runs[j], dir, spec, spec->n_seeds > 1 ? k + 1 : 0, err);
+          st = load_run(uniq[u], dir, spec, seed, err);
         else
           ltp_error_set(err, st, "out of memory");
       }
     }
   if (st == LTP_OK)
-    st = execute_all(runs, status, total, out->jobs, err);
+    st = execute_all(uniq, status, n_uniq, out->jobs, err);
+  for (size_t k = 0; st == LTP_OK && k < total; ++k) {
+    slots[k] = uniq[index[k]];
+    slot_status[k] = status[index[k]];
+  }
   for (size_t i = 0, first = 0; st == LTP_OK && i < n; first += runs_of(cases[i]), ++i)
-    evaluate(&out->results[i], runs + first, status + first, runs_of(cases[i]));
-  for (size_t k = 0; runs != NULL && k < total; ++k)
-    ltp_run_free(runs[k]);
-  free(runs);
+    evaluate(&out->results[i], slots + first, slot_status + first, runs_of(cases[i]));
+  for (size_t k = 0; uniq != NULL && k < n_uniq; ++k)
+    ltp_run_free(uniq[k]);
+  free(uniq);
+  free(slots);
+  free(spec_of);
+  free(seed_of);
   free(status);
+  free(slot_status);
+  free(index);
   out->wall_s = now_s() - t0;
   if (st != LTP_OK)
     ltp_val_report_free(out);
