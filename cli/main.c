@@ -184,8 +184,7 @@ static int cmd_validate(int argc, char **argv) {
     } else if (strcmp(argv[i - 1], "--only") == 0) {
       only = v;
     } else if (!parse_jobs(v, &jobs)) {
-      fprintf(stderr, "ltpsim validate: --jobs expects a whole number from 1 to 64, got '%s'\n",
-              v);
+      fprintf(stderr, "ltpsim validate: --jobs expects a whole number from 1 to 64, got '%s'\n", v);
       return 2;
     }
   }

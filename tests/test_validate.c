@@ -41,9 +41,17 @@ static ltp_status eval_none(const ltp_val_ctx *ctx, double *v, ltp_error *err) {
 }
 
 static ltp_val_case synthetic(const char *expected_failure) {
-  ltp_val_case c = {.name = "synthetic", .source = "test", .protocol = "none", .metric = "m",
-                    .target = "t", .tolerance = "tol", .x_label = "x", .checks = two_checks,
-                    .n_checks = 2, .eval = eval_none, .expected_failure = expected_failure};
+  ltp_val_case c = {.name = "synthetic",
+                    .source = "test",
+                    .protocol = "none",
+                    .metric = "m",
+                    .target = "t",
+                    .tolerance = "tol",
+                    .x_label = "x",
+                    .checks = two_checks,
+                    .n_checks = 2,
+                    .eval = eval_none,
+                    .expected_failure = expected_failure};
   return c;
 }
 
@@ -257,10 +265,14 @@ static void test_html_and_write(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_classify_outcomes), cmocka_unit_test(test_exit_code),
-      cmocka_unit_test(test_select),            cmocka_unit_test(test_mechanism_cases_pass),
-      cmocka_unit_test(test_vary_runs),         cmocka_unit_test(test_bad_vary_and_files),
-      cmocka_unit_test(test_json),              cmocka_unit_test(test_html_and_write),
+      cmocka_unit_test(test_classify_outcomes),
+      cmocka_unit_test(test_exit_code),
+      cmocka_unit_test(test_select),
+      cmocka_unit_test(test_mechanism_cases_pass),
+      cmocka_unit_test(test_vary_runs),
+      cmocka_unit_test(test_bad_vary_and_files),
+      cmocka_unit_test(test_json),
+      cmocka_unit_test(test_html_and_write),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -45,7 +45,8 @@ static double pot(const ltp_val_ctx *ctx, size_t i, int pathway, double after_mi
 static double weight(const ltp_val_ctx *ctx, size_t i, double after_min) {
   const ltp_results *res = results(ctx, i);
   for (size_t k = 0; res != NULL && k < res->n_potentiation; ++k)
-    if (res->potentiation[k].pathway == 0 && fabs(res->potentiation[k].after_min - after_min) < 1e-6)
+    if (res->potentiation[k].pathway == 0 &&
+        fabs(res->potentiation[k].after_min - after_min) < 1e-6)
       return res->potentiation[k].receptors_pct * res->potentiation[k].conductance_pct / 100.0;
   return NAN;
 }
@@ -151,8 +152,8 @@ static const ltp_val_run_spec spine_runs[] = {
 static const ltp_val_check spine_checks[] = {
     {"pre alone: peak rise (uM)", "spine Ca2+ peak rise (uM)", 1, 1.0, 3.0},
     {"post alone (bAP): peak rise (uM)", "spine Ca2+ peak rise (uM)", 2, 0.6, 8.2},
-    {"pre->post +10 ms: max(peak, integral) / sum of pre and post alone",
-     "pairing / (pre + post)", 3, 1.0 + 1e-9, OPEN},
+    {"pre->post +10 ms: max(peak, integral) / sum of pre and post alone", "pairing / (pre + post)",
+     3, 1.0 + 1e-9, OPEN},
     {"post->pre -10 ms: integral / sum of pre and post alone", "pairing / (pre + post)", 4, -OPEN,
      1.1},
 };
@@ -173,7 +174,7 @@ static ltp_status eval_spine(const ltp_val_ctx *ctx, double *v, ltp_error *err) 
 
 /* ------------------------------------------------------------------ 3. CaMKII switch */
 
-#define SETTLE_MS 2e6 /* 2000 s: far longer than any relaxation of the switch (< 300 s) */
+#define SETTLE_MS 2e6        /* 2000 s: far longer than any relaxation of the switch (< 300 s) */
 #define BRANCH_SPLIT_UM 50.0 /* S_active above this: UP branch (DOWN ~0, UP > 100 uM) */
 
 /* S_active after settling at ca_uM from the DOWN (up = 0) or fully phosphorylated (up = 1)
@@ -285,8 +286,8 @@ static const ltp_val_run_spec field_runs[] = {{"field_ltp.exp", {{NULL}}, {NULL}
 
 /* SCIENCE.md 3.2 [M] and 4 fig 8. x: minutes after the tetanus. */
 static const ltp_val_check field_checks[] = {
-    {"PTP: largest test response in the first minute (%)", "fEPSP slope (% of baseline)", 1,
-     200, 300},
+    {"PTP: largest test response in the first minute (%)", "fEPSP slope (% of baseline)", 1, 200,
+     300},
     {"STP at 5 min (%)", "fEPSP slope (% of baseline)", 5, 150, 200},
     {"LTP at 60 min (%)", "fEPSP slope (% of baseline)", 60, 130, 180},
 };
@@ -328,7 +329,8 @@ static ltp_status eval_pot60_each(const ltp_val_ctx *ctx, double *v, ltp_error *
 
 /* ------------------------------------------------------------------ 7. STDP window */
 
-#define STDP(dt) {"stdp.exp", {{"delay", dt}}, {NULL}, 0}
+#define STDP(dt)                                                                                   \
+  { "stdp.exp", {{"delay", dt}}, {NULL}, 0 }
 static const ltp_val_run_spec stdp_runs[] = {
     STDP("-100 ms"), STDP("-50 ms"), STDP("-40 ms"), STDP("-20 ms"), STDP("-10 ms"), STDP("-5 ms"),
     STDP("5 ms"),    STDP("10 ms"),  STDP("20 ms"),  STDP("40 ms"),  STDP("50 ms"),  STDP("100 ms"),
@@ -364,7 +366,8 @@ static ltp_status eval_pot30_each(const ltp_val_ctx *ctx, double *v, ltp_error *
 
 /* ------------------------------------------------------------------ 8. voltage-clamp pairing */
 
-#define HOLD(mv) {"vc_pairing.exp", {{"hold", mv}}, {NULL}, 0}
+#define HOLD(mv)                                                                                   \
+  { "vc_pairing.exp", {{"hold", mv}}, {NULL}, 0 }
 static const ltp_val_run_spec vc_runs[] = {
     HOLD("-70 mV"), HOLD("-65 mV"), HOLD("-60 mV"), HOLD("-55 mV"),
     HOLD("-50 mV"), HOLD("-40 mV"), HOLD("-20 mV"), HOLD("0 mV"),
@@ -407,9 +410,8 @@ static const ltp_val_check ltp_block_checks[] = {
     {"HFS with the drug (%)", P60, 2, NO_CHANGE_LO, NO_CHANGE_HI},
 };
 
-static const ltp_val_run_spec ap5_ltd_runs[] = {
-    {"frequency_response.exp", {{NULL}}, {NULL}, 0},
-    {"pharmacology/ap5_lfs.exp", {{NULL}}, {NULL}, 0}};
+static const ltp_val_run_spec ap5_ltd_runs[] = {{"frequency_response.exp", {{NULL}}, {NULL}, 0},
+                                                {"pharmacology/ap5_lfs.exp", {{NULL}}, {NULL}, 0}};
 static const ltp_val_run_spec bapta_ltd_runs[] = {
     {"frequency_response.exp", {{NULL}}, {NULL}, 0},
     {"pharmacology/bapta_lfs.exp", {{NULL}}, {NULL}, 0}};
@@ -492,17 +494,16 @@ static ltp_status eval_early_late(const ltp_val_ctx *ctx, double *v, ltp_error *
 
 /* ------------------------------------------------------------------ 11. tagging and capture */
 
-static const ltp_val_run_spec tag_runs[] = {
-    {"tagging_capture.exp", {{NULL}}, {NULL}, 0},
-    {"tagging_capture_anisomycin.exp", {{NULL}}, {NULL}, 0},
-    {"weak_tetanus.exp", {{NULL}}, {NULL}, 0}};
+static const ltp_val_run_spec tag_runs[] = {{"tagging_capture.exp", {{NULL}}, {NULL}, 0},
+                                            {"tagging_capture_anisomycin.exp", {{NULL}}, {NULL}, 0},
+                                            {"weak_tetanus.exp", {{NULL}}, {NULL}, 0}};
 /* SCIENCE.md 3.10 (Frey & Morris 1997 [V: abstract]): pathway 2 captured into L-LTP (the
  * L-LTP band of 3.2, 150-200 %), also with anisomycin during the weak tetanus; the weak
  * tetanus alone back at baseline (no-change band) at 4 h. x: minutes after the STET (for the
  * WTET alone: after the WTET). */
 static const ltp_val_check tag_checks[] = {
-    {"pathway 2 (WTET 45 min after STET) at 300 min (%)", "fEPSP slope (% of baseline)", 300,
-     150, 200},
+    {"pathway 2 (WTET 45 min after STET) at 300 min (%)", "fEPSP slope (% of baseline)", 300, 150,
+     200},
     {"pathway 2 at 475 min (%)", "fEPSP slope (% of baseline)", 475, 150, 200},
     {"pathway 2, anisomycin during WTET, at 475 min (%)", "fEPSP slope (% of baseline)", 475, 150,
      200},

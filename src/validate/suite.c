@@ -48,15 +48,15 @@ ltp_status ltp_val_select(const char *only, const ltp_val_case **selected, size_
   for (size_t i = 0; i < n_all && len < sizeof names; ++i) {
     const int k = snprintf(names + len, sizeof names - len, "%s%s", i ? ", " : "", all[i].name);
     len += k > 0 ? (size_t)k : 0;
-    if (all[i].group != NULL && (i == 0 || all[i - 1].group == NULL ||
-                                 strcmp(all[i - 1].group, all[i].group) != 0) &&
+    if (all[i].group != NULL &&
+        (i == 0 || all[i - 1].group == NULL || strcmp(all[i - 1].group, all[i].group) != 0) &&
         len < sizeof names) {
       const int g = snprintf(names + len, sizeof names - len, " (group %s)", all[i].group);
       len += g > 0 ? (size_t)g : 0;
     }
   }
-  return ltp_error_set(err, LTP_ERR_UNKNOWN_KEY,
-                       "--only: unknown case '%s'; expected one of: %s", only, names);
+  return ltp_error_set(err, LTP_ERR_UNKNOWN_KEY, "--only: unknown case '%s'; expected one of: %s",
+                       only, names);
 }
 
 /* ---------------------------------------------------------------- loading */
@@ -318,8 +318,8 @@ ltp_status ltp_val_run_suite(const ltp_val_case *const *cases, size_t n, const c
   ltp_run **uniq = calloc(total + 1, sizeof *uniq), **slots = calloc(total + 1, sizeof *slots);
   const ltp_val_run_spec **spec_of = calloc(total + 1, sizeof *spec_of);
   unsigned *seed_of = calloc(total + 1, sizeof *seed_of);
-  ltp_status *status = calloc(total + 1, sizeof *status), *slot_status = calloc(total + 1,
-                                                                                sizeof *status);
+  ltp_status *status = calloc(total + 1, sizeof *status),
+             *slot_status = calloc(total + 1, sizeof *status);
   ltp_status st = uniq && slots && spec_of && seed_of && status && slot_status
                       ? alloc_results(out, cases, n, err)
                       : ltp_error_set(err, LTP_ERR_NOMEM, "out of memory");

@@ -20,10 +20,10 @@
  * of some settings replaced (the setting on the line that carries the comment "# vary: NAME";
  * @include is followed), --set style overrides and seeds. */
 typedef struct {
-  const char *file;                        /* relative to the validation directory */
-  const char *vary[LTP_VAL_MAX_VARY][2];   /* {NAME, value without quotes}; unused: NULL */
-  const char *sets[LTP_VAL_MAX_SETS];      /* "mech.param=value unit"; unused entries NULL */
-  unsigned n_seeds;                        /* 0 or 1: one run with the file's seed; n: seeds 1..n */
+  const char *file;                      /* relative to the validation directory */
+  const char *vary[LTP_VAL_MAX_VARY][2]; /* {NAME, value without quotes}; unused: NULL */
+  const char *sets[LTP_VAL_MAX_SETS];    /* "mech.param=value unit"; unused entries NULL */
+  unsigned n_seeds;                      /* 0 or 1: one run with the file's seed; n: seeds 1..n */
 } ltp_val_run_spec;
 
 /* One comparison with data: the model value must lie in [lo, hi]. */
@@ -81,7 +81,7 @@ typedef struct {
   int *pass;      /* n_checks: value inside its band */
   ltp_val_outcome outcome;
   char error[1024]; /* when outcome is LTP_VAL_ERROR */
-  double wall_s;   /* simulation time summed over the case's runs */
+  double wall_s;    /* simulation time summed over the case's runs */
 } ltp_val_result;
 
 typedef struct {

@@ -148,8 +148,9 @@ static ltp_status case_section(ltp_svg_buf *b, const ltp_val_result *res) {
   if (c->expected_failure)
     row(b, "expected failure", c->expected_failure);
   if (res->outcome == LTP_VAL_XPASS)
-    row(b, "UNEXPECTED PASS", "the model now passes: remove this case's expected_failure line "
-                              "in src/validate/cases.c");
+    row(b, "UNEXPECTED PASS",
+        "the model now passes: remove this case's expected_failure line "
+        "in src/validate/cases.c");
   if (res->outcome == LTP_VAL_ERROR)
     row(b, "error", res->error);
   ltp_svg_buf_puts(b, "</table>\n");
