@@ -1,4 +1,4 @@
-/* The ltpsim command: run an experiment, list parameters. */
+/* The ltpsim command: run an experiment, list parameters, run the validation suite. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,16 +6,20 @@
 
 #include "ltpsim/ltpsim.h"
 #include "mech/registry.h"
+#include "validate/validate.h"
 
 static void usage(FILE *f) {
   fprintf(f, "usage: ltpsim run [FILE.exp] [--set mech.param=VALUE ...] [--seed N] [--out DIR]\n"
              "                  [--reference]\n"
+             "       ltpsim validate [--out DIR] [--only NAME] [--jobs N]\n"
              "       ltpsim params [MECH]\n"
              "       ltpsim version\n"
              "\n"
              "  run      run an experiment (the embedded default, CA1 HFS, without FILE);\n"
              "           --reference: error-controlled CVODE reference integration (slow)\n"
-             "  params   list every parameter: key, unit, default, range, source\n");
+             "  params   list every parameter: key, unit, default, range, source\n"
+             "  validate compare the model with published data (docs/validation.md); exit 1 if\n"
+             "           a case fails\n");
 }
 
 static int fail(ltp_run *run, ltp_status st) {
@@ -135,6 +139,87 @@ static int cmd_params(int argc, char **argv) {
   return 0;
 }
 
+static int parse_jobs(const char *text, int *jobs) {
+  char *end = NULL;
+  errno = 0;
+  const long v = strtol(text, &end, 10);
+  if (errno != 0 || end == text || *end != '\0' || v < 1 || v > 64)
+    return 0;
+  *jobs = (int)v;
+  return 1;
+}
+
+static void print_report(const ltp_val_report *r, const char *out) {
+  printf("ltpsim %s validate: %zu cases, %d jobs, %.1f s wall\n\n", LTPSIM_VERSION, r->n, r->jobs,
+         r->wall_s);
+  for (size_t i = 0; i < r->n; ++i) {
+    const ltp_val_result *res = &r->results[i];
+    printf("  %-30s %s\n", res->c->name, ltp_val_outcome_name(res->outcome));
+    if (res->outcome == LTP_VAL_ERROR)
+      printf("      %s\n", res->error);
+    for (size_t k = 0; res->outcome != LTP_VAL_ERROR && k < res->c->n_checks; ++k)
+      if (!res->pass[k] || res->outcome == LTP_VAL_XPASS)
+        printf("      %-58s model %9.4g  band [%.4g, %.4g]\n", res->c->checks[k].label,
+               res->values[k], res->c->checks[k].lo, res->c->checks[k].hi);
+    if (res->outcome == LTP_VAL_XPASS)
+      printf("      UNEXPECTED PASS: remove the expected_failure line of '%s' in "
+             "src/validate/cases.c (counted as a failure)\n",
+             res->c->name);
+  }
+  printf("\n  %s; output: %s/validation.html (validation.json)\n",
+         ltp_val_exit_code(r) == 0 ? "suite OK" : "suite FAILED", out);
+}
+
+static int cmd_validate(int argc, char **argv) {
+  const char *out = "ltpsim-validation", *only = NULL;
+  int jobs = 1;
+  for (int i = 0; i < argc; ++i) {
+    const int is_opt = strcmp(argv[i], "--out") == 0 || strcmp(argv[i], "--only") == 0 ||
+                       strcmp(argv[i], "--jobs") == 0;
+    if (!is_opt) {
+      fprintf(stderr, "ltpsim validate: unknown argument '%s'\n", argv[i]);
+      usage(stderr);
+      return 2;
+    }
+    if (i + 1 >= argc) {
+      fprintf(stderr, "ltpsim validate: %s needs a value\n", argv[i]);
+      return 2;
+    }
+    const char *v = argv[++i];
+    if (strcmp(argv[i - 1], "--out") == 0) {
+      out = v;
+    } else if (strcmp(argv[i - 1], "--only") == 0) {
+      only = v;
+    } else if (!parse_jobs(v, &jobs)) {
+      fprintf(stderr, "ltpsim validate: --jobs expects a whole number from 1 to 64, got '%s'\n", v);
+      return 2;
+    }
+  }
+  const char *dir = getenv("LTPSIM_VALIDATION_DIR");
+  if (dir == NULL || dir[0] == '\0')
+    dir = LTP_VALIDATION_DIR;
+  size_t n_all = 0, n = 0;
+  (void)ltp_val_cases(&n_all);
+  const ltp_val_case **selected = calloc(n_all, sizeof *selected);
+  ltp_error err = {0};
+  ltp_val_report report = {0};
+  ltp_status st = selected ? ltp_val_select(only, selected, &n, &err) : LTP_ERR_NOMEM;
+  if (st == LTP_OK)
+    st = ltp_val_run_suite(selected, n, dir, jobs, &report, &err);
+  if (st == LTP_OK)
+    st = ltp_val_write(&report, out, &err);
+  free(selected);
+  if (st != LTP_OK) {
+    fprintf(stderr, "ltpsim validate: error (%s): %s\n", ltp_status_name(st), err.msg);
+    ltp_val_report_free(&report);
+    return 2;
+  }
+  print_report(&report, out);
+  const int code = ltp_val_exit_code(&report);
+  ltp_val_report_free(&report);
+  return code;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     usage(stderr);
@@ -142,6 +227,8 @@ int main(int argc, char **argv) {
   }
   if (strcmp(argv[1], "run") == 0)
     return cmd_run(argc - 2, argv + 2);
+  if (strcmp(argv[1], "validate") == 0)
+    return cmd_validate(argc - 2, argv + 2);
   if (strcmp(argv[1], "params") == 0)
     return cmd_params(argc - 2, argv + 2);
   if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {

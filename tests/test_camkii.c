@@ -1,7 +1,8 @@
 /* Tests of the Graupner & Brunel 2007 CaMKII-PP1 switch (src/mech/camkii.c): calmodulin
  * equilibrium, the ring equations against the paper's Eqs. 7-20, conservation, the paper's
  * bistability ranges (Figs. 2, 3), LTP-like and LTD-like switching and the drug blocks. The
- * system is stiff, so trajectories are integrated with SUNDIALS CVODE (BDF, dense). */
+ * system is stiff, so trajectories are integrated with SUNDIALS CVODE (BDF, dense;
+ * src/engine/settle.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,15 +10,11 @@
 
 #include <cmocka.h>
 
-#include <cvode/cvode.h>
-#include <nvector/nvector_serial.h>
-#include <sunlinsol/sunlinsol_dense.h>
-#include <sunmatrix/sunmatrix_dense.h>
-
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/settle.h"
 #include "mech/camkii.h"
 
 #define S_PER_MS 1e-3
@@ -45,41 +42,10 @@ static camkii_params defaults(void) {
   return all.camkii;
 }
 
-typedef struct {
-  const camkii_params *p;
-  double ca_uM;
-} rhs_ctx;
-
-static int cvode_rhs(sunrealtype t, N_Vector y, N_Vector ydot, void *user) {
-  (void)t;
-  const rhs_ctx *c = user;
-  camkii_rhs(c->p, c->ca_uM, N_VGetArrayPointer(y), N_VGetArrayPointer(ydot));
-  return 0;
-}
-
 /* Advance y by duration_ms at constant free Ca2+ (CVODE BDF, tight tolerances). */
 static void integrate(const camkii_params *p, double ca_uM, double *y, double duration_ms) {
-  SUNContext sun = NULL;
-  assert_int_equal(SUNContext_Create(NULL, &sun), 0);
-  N_Vector v = N_VNew_Serial(CAMKII_N_STATE, sun);
-  memcpy(N_VGetArrayPointer(v), y, sizeof(double) * CAMKII_N_STATE);
-  SUNMatrix a = SUNDenseMatrix(CAMKII_N_STATE, CAMKII_N_STATE, sun);
-  SUNLinearSolver ls = SUNLinSol_Dense(v, a, sun);
-  void *mem = CVodeCreate(CV_BDF, sun);
-  rhs_ctx ctx = {p, ca_uM};
-  assert_int_equal(CVodeInit(mem, cvode_rhs, 0.0, v), CV_SUCCESS);
-  assert_int_equal(CVodeSetUserData(mem, &ctx), CV_SUCCESS);
-  assert_int_equal(CVodeSStolerances(mem, 1e-8, 1e-10), CV_SUCCESS);
-  assert_int_equal(CVodeSetMaxNumSteps(mem, 100000), CV_SUCCESS);
-  assert_int_equal(CVodeSetLinearSolver(mem, ls, a), CV_SUCCESS);
-  sunrealtype t = 0.0;
-  assert_int_equal(CVode(mem, duration_ms, v, &t, CV_NORMAL), CV_SUCCESS);
-  memcpy(y, N_VGetArrayPointer(v), sizeof(double) * CAMKII_N_STATE);
-  CVodeFree(&mem);
-  SUNLinSolFree(ls);
-  SUNMatDestroy(a);
-  N_VDestroy(v);
-  SUNContext_Free(&sun);
+  ltp_error err = {0};
+  assert_int_equal(ltp_camkii_integrate(p, ca_uM, y, duration_ms, &err), LTP_OK);
 }
 
 static double rings_total(const double *y) {

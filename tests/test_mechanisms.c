@@ -84,20 +84,10 @@ static void ampa_two_state_kinetics_exact(void **state) {
   assert_float_equal(r, a / (a + b) * (1 - exp(-(a + b))), 1e-12);
 }
 
-/* EPSC of spike n relative to spike 1 for a regular train, mean-field release */
+/* EPSC of spike n relative to spike 1 for a regular train, mean-field release, 2 mM Ca_o */
 static double train_ratio(double interval_ms, int n) {
-  ltp_params p = defaults();
-  double caxf = 0, caxd = 0, ready = 0, tl = 0;
-  uint64_t ns = 0;
-  release_state s = {&caxf, &caxd, &ready, &tl, &ns};
-  release_init(&p.release, &s, 0);
-  double first = 0, last = 0, p_site;
-  for (int i = 0; i < n; ++i) {
-    last = release_spike(&p.release, &s, 0, i * interval_ms, 2.0, 1.0, 1, &p_site);
-    if (i == 0)
-      first = last;
-  }
-  return last / first;
+  const ltp_params p = defaults();
+  return release_train_ratio(&p.release, interval_ms, n, 2.0);
 }
 
 static void dittman_paired_pulse_ratios(void **state) {

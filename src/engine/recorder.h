@@ -31,9 +31,14 @@ typedef struct {
 
 /* Sampled traces: n_vars named columns plus time. */
 #define LTP_MAX_TRACE_VARS 128
+#define LTP_TRACE_NAME_MAX 24
 typedef struct {
   size_t n_vars;
-  const char *names[LTP_MAX_TRACE_VARS]; /* static strings, e.g. "spine_v_mV" */
+  /* static strings (e.g. "spine_v") or names composed at run time into name_buf ("p2.tag"),
+   * kept here rather than in a static buffer so that runs in parallel threads do not share
+   * memory (ltpsim validate --jobs) */
+  const char *names[LTP_MAX_TRACE_VARS];
+  char name_buf[LTP_MAX_TRACE_VARS][LTP_TRACE_NAME_MAX];
   const char *units[LTP_MAX_TRACE_VARS];
   double *data; /* row-major: n_rows x (1 + n_vars), column 0 is t_ms */
   size_t n_rows, cap_rows;

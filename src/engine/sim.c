@@ -217,11 +217,12 @@ static void group_release(const ltp_params *p, receptor_group *g, double t, doub
 }
 
 /* A presynaptic spike on pathway k. The lumped population receives the expected number of
- * vesicles (many independent synapses sum to their mean). The modelled spine receives whole
- * quanta: a binomial draw in stochastic mode; in mean-field mode the expected quanta are
- * accumulated and delivered whole when due (deterministic thinning), so the spine sees
- * full-size Ca2+ transients at the mean release rate. Plasticity is a steep function of
- * spine Ca2+, so a transient scaled down to the mean release would misrepresent it. */
+ * vesicles (many independent synapses sum to their mean). The modelled spine receives, by
+ * release.mode: the expected number too (mean_field); a binomial draw (stochastic); or whole
+ * quanta at the expected rate (quantal: expected quanta are accumulated and delivered whole
+ * when due, deterministic thinning), so that the spine sees full-size Ca2+ transients.
+ * Plasticity is a steep function of spine Ca2+, and a transient scaled down to the mean
+ * release misrepresents it; the quantal mode is not yet calibrated (docs/model.md). */
 static void deliver_release(sim_t *s, int k, double t, double *p_rel, double *vesicles) {
   release_params pop = s->p.release;
   pop.mode = RELEASE_MEAN_FIELD;
@@ -231,16 +232,16 @@ static void deliver_release(sim_t *s, int k, double t, double *p_rel, double *ve
   *p_rel = release_probability_now(&pop, &s->rel, ip, t, ca_o, retro);
   const double expected = release_spike(&pop, &s->rel, ip, t, ca_o, retro, s->seed, &p_site);
   group_release(&s->p, &s->pop[k], t, expected);
-  double quanta;
+  double quanta = expected;
   if (s->p.release.mode == RELEASE_STOCHASTIC) {
     quanta = release_spike(&s->p.release, &s->rel, k, t, ca_o, retro, s->seed, &p_site);
-  } else {
+  } else if (s->p.release.mode == RELEASE_QUANTAL) {
     s->quanta_due[k] += expected;
     quanta = floor(s->quanta_due[k]);
     s->quanta_due[k] -= quanta;
   }
   group_release(&s->p, &s->spine[k], t, quanta);
-  *vesicles = quanta; /* the modelled synapse's outcome */
+  *vesicles = quanta; /* onto the modelled spine */
 }
 
 ltp_status sim_finish_readout(sim_t *s, ltp_results *res) {
@@ -348,14 +349,13 @@ static const char *const state_vars[STATE_PER_PATHWAY] = {
     "gamma",    "retrograde", "tag",   "z",         "head_volume"};
 static const char *const state_units[STATE_PER_PATHWAY] = {"1",  "1", "1", "1", "1",
                                                            "pS", "1", "1", "1", "um3"};
-static char state_names[LTP_MAX_PATHWAYS][STATE_PER_PATHWAY][24];
-
 static void state_columns(ltp_trace *tr, int np) {
   tr->n_vars = 0;
   for (int k = 0; k < np; ++k)
     for (int v = 0; v < STATE_PER_PATHWAY; ++v) {
-      snprintf(state_names[k][v], sizeof state_names[k][v], "p%d.%s", k + 1, state_vars[v]);
-      tr->names[tr->n_vars] = state_names[k][v];
+      char *name = tr->name_buf[tr->n_vars];
+      snprintf(name, LTP_TRACE_NAME_MAX, "p%d.%s", k + 1, state_vars[v]);
+      tr->names[tr->n_vars] = name;
       tr->units[tr->n_vars++] = state_units[v];
     }
   tr->names[tr->n_vars] = "cell.synthesis_drive";
@@ -473,6 +473,7 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
    * tau_early and the tag, are hours), so the baseline is flat */
   for (int k = 0; k < s->np; ++k)
     ca_rest[k] = s->ca_uM[k];
+  ltp_slow_set_rest_calcium(s->slow, ca_rest[0]);
   st = ltp_slow_equilibrate(s->slow, ca_rest, 1e9, err);
   if (st != LTP_OK)
     return st;

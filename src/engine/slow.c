@@ -25,6 +25,7 @@ struct ltp_slow {
   SUNLinearSolver ls;
   double t_ms;
   double ca_uM[8];
+  double pp1_rest_uM; /* PP1 at resting Ca2+: the reference of the phosphatase drive */
   int need_init;
   uint64_t explicit_steps, cvode_steps_before;
 };
@@ -33,12 +34,9 @@ static double kinase_drive(const ltp_params *p, const double *syn) {
   return camkii_phospho_fraction(&p->camkii, syn + SLOW_CAMKII);
 }
 
-/* Free (active) PP1 as a fraction of total PP1 above the threshold: the LTD drive. At resting
- * Ca2+ under 1 % of PP1 is free (inhibitor-1 holds the rest); sustained calcineurin activity
- * frees up to about half of it. */
-static double phosphatase_drive(const ltp_params *p, const double *syn) {
+static double phosphatase_drive(const ltp_slow *s, const double *syn) {
   const double rel =
-      syn[SLOW_CAMKII + CAMKII_PP1] / p->camkii.pp1_0_uM - p->trafficking.pp1_threshold;
+      syn[SLOW_CAMKII + CAMKII_PP1] / s->pp1_rest_uM - 1.0 - s->params->trafficking.pp1_threshold;
   return rel > 0.0 ? rel : 0.0;
 }
 
@@ -54,7 +52,7 @@ void ltp_slow_derivatives(const ltp_slow *s, const double *ca_uM, const double *
     const double a_k = kinase_drive(p, syn);
     const double a_expr =
         a_k > p->trafficking.camkii_threshold ? a_k - p->trafficking.camkii_threshold : 0.0;
-    const trafficking_drive drive = {a_expr, phosphatase_drive(p, syn), syn[SLOW_Z]};
+    const trafficking_drive drive = {a_expr, phosphatase_drive(s, syn), syn[SLOW_Z]};
     const trafficking_state ts = {syn[SLOW_SLOTS], syn[SLOW_RECEPTORS], syn[SLOW_S831]};
     trafficking_state dts;
     trafficking_rhs(&p->trafficking, &ts, &drive, &dts);
@@ -126,6 +124,7 @@ ltp_status ltp_slow_create(ltp_slow **out, const ltp_params *params, int n_synap
   ok = ok && s->ls != NULL;
   if (ok) {
     set_rest(s);
+    ltp_slow_set_rest_calcium(s, params->calcium.ca_rest_uM);
     ok = CVodeInit(s->cvode, slow_rhs, 0.0, s->y) == CV_SUCCESS &&
          CVodeSetUserData(s->cvode, s) == CV_SUCCESS &&
          CVodeSetErrHandlerFn(s->cvode, quiet_cvode_errors, NULL) == CV_SUCCESS &&
@@ -164,6 +163,12 @@ void ltp_slow_free(ltp_slow *s) {
 
 void ltp_slow_reset(ltp_slow *s) {
   s->need_init = 1;
+}
+
+void ltp_slow_set_rest_calcium(ltp_slow *s, double ca_rest_uM) {
+  double pp1, i1p;
+  camkii_cascade_steady(&s->params->camkii, ca_rest_uM, &pp1, &i1p);
+  s->pp1_rest_uM = pp1 > 0.0 ? pp1 : 1e-9;
 }
 
 const char *ltp_slow_variable_name(const ltp_slow *s, int i) {
@@ -309,7 +314,7 @@ const double *ltp_slow_cell(const ltp_slow *s) {
   return N_VGetArrayPointer(s->y) + s->n_syn * SLOW_PER_SYNAPSE;
 }
 double ltp_slow_phosphatase_drive(const ltp_slow *s, int k) {
-  return phosphatase_drive(s->params, ltp_slow_synapse(s, k));
+  return phosphatase_drive(s, ltp_slow_synapse(s, k));
 }
 uint64_t ltp_slow_steps(const ltp_slow *s) {
   long n = 0;

@@ -34,6 +34,8 @@ ltp_status ltp_slow_equilibrate(ltp_slow *s, const double *ca_uM, double duratio
                                 ltp_error *err);
 /* Advance from the current time to t_to_ms with constant ca_uM[] per synapse. */
 ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, double t_to_ms, ltp_error *err);
+/* Resting spine Ca2+ that defines "no phosphatase drive" (PP1 at rest). */
+void ltp_slow_set_rest_calcium(ltp_slow *s, double ca_rest_uM);
 /* Advance with explicit RK4 sub-steps of at most max_step_ms (short sub-cycles during fine
  * stepping); the next CVODE call restarts its history. */
 ltp_status ltp_slow_advance_explicit(ltp_slow *s, const double *ca_uM, double t_to_ms,

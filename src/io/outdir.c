@@ -18,8 +18,8 @@ static int join(char *out, size_t n, const char *dir, const char *name) {
   return k >= 0 && (size_t)k < n;
 }
 
-/* 1 when dir holds nothing, or holds summary.json (an ltpsim output); 0 otherwise. */
-static int is_reusable_dir(const char *dir) {
+/* 1 when dir holds nothing, or holds the marker file of an ltpsim output; 0 otherwise. */
+static int is_reusable_dir(const char *dir, const char *marker) {
   DIR *d = opendir(dir);
   if (d == NULL)
     return 0;
@@ -29,7 +29,7 @@ static int is_reusable_dir(const char *dir) {
     if (is_dot(e->d_name))
       continue;
     empty = 0;
-    if (strcmp(e->d_name, "summary.json") == 0)
+    if (strcmp(e->d_name, marker) == 0)
       ours = 1;
   }
   closedir(d);
@@ -93,11 +93,11 @@ static ltp_status check_final(ltp_outdir *od, ltp_error *err) {
     if (!S_ISDIR(st.st_mode))
       return ltp_error_set(err, LTP_ERR_IO, "output path '%s' exists and is not a directory",
                            od->final_dir);
-    if (!is_reusable_dir(od->final_dir))
+    if (!is_reusable_dir(od->final_dir, od->marker))
       return ltp_error_set(err, LTP_ERR_IO,
                            "output directory '%s' exists and is not an ltpsim output (no "
-                           "summary.json); choose another directory or remove it",
-                           od->final_dir);
+                           "%s); choose another directory or remove it",
+                           od->final_dir, od->marker);
     od->replace = 1;
     return LTP_OK;
   }
@@ -120,10 +120,12 @@ static ltp_status set_paths(ltp_outdir *od, const char *out_dir, ltp_error *err)
   return LTP_OK;
 }
 
-ltp_status ltp_outdir_begin(ltp_outdir *od, const char *out_dir, ltp_error *err) {
+ltp_status ltp_outdir_begin(ltp_outdir *od, const char *out_dir, const char *marker,
+                            ltp_error *err) {
   memset(od, 0, sizeof *od);
-  if (out_dir == NULL)
+  if (out_dir == NULL || marker == NULL)
     return ltp_error_set(err, LTP_ERR_ARG, "no output directory given");
+  od->marker = marker;
   ltp_status st = set_paths(od, out_dir, err);
   if (st == LTP_OK)
     st = check_final(od, err);

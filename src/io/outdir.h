@@ -15,12 +15,15 @@ typedef struct {
   int replace;                         /* final_dir exists (empty, or a previous ltpsim output) */
   int n_parents_made; /* missing parent directories created by begin (removed on abort) */
   int active;         /* tmp_dir exists and is ours */
+  const char *marker; /* the file that marks a directory as an earlier output of this kind */
 } ltp_outdir;
 
 /* Prepare out_dir: missing parents are created; an existing out_dir must be a directory that
- * is empty or holds a previous ltpsim output (summary.json). Creates the temporary directory.
- * LTP_ERR_IO with the path and strerror when anything cannot be created. */
-ltp_status ltp_outdir_begin(ltp_outdir *od, const char *out_dir, ltp_error *err);
+ * is empty or holds a previous output of the same kind, recognised by its marker file
+ * ("summary.json" for ltpsim run, "validation.json" for ltpsim validate). Creates the
+ * temporary directory. LTP_ERR_IO with the path and strerror when anything cannot be created. */
+ltp_status ltp_outdir_begin(ltp_outdir *od, const char *out_dir, const char *marker,
+                            ltp_error *err);
 /* Open name (a plain file name) for writing inside the temporary directory. */
 FILE *ltp_outdir_fopen(const ltp_outdir *od, const char *name, ltp_error *err);
 /* Close f, reporting a write error (disk full, ...) on name as LTP_ERR_IO. */

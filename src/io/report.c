@@ -7,7 +7,7 @@
 #include "io/writers.h"
 #include "mech/registry.h"
 
-static const char report_css[] =
+const char ltp_report_css[] =
     "body{font-family:Helvetica,Arial,sans-serif;margin:2em auto;max-width:1000px;"
     "padding:0 1em;color:#222;line-height:1.4}\n"
     "h1{margin-bottom:.2em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}\n"
@@ -60,7 +60,7 @@ static void report_head(ltp_svg_buf *b, const ltp_output_ctx *ctx) {
   ltp_svg_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
                       "<title>ltpsim: ");
   esc(b, name[0] ? name : "run");
-  ltp_svg_buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", report_css);
+  ltp_svg_buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", ltp_report_css);
   esc(b, name[0] ? name : "ltpsim run");
   ltp_svg_buf_puts(b, "</h1>\n");
   if (desc[0]) {

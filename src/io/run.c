@@ -8,6 +8,7 @@
 #include "engine/sim.h"
 #include "io/experiment.h"
 #include "io/progress.h"
+#include "io/run.h"
 #include "io/writers.h"
 #include "mech/registry.h"
 
@@ -69,6 +70,18 @@ ltp_status ltp_run_load_file(ltp_run *run, const char *path) {
   ltp_error_clear(&run->err);
   return loaded(run,
                 ltp_experiment_load_file(path, &run->params, &run->proto, &run->seed, &run->err));
+}
+
+ltp_status ltp_run_load_string(ltp_run *run, const char *text, const char *name) {
+  if (run == NULL || text == NULL || name == NULL)
+    return LTP_ERR_ARG;
+  ltp_error_clear(&run->err);
+  return loaded(run, ltp_experiment_load_string(text, name, &run->params, &run->proto, &run->seed,
+                                                &run->err));
+}
+
+const ltp_results *ltp_run_results(const ltp_run *run) {
+  return run && run->executed ? &run->results : NULL;
 }
 
 ltp_status ltp_run_set(ltp_run *run, const char *assignment) {

@@ -628,7 +628,7 @@ ltp_status ltp_write_outputs(const char *out_dir, const ltp_results *res, const 
   if (st != LTP_OK)
     return st;
   ltp_outdir od;
-  st = ltp_outdir_begin(&od, out_dir, err);
+  st = ltp_outdir_begin(&od, out_dir, "summary.json", err);
   if (st != LTP_OK)
     return st;
   st = write_all(&ctx, &od, err);

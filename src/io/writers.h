@@ -72,6 +72,9 @@ typedef struct {
   const ltp_svg_buf *svg;
 } ltp_report_figure;
 
+/* The style sheet of report.html, shared with validation.html (src/validate). */
+extern const char ltp_report_css[];
+
 /* report.html (report.c): self-contained page with the figures inlined. */
 ltp_status ltp_report_html(const ltp_output_ctx *ctx, const ltp_report_figure *figs, size_t n_figs,
                            const char *const *files, size_t n_files, ltp_svg_buf *out);

@@ -11,15 +11,18 @@
 
 #include "core/rng.h"
 
-static const char *const release_modes[] = {"mean_field", "stochastic", NULL};
+static const char *const release_modes[] = {"mean_field", "stochastic", "quantal", NULL};
 
 #define P(field) offsetof(ltp_params, release.field)
 static const ltp_param_def release_table[] = {
-    {"mode", "choice", RELEASE_MEAN_FIELD, 0, 1,
+    {"mode", "choice", RELEASE_MEAN_FIELD, 0, 2,
      "mean_field by default: a field EPSP averages many synapses (ltpsim docs/model.md); "
-     "stochastic for single-synapse questions (Rodrigues et al. 2023 eLife 12:e80152)",
-     "vesicle release: expected number (mean_field) or binomial draw (stochastic)", P(mode),
-     release_modes},
+     "stochastic for single-synapse questions (Rodrigues et al. 2023 eLife 12:e80152); quantal: "
+     "whole quanta at the mean rate (docs/model.md, not yet calibrated)",
+     "release onto the modelled spine: expected number (mean_field), binomial draw "
+     "(stochastic) or whole quanta at the expected rate (quantal); the lumped population always "
+     "receives the expected number",
+     P(mode), release_modes},
     {"n_sites", "1", 1, 1, 100, "Blue Brain GluSynapse Nrrp = 1; one active zone per SC bouton",
      "release sites per synapse", P(n_sites), NULL},
     {"f1", "1", 0.24, 0.01, 1, "Dittman et al. 2000 Table 2 (SC), F1 = 0.24 at 2 mM Ca_o",
@@ -141,4 +144,20 @@ void release_init(const release_params *p, release_state *s, int i) {
   s->ready[i] = p->mode == RELEASE_STOCHASTIC ? p->n_sites : 1.0;
   s->t_last_ms[i] = -INFINITY;
   s->n_spikes[i] = 0;
+}
+
+double release_train_ratio(const release_params *p, double interval_ms, int n, double ca_o_mM) {
+  release_params mf = *p;
+  mf.mode = RELEASE_MEAN_FIELD;
+  double caxf = 0, caxd = 0, ready = 0, t_last = 0;
+  uint64_t n_spikes = 0;
+  release_state s = {&caxf, &caxd, &ready, &t_last, &n_spikes};
+  release_init(&mf, &s, 0);
+  double first = 0, last = 0, p_site;
+  for (int i = 0; i < n; ++i) {
+    last = release_spike(&mf, &s, 0, i * interval_ms, ca_o_mM, 1.0, 1, &p_site);
+    if (i == 0)
+      first = last;
+  }
+  return last / first;
 }

@@ -11,7 +11,7 @@
 
 extern const ltp_mech_def release_mech;
 
-enum { RELEASE_MEAN_FIELD = 0, RELEASE_STOCHASTIC = 1 };
+enum { RELEASE_MEAN_FIELD = 0, RELEASE_STOCHASTIC = 1, RELEASE_QUANTAL = 2 };
 
 /* Per-pathway presynaptic state (SoA over pathways). */
 typedef struct {
@@ -36,5 +36,9 @@ double release_probability_now(const release_params *p, const release_state *s, 
                                double ca_o_mM, double retro_factor);
 
 void release_init(const release_params *p, release_state *s, int i);
+
+/* Mean-field release of spike n relative to spike 1 of a regular train from rest at [Ca]o
+ * (EPSC_n / EPSC_1 with postsynaptic linearity): the paired-pulse ratio for n = 2. */
+double release_train_ratio(const release_params *p, double interval_ms, int n, double ca_o_mM);
 
 #endif

@@ -52,16 +52,16 @@ static const ltp_param_def trafficking_table[] = {
     {"s831_basal", "1", 0.1, 0, 1,
      "[M] basal GluA1 phosphorylation ~10-15 % (Oh et al. 2006, S845)",
      "S831-phosphorylated fraction at rest", P(s831_basal), NULL},
-    {"pp1_threshold", "1", 0.05, 0, 1,
-     "[M] calibrated (docs/model.md): baseline test pulses (0.05 Hz) do not depress CA1 "
-     "synapses, LTD needs sustained phosphatase activation (hundreds of pulses at 1-3 Hz; Dudek "
-     "& Bear 1992, Rodrigues 2023); at rest < 1 % of PP1 is free in GB2007's cascade",
-     "free PP1 fraction (of total PP1) below which PP1 does not drive endocytosis",
-     P(pp1_threshold), NULL},
-    {"camkii_threshold", "1", 0.1, 0, 1,
-     "[M] calibrated (docs/model.md): sparse quanta of low-frequency stimulation raise the "
-     "phosphorylated CaMKII fraction to a few %, a tetanus to ~0.9; LTP needs strong, "
-     "NMDAR-dependent CaMKII activation (Giese 1998; Lee et al. 2009)",
+    {"pp1_threshold", "1", 0.2, 0, 10,
+     "[M] baseline test pulses (0.05 Hz) do not depress CA1 synapses, LTD needs sustained "
+     "phosphatase activation (hundreds of pulses at 1-3 Hz; Dudek & Bear 1992, Rodrigues 2023); "
+     "0.05 Hz pulses raise PP1 by <= 6 % in ltpsim",
+     "relative PP1 excess over rest below which there is no endocytosis drive", P(pp1_threshold),
+     NULL},
+    {"camkii_threshold", "1", 0.0, 0, 1,
+     "0: none (the calibrated default set); with release.mode = quantal, sparse quanta of "
+     "low-frequency stimulation raise the phosphorylated CaMKII fraction to a few %, a tetanus "
+     "to ~0.9, and 0.1 separates them (docs/model.md)",
      "phosphorylated CaMKII fraction below which CaMKII does not drive slot insertion or S831 "
      "phosphorylation",
      P(camkii_threshold), NULL},

@@ -1,0 +1,375 @@
+/* The validation suite runner: case selection (--only), loading every run of the selected
+ * cases up front, running them on a pool of threads (--jobs), evaluating and classifying the
+ * cases (pass, fail, expected failure, unexpected pass, error) and the exit code.
+ *
+ * Threads rather than forked workers: after the trace column names moved into the results
+ * (src/engine/recorder.h), a run shares no mutable memory with another (CVODE contexts, RNG
+ * streams and buffers are per run; parameter and drug tables are const), so threads need no
+ * serialisation of results. Experiment files are parsed in the main thread before any run
+ * starts, so a bad file stops the suite before anything is simulated or written. */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "io/run.h"
+#include "validate/validate.h"
+
+#define VAL_MAX_INCLUDE_DEPTH 8
+
+const char *ltp_val_outcome_name(ltp_val_outcome o) {
+  static const char *const names[] = {"pass", "FAIL", "expected failure", "UNEXPECTED PASS",
+                                      "ERROR"};
+  return (size_t)o < sizeof names / sizeof names[0] ? names[o] : "?";
+}
+
+/* ---------------------------------------------------------------- selection */
+
+static int matches(const ltp_val_case *c, const char *only) {
+  return strcmp(c->name, only) == 0 || (c->group != NULL && strcmp(c->group, only) == 0);
+}
+
+ltp_status ltp_val_select(const char *only, const ltp_val_case **selected, size_t *n,
+                          ltp_error *err) {
+  size_t n_all = 0;
+  const ltp_val_case *all = ltp_val_cases(&n_all);
+  *n = 0;
+  for (size_t i = 0; i < n_all; ++i)
+    if (only == NULL || matches(&all[i], only))
+      selected[(*n)++] = &all[i];
+  if (*n > 0)
+    return LTP_OK;
+  char names[2048] = "";
+  size_t len = 0;
+  for (size_t i = 0; i < n_all && len < sizeof names; ++i) {
+    const int k = snprintf(names + len, sizeof names - len, "%s%s", i ? ", " : "", all[i].name);
+    len += k > 0 ? (size_t)k : 0;
+    if (all[i].group != NULL &&
+        (i == 0 || all[i - 1].group == NULL || strcmp(all[i - 1].group, all[i].group) != 0) &&
+        len < sizeof names) {
+      const int g = snprintf(names + len, sizeof names - len, " (group %s)", all[i].group);
+      len += g > 0 ? (size_t)g : 0;
+    }
+  }
+  return ltp_error_set(err, LTP_ERR_UNKNOWN_KEY, "--only: unknown case '%s'; expected one of: %s",
+                       only, names);
+}
+
+/* ---------------------------------------------------------------- loading */
+
+/* A growable string (one piece of code for the experiment text). */
+static ltp_status read_text(const char *path, ltp_svg_buf *out, int depth, ltp_error *err) {
+  if (depth > VAL_MAX_INCLUDE_DEPTH)
+    return ltp_error_set(err, LTP_ERR_PARSE, "%s: @include nested more than %d deep", path,
+                         VAL_MAX_INCLUDE_DEPTH);
+  FILE *f = fopen(path, "r");
+  if (f == NULL)
+    return ltp_error_set(err, LTP_ERR_IO, "%s: %s", path, strerror(errno));
+  char line[4096];
+  ltp_status st = LTP_OK;
+  while (st == LTP_OK && fgets(line, sizeof line, f) != NULL) {
+    const char *s = line;
+    while (isspace((unsigned char)*s))
+      ++s;
+    char name[1024];
+    if (strncmp(s, "@include", 8) == 0 && sscanf(s + 8, " \"%1023[^\"]\"", name) == 1) {
+      /* relative to the including file, as libconfig resolves it (docs/experiment-format.md) */
+      char sub[4096];
+      const char *slash = strrchr(path, '/');
+      snprintf(sub, sizeof sub, "%.*s%s", slash ? (int)(slash - path + 1) : 0, path, name);
+      st = read_text(sub, out, depth + 1, err);
+    } else {
+      ltp_svg_buf_puts(out, line);
+    }
+  }
+  fclose(f);
+  return st == LTP_OK && out->oom ? ltp_error_set(err, LTP_ERR_NOMEM, "out of memory") : st;
+}
+
+/* Replace the value of the setting on the one line marked "# vary: name" (the text between
+ * "=" and ";"; a quoted value stays quoted) with value. */
+static ltp_status apply_vary(ltp_svg_buf *text, const char *file, const char *name,
+                             const char *value, ltp_error *err) {
+  char tag[128];
+  snprintf(tag, sizeof tag, "# vary: %s", name);
+  char *hit = NULL;
+  for (char *p = strstr(text->data, tag); p != NULL; p = strstr(p + 1, tag)) {
+    const char end = p[strlen(tag)];
+    if (end != '\0' && end != '\n' && end != ' ')
+      continue; /* "# vary: delay2" is not "# vary: delay" */
+    if (hit != NULL)
+      return ltp_error_set(err, LTP_ERR_PARSE, "%s: more than one line marked '%s'", file, tag);
+    hit = p;
+  }
+  if (hit == NULL)
+    return ltp_error_set(err, LTP_ERR_PARSE, "%s: no line marked '%s' (expected one)", file, tag);
+  char *bol = hit;
+  while (bol > text->data && bol[-1] != '\n')
+    --bol;
+  char *eq = memchr(bol, '=', (size_t)(hit - bol));
+  char *semi = eq ? memchr(eq, ';', (size_t)(hit - eq)) : NULL;
+  if (semi == NULL)
+    return ltp_error_set(err, LTP_ERR_PARSE,
+                         "%s: the line marked '%s' holds no 'key = value;' setting", file, tag);
+  const char *v0 = eq + 1;
+  while (v0 < semi && isspace((unsigned char)*v0))
+    ++v0;
+  const char *quote = *v0 == '"' ? "\"" : "";
+  ltp_svg_buf out;
+  ltp_svg_buf_init(&out);
+  ltp_svg_buf_append(&out, text->data, (size_t)(eq + 1 - text->data));
+  ltp_svg_buf_printf(&out, " %s%s%s", quote, value, quote);
+  ltp_svg_buf_puts(&out, semi);
+  if (out.oom) {
+    ltp_svg_buf_free(&out);
+    return ltp_error_set(err, LTP_ERR_NOMEM, "out of memory");
+  }
+  ltp_svg_buf_free(text);
+  *text = out;
+  return LTP_OK;
+}
+
+/* Load one run: the file as it is (so that errors in it carry their exact line), then, when
+ * values are varied, the varied text. */
+static ltp_status load_run(ltp_run *run, const char *dir, const ltp_val_run_spec *spec,
+                           unsigned seed, ltp_error *err) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s", dir, spec->file);
+  ltp_status st = ltp_run_load_file(run, path);
+  if (st != LTP_OK)
+    return ltp_error_set(err, st, "%s", ltp_run_error(run));
+  if (spec->vary[0][0] != NULL) {
+    ltp_svg_buf text, name;
+    ltp_svg_buf_init(&text);
+    ltp_svg_buf_init(&name);
+    st = read_text(path, &text, 0, err);
+    ltp_svg_buf_puts(&name, path);
+    for (int v = 0; st == LTP_OK && v < LTP_VAL_MAX_VARY && spec->vary[v][0] != NULL; ++v) {
+      st = apply_vary(&text, path, spec->vary[v][0], spec->vary[v][1], err);
+      ltp_svg_buf_printf(&name, " [%s = %s]", spec->vary[v][0], spec->vary[v][1]);
+    }
+    if (st == LTP_OK && (st = ltp_run_load_string(run, text.data, name.data)) != LTP_OK)
+      ltp_error_set(err, st, "%s", ltp_run_error(run));
+    ltp_svg_buf_free(&text);
+    ltp_svg_buf_free(&name);
+  }
+  for (int s = 0; st == LTP_OK && s < LTP_VAL_MAX_SETS && spec->sets[s] != NULL; ++s)
+    if ((st = ltp_run_set(run, spec->sets[s])) != LTP_OK)
+      ltp_error_set(err, st, "%s (--set %s): %s", path, spec->sets[s], ltp_run_error(run));
+  if (st == LTP_OK && seed > 0)
+    ltp_run_set_seed(run, seed);
+  return st;
+}
+
+static int same_text(const char *a, const char *b) {
+  return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* Two specs describe the same simulation (then it runs once and every case shares it). */
+static int same_run(const ltp_val_run_spec *a, unsigned seed_a, const ltp_val_run_spec *b,
+                    unsigned seed_b) {
+  if (!same_text(a->file, b->file) || seed_a != seed_b)
+    return 0;
+  for (int v = 0; v < LTP_VAL_MAX_VARY; ++v)
+    if (!same_text(a->vary[v][0], b->vary[v][0]) || !same_text(a->vary[v][1], b->vary[v][1]))
+      return 0;
+  for (int k = 0; k < LTP_VAL_MAX_SETS; ++k)
+    if (!same_text(a->sets[k], b->sets[k]))
+      return 0;
+  return 1;
+}
+
+static size_t runs_of(const ltp_val_case *c) {
+  size_t n = 0;
+  for (size_t i = 0; i < c->n_runs; ++i)
+    n += c->runs[i].n_seeds > 1 ? c->runs[i].n_seeds : 1;
+  return n;
+}
+
+/* ---------------------------------------------------------------- the thread pool */
+
+typedef struct {
+  ltp_run **runs;
+  ltp_status *status;
+  size_t n, next;
+  pthread_mutex_t lock;
+} pool;
+
+static void *worker(void *arg) {
+  pool *p = arg;
+  for (;;) {
+    pthread_mutex_lock(&p->lock);
+    const size_t i = p->next++;
+    pthread_mutex_unlock(&p->lock);
+    if (i >= p->n)
+      return NULL;
+    p->status[i] = ltp_run_execute(p->runs[i]);
+  }
+}
+
+static ltp_status execute_all(ltp_run **runs, ltp_status *status, size_t n, int jobs,
+                              ltp_error *err) {
+  pool p = {runs, status, n, 0, PTHREAD_MUTEX_INITIALIZER};
+  pthread_t threads[64];
+  int started = 0;
+  for (; started < jobs - 1 && started < 64; ++started)
+    if (pthread_create(&threads[started], NULL, worker, &p) != 0)
+      break; /* fewer threads than asked: the calling thread still runs every job */
+  worker(&p);
+  for (int t = 0; t < started; ++t)
+    pthread_join(threads[t], NULL);
+  (void)err;
+  return LTP_OK;
+}
+
+/* ---------------------------------------------------------------- classification */
+
+void ltp_val_classify(ltp_val_result *r) {
+  if (r->outcome == LTP_VAL_ERROR)
+    return;
+  int all = 1;
+  for (size_t k = 0; k < r->c->n_checks; ++k) {
+    const double v = r->values[k];
+    r->pass[k] = isfinite(v) && v >= r->c->checks[k].lo && v <= r->c->checks[k].hi;
+    all = all && r->pass[k];
+  }
+  if (r->c->expected_failure == NULL)
+    r->outcome = all ? LTP_VAL_PASS : LTP_VAL_FAIL;
+  else
+    r->outcome = all ? LTP_VAL_XPASS : LTP_VAL_XFAIL;
+}
+
+int ltp_val_exit_code(const ltp_val_report *r) {
+  for (size_t i = 0; i < r->n; ++i)
+    if (r->results[i].outcome != LTP_VAL_PASS && r->results[i].outcome != LTP_VAL_XFAIL)
+      return 1;
+  return 0;
+}
+
+static double now_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+void ltp_val_report_free(ltp_val_report *r) {
+  for (size_t i = 0; r->results != NULL && i < r->n; ++i) {
+    free(r->results[i].values);
+    free(r->results[i].pass);
+  }
+  free(r->results);
+  memset(r, 0, sizeof *r);
+}
+
+static ltp_status alloc_results(ltp_val_report *out, const ltp_val_case *const *cases, size_t n,
+                                ltp_error *err) {
+  out->results = calloc(n ? n : 1, sizeof *out->results);
+  if (out->results == NULL)
+    return ltp_error_set(err, LTP_ERR_NOMEM, "out of memory");
+  out->n = n;
+  for (size_t i = 0; i < n; ++i) {
+    ltp_val_result *r = &out->results[i];
+    r->c = cases[i];
+    r->values = calloc(cases[i]->n_checks + 1, sizeof *r->values);
+    r->pass = calloc(cases[i]->n_checks + 1, sizeof *r->pass);
+    if (r->values == NULL || r->pass == NULL)
+      return ltp_error_set(err, LTP_ERR_NOMEM, "out of memory");
+    for (size_t k = 0; k < cases[i]->n_checks; ++k)
+      r->values[k] = NAN;
+  }
+  return LTP_OK;
+}
+
+/* Evaluate case i from its runs (first[i] .. first[i] + count). */
+static void evaluate(ltp_val_result *r, ltp_run **runs, const ltp_status *status, size_t count) {
+  for (size_t j = 0; j < count; ++j) {
+    const ltp_results *res = ltp_run_results(runs[j]);
+    if (status[j] != LTP_OK || res == NULL) {
+      r->outcome = LTP_VAL_ERROR;
+      snprintf(r->error, sizeof r->error, "run %zu (%s): %s", j + 1, ltp_status_name(status[j]),
+               ltp_run_error(runs[j]));
+      return;
+    }
+    r->wall_s += res->wall_s;
+  }
+  ltp_val_ctx ctx = {runs, count};
+  ltp_error err = {0};
+  if (r->c->eval(&ctx, r->values, &err) != LTP_OK) {
+    r->outcome = LTP_VAL_ERROR;
+    snprintf(r->error, sizeof r->error, "%s", err.msg);
+    return;
+  }
+  ltp_val_classify(r);
+}
+
+ltp_status ltp_val_run_suite(const ltp_val_case *const *cases, size_t n, const char *dir, int jobs,
+                             ltp_val_report *out, ltp_error *err) {
+  memset(out, 0, sizeof *out);
+  out->jobs = jobs < 1 ? 1 : jobs;
+  const double t0 = now_s();
+  size_t total = 0;
+  for (size_t i = 0; i < n; ++i)
+    total += runs_of(cases[i]);
+  /* slot j (cases in order, runs in spec order, seeds expanded) -> unique simulation */
+  ltp_run **uniq = calloc(total + 1, sizeof *uniq), **slots = calloc(total + 1, sizeof *slots);
+  const ltp_val_run_spec **spec_of = calloc(total + 1, sizeof *spec_of);
+  unsigned *seed_of = calloc(total + 1, sizeof *seed_of);
+  ltp_status *status = calloc(total + 1, sizeof *status),
+             *slot_status = calloc(total + 1, sizeof *status);
+  ltp_status st = uniq && slots && spec_of && seed_of && status && slot_status
+                      ? alloc_results(out, cases, n, err)
+                      : ltp_error_set(err, LTP_ERR_NOMEM, "out of memory");
+  size_t n_uniq = 0;
+  size_t *index = calloc(total + 1, sizeof *index);
+  if (st == LTP_OK && index == NULL)
+    st = ltp_error_set(err, LTP_ERR_NOMEM, "out of memory");
+  /* load everything first: a bad file stops the suite before any simulation */
+  size_t j = 0;
+  for (size_t i = 0; st == LTP_OK && i < n; ++i)
+    for (size_t s = 0; st == LTP_OK && s < cases[i]->n_runs; ++s) {
+      const ltp_val_run_spec *spec = &cases[i]->runs[s];
+      const unsigned seeds = spec->n_seeds > 1 ? spec->n_seeds : 1;
+      for (unsigned k = 0; st == LTP_OK && k < seeds; ++k, ++j) {
+        const unsigned seed = spec->n_seeds > 1 ? k + 1 : 0;
+        size_t u = 0;
+        while (u < n_uniq && !same_run(spec_of[u], seed_of[u], spec, seed))
+          ++u;
+        index[j] = u;
+        if (u < n_uniq)
+          continue;
+        spec_of[u] = spec;
+        seed_of[u] = seed;
+        ++n_uniq;
+        st = ltp_run_create(&uniq[u]);
+        if (st == LTP_OK)
+          st = load_run(uniq[u], dir, spec, seed, err);
+        else
+          ltp_error_set(err, st, "out of memory");
+      }
+    }
+  if (st == LTP_OK)
+    st = execute_all(uniq, status, n_uniq, out->jobs, err);
+  for (size_t k = 0; st == LTP_OK && k < total; ++k) {
+    slots[k] = uniq[index[k]];
+    slot_status[k] = status[index[k]];
+  }
+  for (size_t i = 0, first = 0; st == LTP_OK && i < n; first += runs_of(cases[i]), ++i)
+    evaluate(&out->results[i], slots + first, slot_status + first, runs_of(cases[i]));
+  for (size_t k = 0; uniq != NULL && k < n_uniq; ++k)
+    ltp_run_free(uniq[k]);
+  free(uniq);
+  free(slots);
+  free(spec_of);
+  free(seed_of);
+  free(status);
+  free(slot_status);
+  free(index);
+  out->wall_s = now_s() - t0;
+  if (st != LTP_OK)
+    ltp_val_report_free(out);
+  return st;
+}
