@@ -209,6 +209,13 @@ static ltp_status flush_slow(sim_t *s, double t, ltp_error *err) {
 
 /* ---- events, changes, readouts, traces ---- */
 
+/* The lumped population's bouton: always mean field, whatever release.mode says. */
+static release_params population_release(const sim_t *s) {
+  release_params pop = s->p.release;
+  pop.mode = RELEASE_MEAN_FIELD;
+  return pop;
+}
+
 static void group_release(const ltp_params *p, receptor_group *g, double t, double vesicles) {
   if (vesicles <= 0.0)
     return;
@@ -224,8 +231,7 @@ static void group_release(const ltp_params *p, receptor_group *g, double t, doub
  * Plasticity is a steep function of spine Ca2+, and a transient scaled down to the mean
  * release misrepresents it; the quantal mode is not yet calibrated (docs/model.md). */
 static void deliver_release(sim_t *s, int k, double t, double *p_rel, double *vesicles) {
-  release_params pop = s->p.release;
-  pop.mode = RELEASE_MEAN_FIELD;
+  const release_params pop = population_release(s);
   const int ip = LTP_MAX_PATHWAYS + k;
   const double retro = retro_factor(s, k), ca_o = s->p.calcium.ca_o_mM;
   double p_site = 0.0;
@@ -455,8 +461,7 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
   double ca_rest[LTP_MAX_PATHWAYS];
   for (int k = 0; k < s->np; ++k) {
     release_init(&s->p.release, &s->rel, k);
-    release_params pop = s->p.release;
-    pop.mode = RELEASE_MEAN_FIELD;
+    const release_params pop = population_release(s);
     release_init(&pop, &s->rel, LTP_MAX_PATHWAYS + k);
     /* half a quantum due: the first whole quantum comes after half the mean interval */
     s->quanta_due[k] = 0.5;

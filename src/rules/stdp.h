@@ -32,6 +32,16 @@ void stdp_step(const void *par, double *s, const double *cell, const ltp_rule_in
 int stdp_quiet(const void *par, const double *s, const double *cell, const ltp_rule_input *in);
 double stdp_weight(const void *par, const double *s);
 
+/* The rule entry of an STDP variant: everything but its name, table and resolver is the shared
+ * trace kernel above. */
+#define STDP_RULE(rule_name, rule_doc, rule_mech, rule_resolve)                                    \
+  {                                                                                                \
+    .name = (rule_name), .doc = (rule_doc), .mech = (rule_mech), .par_size = sizeof(stdp_par),     \
+    .n_state = STDP_N_STATE, .n_cell = 0, .resolve = (rule_resolve), .init = stdp_init,            \
+    .cell_init = NULL, .pre_spike = stdp_pre, .post_spike = stdp_post, .cell_step = NULL,          \
+    .step = stdp_step, .quiet = stdp_quiet, .weight = stdp_weight                                  \
+  }
+
 /* Published sets of each rule (rows in the order of the names, NULL when out of range). */
 extern const char *const stdp_pair_set_names[], *const stdp_triplet_set_names[];
 const stdp_values *stdp_pair_set(int set);

@@ -59,20 +59,6 @@ static void pair_resolve(const ltp_params *p, void *out) {
                     out);
 }
 
-const ltp_rule stdp_pair_rule = {
-    .name = "stdp_pair",
-    .doc = "Pair-based STDP (Song, Miller & Abbott 2000; Bi & Poo windows)",
-    .mech = &stdp_pair_mech,
-    .par_size = sizeof(stdp_par),
-    .n_state = STDP_N_STATE,
-    .n_cell = 0,
-    .resolve = pair_resolve,
-    .init = stdp_init,
-    .cell_init = NULL,
-    .pre_spike = stdp_pre,
-    .post_spike = stdp_post,
-    .cell_step = NULL,
-    .step = stdp_step,
-    .quiet = stdp_quiet,
-    .weight = stdp_weight,
-};
+const ltp_rule stdp_pair_rule =
+    STDP_RULE("stdp_pair", "Pair-based STDP (Song, Miller & Abbott 2000; Bi & Poo windows)",
+              &stdp_pair_mech, pair_resolve);

@@ -89,20 +89,5 @@ static void triplet_resolve(const ltp_params *p, void *out) {
                     row ? row : &sets[0].v, out);
 }
 
-const ltp_rule stdp_triplet_rule = {
-    .name = "stdp_triplet",
-    .doc = "Triplet STDP (Pfister & Gerstner 2006)",
-    .mech = &stdp_triplet_mech,
-    .par_size = sizeof(stdp_par),
-    .n_state = STDP_N_STATE,
-    .n_cell = 0,
-    .resolve = triplet_resolve,
-    .init = stdp_init,
-    .cell_init = NULL,
-    .pre_spike = stdp_pre,
-    .post_spike = stdp_post,
-    .cell_step = NULL,
-    .step = stdp_step,
-    .quiet = stdp_quiet,
-    .weight = stdp_weight,
-};
+const ltp_rule stdp_triplet_rule = STDP_RULE(
+    "stdp_triplet", "Triplet STDP (Pfister & Gerstner 2006)", &stdp_triplet_mech, triplet_resolve);
