@@ -17,6 +17,7 @@
 #include "io/experiment.h"
 #include "mech/registry.h"
 #include "protocol/drugs.h"
+#include "rules/rule.h"
 
 #define MIN_MS 60000.0
 
@@ -244,6 +245,27 @@ static void test_load_string_and_defaults(void **state) {
   assert_non_null(strstr(l->err.msg, "s.exp:2: syntax error"));
 }
 
+/* plasticity = "..." at the top level chooses plasticity.rule; params can still override it. */
+static void test_plasticity_key(void **state) {
+  loaded *l = *state;
+  const char *text = "duration = \"30 min\"; plasticity = \"stdp_triplet\";\n"
+                     "stimuli = ( { type = \"test_pulses\"; interval = \"10 s\"; } );\n";
+  assert_int_equal(
+      ltp_experiment_load_string(text, "rule.exp", &l->params, &l->proto, &l->seed, &l->err),
+      LTP_OK);
+  assert_string_equal(ltp_plasticity_names[(int)param(l, "plasticity.rule")], "stdp_triplet");
+  assert_ptr_equal(ltp_rule_selected(&l->params), ltp_rule_find("stdp_triplet"));
+  ltp_protocol_free(&l->proto);
+  ltp_protocol_init(&l->proto);
+  assert_int_equal(ltp_experiment_load_string("duration = \"30 min\";\n"
+                                              "stimuli = ( { type = \"test_pulses\"; "
+                                              "interval = \"10 s\"; } );\n",
+                                              "cascade.exp", &l->params, &l->proto, &l->seed,
+                                              &l->err),
+                   LTP_OK);
+  assert_null(ltp_rule_selected(&l->params)); /* the default is the cascade */
+}
+
 static void test_file_params_override_defaults(void **state) {
   loaded *l = *state;
   char path[1024];
@@ -342,6 +364,7 @@ int main(void) {
       T(test_bad_fixtures),
       T(test_missing_file_and_directory),
       T(test_load_string_and_defaults),
+      T(test_plasticity_key),
       T(test_file_params_override_defaults),
       T(test_apply_set),
       T(test_set_after_load_reresolves_drugs),

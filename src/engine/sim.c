@@ -45,6 +45,16 @@ double sim_head_volume_um3(const sim_t *s, int k) {
          s->p.trafficking.slots_0;
 }
 
+static double expressed_ampa_pS(const sim_t *s, int k) {
+  return receptors(s, k) * gamma_pS(s, k);
+}
+
+double sim_synaptic_weight(const sim_t *s, int k) {
+  if (sim_plasticity_active(&s->plast))
+    return sim_plasticity_weight(&s->plast, k);
+  return expressed_ampa_pS(s, k) / s->ampa_base[k];
+}
+
 /* ---- the model at the present state (shared with the reference integration) ---- */
 
 int sim_clamp_at(const sim_t *s, double t, double *v_hold) {
@@ -74,7 +84,8 @@ static void add_synaptic_conductances(sim_t *s, int k) {
   ltp_cable *c = &s->cable;
   const int h = c->head[k];
   const double n_rec = receptors(s, k), gamma = gamma_pS(s, k);
-  const double g_ampa = ampa_conductance_nS(&p->ampa, s->spine[k].ampa_r, n_rec, gamma);
+  const double w_rule = sim_plasticity_weight(&s->plast, k); /* 1 under the cascade */
+  const double g_ampa = w_rule * ampa_conductance_nS(&p->ampa, s->spine[k].ampa_r, n_rec, gamma);
   s->unblock[k] = nmda_mg_unblock(&p->nmda, c->v_mV[h], p->nmda.mg_o_mM);
   const double g_nmda = nmda_conductance_nS(&p->nmda, s->spine[k].nmda_r) * s->unblock[k];
   const double g_vgcc = vgcc_conductance_nS(&p->vgcc, &s->vg[k], c->area_um2[h]);
@@ -86,7 +97,7 @@ static void add_synaptic_conductances(sim_t *s, int k) {
   const double others = p->cable.pathway_synapses - 1.0;
   if (others > 0.0) {
     const int a = c->attach;
-    const double g_ampa_d = ampa_conductance_nS(&p->ampa, s->pop[k].ampa_r, n_rec, gamma);
+    const double g_ampa_d = w_rule * ampa_conductance_nS(&p->ampa, s->pop[k].ampa_r, n_rec, gamma);
     const double g_nmda_d = nmda_conductance_nS(&p->nmda, s->pop[k].nmda_r) *
                             nmda_mg_unblock(&p->nmda, c->v_mV[a], p->nmda.mg_o_mM);
     c->g_nS[a] += others * (g_ampa_d + g_nmda_d);
@@ -126,6 +137,15 @@ void sim_track_peak_ca(sim_t *s, double t) {
 }
 
 /* ---- one fine step ---- */
+
+/* Somatic action-potential detection for the rules' postsynaptic spikes: upward crossing of
+ * 0 mV, well above any subthreshold EPSP and below the HH spike peak (~+40 mV). */
+#define AP_DETECT_MV 0.0
+
+static void head_potentials(const sim_t *s, double *v_head) {
+  for (int k = 0; k < s->np; ++k)
+    v_head[k] = s->cable.v_mV[s->cable.head[k]];
+}
 
 /* Exponential (Rush-Larsen / exact two-state) updates of every gate at the step's voltages. */
 static void step_gates(sim_t *s, double t, double dt) {
@@ -174,6 +194,14 @@ static void fine_step(sim_t *s, double t, double dt) {
   for (int k = 0; k < s->np; ++k)
     update_calcium(s, k, dt);
   sim_track_peak_ca(s, t + dt);
+  if (sim_plasticity_active(&s->plast)) {
+    /* an action potential: the soma crosses AP_DETECT_MV upwards (not under clamp) */
+    if (!clamped && v_before[0] < AP_DETECT_MV && c->v_mV[0] >= AP_DETECT_MV)
+      sim_plasticity_post_spike(&s->plast, t + dt);
+    double v_head[LTP_MAX_PATHWAYS];
+    head_potentials(s, v_head);
+    sim_plasticity_step(&s->plast, t, dt, s->ca_uM, v_head);
+  }
   s->acc_ms += dt;
   ++s->fine_steps;
 }
@@ -198,6 +226,11 @@ static ltp_status check_finite(const sim_t *s, double t, ltp_error *err) {
 static ltp_status flush_slow(sim_t *s, double t, ltp_error *err) {
   if (s->acc_ms <= 0.0)
     return LTP_OK;
+  if (sim_plasticity_active(&s->plast)) { /* a reduced rule replaces the signalling cascade */
+    memset(s->ca_acc, 0, sizeof s->ca_acc);
+    s->acc_ms = 0.0;
+    return LTP_OK;
+  }
   double mean[LTP_MAX_PATHWAYS];
   for (int k = 0; k < s->np; ++k) {
     mean[k] = s->ca_acc[k] / s->acc_ms;
@@ -287,6 +320,7 @@ ltp_status sim_deliver_events(sim_t *s, double t, double horizon_ms, ltp_results
       continue;
     }
     double p_rel, ves;
+    sim_plasticity_pre_spike(&s->plast, ev->pathway, t);
     deliver_release(s, ev->pathway, t, &p_rel, &ves);
     if (ev->kind == LTP_EV_TEST) {
       ltp_status st = sim_finish_readout(s, res);
@@ -349,12 +383,12 @@ static void trace_columns(ltp_trace *tr) {
 }
 
 /* Slow variables of every pathway plus the cell-wide ones, named "p1.camkii_p" etc. */
-enum { STATE_PER_PATHWAY = 10 };
+enum { STATE_PER_PATHWAY = 11 };
 static const char *const state_vars[STATE_PER_PATHWAY] = {
-    "camkii_p", "pp1_drive",  "slots", "ampar_psd", "s831",
-    "gamma",    "retrograde", "tag",   "z",         "head_volume"};
-static const char *const state_units[STATE_PER_PATHWAY] = {"1",  "1", "1", "1", "1",
-                                                           "pS", "1", "1", "1", "um3"};
+    "camkii_p",   "pp1_drive", "slots", "ampar_psd",   "s831",  "gamma",
+    "retrograde", "tag",       "z",     "head_volume", "weight"};
+static const char *const state_units[STATE_PER_PATHWAY] = {"1", "1", "1", "1",   "1", "pS",
+                                                           "1", "1", "1", "um3", "1"};
 static void state_columns(ltp_trace *tr, int np) {
   tr->n_vars = 0;
   for (int k = 0; k < np; ++k)
@@ -385,6 +419,7 @@ void sim_sample_state(const sim_t *s, double t, ltp_results *res) {
     v[n++] = syn[SLOW_TAG];
     v[n++] = syn[SLOW_Z];
     v[n++] = sim_head_volume_um3(s, k);
+    v[n++] = sim_synaptic_weight(s, k);
   }
   const double *cell = ltp_slow_cell(s->slow);
   v[n++] = cell[SLOW_CELL_DRIVE];
@@ -393,6 +428,13 @@ void sim_sample_state(const sim_t *s, double t, ltp_results *res) {
 }
 
 /* ---- quiet stretches ---- */
+
+/* The reduced rule (if any) may be stepped over a long stretch at the present inputs. */
+static int rule_quiet(const sim_t *s, double t) {
+  double v_head[LTP_MAX_PATHWAYS];
+  head_potentials(s, v_head);
+  return sim_plasticity_quiet(&s->plast, t, s->ca_uM, v_head);
+}
 
 static int is_quiet(const sim_t *s, double t) {
   const double tol = s->p.engine.quiet_tol;
@@ -406,7 +448,7 @@ static int is_quiet(const sim_t *s, double t) {
     if (t < s->spine[k].glu_until_ms || t < s->pop[k].glu_until_ms || s->spine[k].ampa_r > tol ||
         s->spine[k].nmda_r > tol || s->pop[k].ampa_r > tol || s->pop[k].nmda_r > tol)
       return 0;
-  return 1;
+  return rule_quiet(s, t);
 }
 
 double sim_next_edge_ms(const sim_t *s, double t) {
@@ -482,6 +524,17 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
   st = ltp_slow_equilibrate(s->slow, ca_rest, 1e9, err);
   if (st != LTP_OK)
     return st;
+  for (int k = 0; k < s->np; ++k)
+    s->ampa_base[k] = expressed_ampa_pS(s, k);
+  if (s->p.engine.method == ENGINE_REFERENCE && ltp_rule_selected(&s->p) != NULL)
+    return ltp_error_set(err, LTP_ERR_RANGE,
+                         "engine.method = reference integrates the cascade only; run "
+                         "plasticity.rule = %s with engine.method = fixed",
+                         ltp_plasticity_names[(int)s->p.rules.rule]);
+  st = sim_plasticity_init(&s->plast, &s->p, s->np, seed, err);
+  if (st != LTP_OK)
+    return st;
+  sim_plasticity_set_rest(&s->plast, ca_rest);
   for (int k = 0; k < s->np; ++k) {
     s->ca_acc[k] = 0.0;
     s->peak_ca_uM[k] = s->ca_uM[k];
@@ -495,6 +548,7 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
 }
 
 static void sim_free(sim_t *s) {
+  sim_plasticity_free(&s->plast);
   ltp_cable_free(&s->cable);
   ltp_slow_free(s->slow);
 }
@@ -529,7 +583,7 @@ static ltp_status after_step(sim_t *s, double t, double v_prev, double dt, ltp_r
  * exponential or implicit, so a longer step (engine.tail_dt) follows the decays accurately. */
 static int in_tail(const sim_t *s, double t) {
   const ltp_protocol *pr = s->proto;
-  if (t < s->spike_until_ms + 5.0 || s->dv_max_mV_ms > 0.5)
+  if (t < s->spike_until_ms + 5.0 || s->dv_max_mV_ms > 0.5 || !rule_quiet(s, t))
     return 0;
   if (s->ro.active && t - s->ro.t0 < 25.0)
     return 0;
@@ -539,6 +593,17 @@ static int in_tail(const sim_t *s, double t) {
     if (t < s->spine[k].glu_until_ms + 2.0 || t < s->pop[k].glu_until_ms + 2.0)
       return 0;
   return 1;
+}
+
+/* A quiet stretch [t, target]: the fast state is frozen, the slow ODEs (or the reduced rule)
+ * advance in one call. */
+static ltp_status advance_quiet(sim_t *s, double t, double target, ltp_error *err) {
+  if (!sim_plasticity_active(&s->plast))
+    return ltp_slow_advance(s->slow, s->ca_uM, target, err);
+  double v_head[LTP_MAX_PATHWAYS];
+  head_potentials(s, v_head);
+  sim_plasticity_step(&s->plast, t, target - t, s->ca_uM, v_head);
+  return LTP_OK;
 }
 
 static ltp_status run_loop(sim_t *s, const ltp_sim_options *opt, ltp_results *res, ltp_error *err) {
@@ -573,7 +638,7 @@ static ltp_status run_loop(sim_t *s, const ltp_sim_options *opt, ltp_results *re
       if (target > t + dt) {
         st = flush_slow(s, t, err);
         if (st == LTP_OK)
-          st = ltp_slow_advance(s->slow, s->ca_uM, target, err);
+          st = advance_quiet(s, t, target, err);
         t_base = target;
         k = 0;
         continue;
@@ -592,7 +657,7 @@ static ltp_status run_loop(sim_t *s, const ltp_sim_options *opt, ltp_results *re
     st = sim_finish_readout(s, res);
   if (st == LTP_OK)
     st = flush_slow(s, t_end, err);
-  if (st == LTP_OK)
+  if (st == LTP_OK && !sim_plasticity_active(&s->plast))
     st = ltp_slow_advance(s->slow, s->ca_uM, t_end, err);
   return st;
 }
@@ -621,6 +686,9 @@ static ltp_status record_final_state(const sim_t *s, ltp_results *res) {
     snprintf(name, sizeof name, "p%d.spine.head_volume", k + 1);
     if (st == LTP_OK)
       st = ltp_results_add_state(res, name, "um3", sim_head_volume_um3(s, k));
+    snprintf(name, sizeof name, "p%d.plasticity.weight", k + 1);
+    if (st == LTP_OK)
+      st = ltp_results_add_state(res, name, "1", sim_synaptic_weight(s, k));
     snprintf(name, sizeof name, "p%d.spine.ca", k + 1);
     if (st == LTP_OK)
       st = ltp_results_add_state(res, name, "uM", s->ca_uM[k]);

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "cell/cable.h"
+#include "engine/plasticity.h"
 #include "engine/recorder.h"
 #include "engine/slow.h"
 #include "mech/hh.h"
@@ -55,6 +56,8 @@ typedef struct {
   uint64_t rel_n[2 * LTP_MAX_PATHWAYS];
   release_state rel;
   ltp_slow *slow;
+  sim_plasticity plast;               /* a reduced rule in place of the cascade, if chosen */
+  double ampa_base[LTP_MAX_PATHWAYS]; /* receptors x unitary conductance at t = 0 (pS) */
   double ca_acc[LTP_MAX_PATHWAYS], acc_ms;
   double spike_until_ms, i_clamp_pA;
   double unblock[LTP_MAX_PATHWAYS], i_nmda_pA[LTP_MAX_PATHWAYS];
@@ -79,6 +82,9 @@ double sim_spine_ca_current(sim_t *s, int k);
 double sim_glu_mM(const receptor_group *g, double t);
 int sim_clamp_at(const sim_t *s, double t, double *v_hold);
 double sim_head_volume_um3(const sim_t *s, int k);
+/* AMPA strength of pathway k relative to t = 0: the cascade's receptors x conductance, or the
+ * reduced rule's weight. */
+double sim_synaptic_weight(const sim_t *s, int k);
 void sim_track_peak_ca(sim_t *s, double t);
 
 /* ---- protocol ---- */

@@ -273,8 +273,8 @@ static ltp_status wrap(const loader *ld, const config_setting_t *s, ltp_status s
 /* ---- header: name, duration, pathways, seed ----------------------------------------- */
 
 static const char *const top_keys[] = {
-    "name",  "description",   "duration", "pathways", "seed",     "params", "stimuli",
-    "clamp", "current_steps", "drugs",    "bath",     "readouts", "traces", NULL};
+    "name",  "description",   "duration", "pathways", "seed",     "plasticity", "params", "stimuli",
+    "clamp", "current_steps", "drugs",    "bath",     "readouts", "traces",     NULL};
 
 static ltp_status copy_text(const loader *ld, const config_setting_t *g, const char *key, char *dst,
                             size_t cap) {
@@ -416,7 +416,21 @@ static ltp_status load_mech_params(const loader *ld, const ltp_mech_def *m,
   return LTP_OK;
 }
 
+/* plasticity = "graupner_brunel"; at the top level is plasticity.rule (before params, so a
+ * params.plasticity.rule in the same file wins). */
+static ltp_status load_plasticity(const loader *ld, const config_setting_t *root) {
+  const config_setting_t *s = config_setting_get_member(root, "plasticity");
+  if (s == NULL)
+    return LTP_OK;
+  const ltp_mech_def *m = NULL;
+  const ltp_param_def *d = ltp_param_lookup("plasticity.rule", &m);
+  return param_value(ld, m, d, s, ltp_param_ptr(ld->params, d));
+}
+
 static ltp_status load_params(const loader *ld, const config_setting_t *root) {
+  ltp_status st = load_plasticity(ld, root);
+  if (st != LTP_OK)
+    return st;
   const config_setting_t *ps = config_setting_get_member(root, "params");
   if (ps == NULL)
     return LTP_OK;
@@ -433,7 +447,7 @@ static ltp_status load_params(const loader *ld, const config_setting_t *root) {
     if (config_setting_type(g) != CONFIG_TYPE_GROUP)
       return fail(ld, g, LTP_ERR_PARSE,
                   "params.%s must be a group: %s = { name = \"value unit\"; };", m->name, m->name);
-    ltp_status st = load_mech_params(ld, m, g);
+    st = load_mech_params(ld, m, g);
     if (st != LTP_OK)
       return st;
   }

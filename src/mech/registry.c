@@ -22,8 +22,9 @@
 const ltp_mech_def *const ltp_mech_registry[] = {
     &release_mech, &ampa_mech, &nmda_mech, &cable_mech, &hh_mech, &vgcc_mech, &calcium_mech,
     &camkii_mech, &trafficking_mech, &retrograde_mech, &late_mech, &numerics_mech,
-    /* reduced plasticity rules (src/rules/): parameters only, the engine picks one rule */
-    &gb_mech, &shouval_mech, &stdp_pair_mech, &stdp_triplet_mech, &tagtric_mech, NULL};
+    /* reduced plasticity rules (src/rules/): plasticity.rule picks one (or the cascade) */
+    &plasticity_mech, &gb_mech, &shouval_mech, &stdp_pair_mech, &stdp_triplet_mech, &tagtric_mech,
+    NULL};
 
 double *ltp_param_ptr(ltp_params *p, const ltp_param_def *d) {
   return (double *)((char *)p + d->offset);

@@ -73,6 +73,12 @@ extern const ltp_rule *const ltp_rules[];
 /* The rule called name, or NULL when there is none. */
 const ltp_rule *ltp_rule_find(const char *name);
 
+/* plasticity.rule's names: "cascade", then the catalogue's rule names in order. */
+extern const char *const ltp_plasticity_names[];
+
+/* The rule plasticity.rule selects, or NULL for the mechanistic cascade. */
+const ltp_rule *ltp_rule_selected(const ltp_params *p);
+
 /* Shared helpers of the rule files (rules.c). */
 
 /* Copy the set row `preset` (values_size bytes) to out, then overwrite every field whose

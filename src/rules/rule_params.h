@@ -60,6 +60,7 @@ typedef struct {
 } tagtric_params;
 
 typedef struct {
+  double rule; /* choice: cascade (the mechanistic model) | a reduced rule (plasticity.rule) */
   gb_params graupner_brunel;
   shouval_params shouval;
   stdp_params stdp_pair, stdp_triplet;

@@ -3,12 +3,36 @@
 #include "rules/rules.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "core/rng.h"
 
 const ltp_rule *const ltp_rules[] = {&gb_rule,           &shouval_rule, &stdp_pair_rule,
                                      &stdp_triplet_rule, &tagtric_rule, NULL};
+
+/* plasticity.rule: 0 = the mechanistic cascade, i = ltp_rules[i - 1]. The names follow the
+ * catalogue's order (tests/test_rules.c checks it). */
+const char *const ltp_plasticity_names[] = {
+    "cascade", "graupner_brunel", "shouval", "stdp_pair", "stdp_triplet", "tagtric", NULL};
+
+static const ltp_param_def plasticity_table[] = {
+    {"rule", "choice", 0, 0, LTP_COUNT(ltp_plasticity_names) - 2,
+     "ltpsim: the mechanistic cascade (CaMKII, trafficking, late phase) is the model; a reduced "
+     "rule replaces it (docs/rules.md, \"Running a rule\")",
+     "what changes the synaptic weight: cascade or one reduced rule",
+     offsetof(ltp_params, rules.rule), ltp_plasticity_names},
+};
+
+const ltp_mech_def plasticity_mech = {"plasticity",
+                                      "Choice of the plasticity model: the mechanistic cascade "
+                                      "or a reduced rule (src/rules/)",
+                                      plasticity_table, LTP_COUNT(plasticity_table)};
+
+const ltp_rule *ltp_rule_selected(const ltp_params *p) {
+  const int i = (int)p->rules.rule;
+  return i <= 0 ? NULL : ltp_rules[i - 1];
+}
 
 const ltp_rule *ltp_rule_find(const char *name) {
   if (name == NULL)
