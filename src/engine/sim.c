@@ -595,9 +595,29 @@ static int in_tail(const sim_t *s, double t) {
   return 1;
 }
 
-/* A quiet stretch [t, target]: the fast state is frozen, the slow ODEs (or the reduced rule)
- * advance in one call. */
+/* Entering a quiet stretch, the fast state is still within engine.quiet_tol of its end point:
+ * receptor gates near 0, Ca2+ a little above the level it is relaxing to. Over a stretch of
+ * seconds to hours these relax completely (time constants <= ~100 ms), so they are set to their
+ * end point first: receptors closed, VGCC gates at their steady state for the present
+ * potential, Ca2+ at the level that VGCC current holds. Advancing the slow ODEs at the frozen,
+ * slightly raised Ca2+ instead would bias the steeply Ca2+-dependent CaMKII baseline (by ~10 %
+ * at quiet_tol = 1e-4; docs/numerics.md). */
+static void relax_fast_state(sim_t *s) {
+  const ltp_params *p = &s->p;
+  const ltp_cable *c = &s->cable;
+  for (int k = 0; k < s->np; ++k) {
+    s->spine[k].ampa_r = s->spine[k].nmda_r = s->pop[k].ampa_r = s->pop[k].nmda_r = 0.0;
+    const int h = c->head[k];
+    vgcc_gates_rest(&p->vgcc, c->v_mV[h], &s->vg[k]);
+    s->ca_uM[k] =
+        calcium_steady_uM(&p->calcium, sim_spine_ca_current(s, k), sim_head_volume_um3(s, k));
+  }
+}
+
+/* A quiet stretch [t, target]: the fast state is relaxed and frozen, the slow ODEs (or the
+ * reduced rule) advance in one call. */
 static ltp_status advance_quiet(sim_t *s, double t, double target, ltp_error *err) {
+  relax_fast_state(s);
   if (!sim_plasticity_active(&s->plast))
     return ltp_slow_advance(s->slow, s->ca_uM, target, err);
   double v_head[LTP_MAX_PATHWAYS];

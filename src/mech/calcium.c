@@ -63,6 +63,10 @@ double calcium_step(const calcium_params *p, double ca_uM, double i_ca_pA, doubl
   return ca_inf + (ca_uM - ca_inf) * exp(-dt_ms / tau);
 }
 
+double calcium_steady_uM(const calcium_params *p, double i_ca_pA, double volume_um3) {
+  return calcium_target_uM(p, i_ca_pA, volume_um3, calcium_tau_ms(p));
+}
+
 double calcium_rhs(const calcium_params *p, double ca_uM, double i_ca_pA, double volume_um3) {
   const double tau = calcium_tau_ms(p);
   return (calcium_target_uM(p, i_ca_pA, volume_um3, tau) - ca_uM) / tau;
