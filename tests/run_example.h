@@ -8,8 +8,9 @@
 
 #include "ltpsim/ltpsim.h"
 
-/* example: a file in examples/ (NULL: the default experiment); set: one --set override or NULL */
-static inline ltp_run *run_example(const char *example, const char *set) {
+/* example: a file in examples/ (NULL: the default experiment); sets: NULL-terminated list of
+ * --set overrides, or NULL */
+static inline ltp_run *run_example_sets(const char *example, const char *const *sets) {
   ltp_run *run = NULL;
   assert_int_equal(ltp_run_create(&run), LTP_OK);
   ltp_status st;
@@ -20,13 +21,19 @@ static inline ltp_run *run_example(const char *example, const char *set) {
     snprintf(path, sizeof path, "%s/examples/%s", getenv("LTP_SOURCE_DIR"), example);
     st = ltp_run_load_file(run, path);
   }
-  if (st == LTP_OK && set)
-    st = ltp_run_set(run, set);
+  for (size_t i = 0; sets && sets[i] && st == LTP_OK; ++i)
+    st = ltp_run_set(run, sets[i]);
   if (st == LTP_OK)
     st = ltp_run_execute(run);
   if (st != LTP_OK)
     fail_msg("%s: %s", example ? example : "default", ltp_run_error(run));
   return run;
+}
+
+/* The same with one override (or NULL). */
+static inline ltp_run *run_example(const char *example, const char *set) {
+  const char *sets[] = {set, NULL};
+  return run_example_sets(example, sets);
 }
 
 /* Potentiation (%) of pathway (1-based) at the readout after_min minutes after induction. */

@@ -15,6 +15,7 @@
 #include "engine/slow.h"
 #include "io/experiment.h"
 #include "mech/registry.h"
+#include "sim_run.h"
 
 /* 3 min baseline at 0.1 Hz, one 100 Hz x 0.5 s tetanus, 4 min of test pulses */
 static const char *short_hfs =
@@ -23,36 +24,14 @@ static const char *short_hfs =
     "  { type = \"tetanus\"; pathway = 1; at = \"180 s\"; rate = \"100 Hz\"; pulses = 50; } );\n"
     "readouts = { after = [\"1 min\", \"3 min\"]; window = \"1 min\"; baseline = \"2 min\"; };\n";
 
-typedef struct {
-  ltp_params params;
-  ltp_protocol proto;
-  uint64_t seed;
-  ltp_results res;
-} run_t;
-
-static ltp_status run_short(run_t *r, const char *set, int no_fast_forward, ltp_error *err) {
-  memset(r, 0, sizeof *r);
-  ltp_protocol_init(&r->proto);
-  ltp_status st =
-      ltp_experiment_load_string(short_hfs, "short.exp", &r->params, &r->proto, &r->seed, err);
-  if (st == LTP_OK && set)
-    st = ltp_experiment_apply_set(set, &r->params, err);
-  if (st == LTP_OK)
-    st = ltp_experiment_finalize(&r->params, &r->proto, err);
-  ltp_sim_options opt = {no_fast_forward, NULL, NULL};
-  if (st == LTP_OK)
-    st = ltp_simulate(&r->params, &r->proto, r->seed, &opt, &r->res, err);
-  return st;
-}
-
-static void done(run_t *r) {
-  ltp_results_free(&r->res);
-  ltp_protocol_free(&r->proto);
+static ltp_status run_short(sim_run *r, const char *set, int no_fast_forward, ltp_error *err) {
+  const char *sets[] = {set, NULL};
+  return sim_run_text(r, short_hfs, sets, no_fast_forward, err);
 }
 
 static void fast_forward_matches_full_stepping(void **state) {
   (void)state;
-  run_t ff, full;
+  sim_run ff, full;
   ltp_error err = {0};
   assert_int_equal(run_short(&ff, NULL, 0, &err), LTP_OK);
   assert_int_equal(run_short(&full, NULL, 1, &err), LTP_OK);
@@ -66,13 +45,13 @@ static void fast_forward_matches_full_stepping(void **state) {
     assert_true(a > 105.0);              /* the protocol potentiates */
     assert_float_equal(a, b, 0.005 * b); /* issue 2: within 0.5 % */
   }
-  done(&ff);
-  done(&full);
+  sim_run_free(&ff);
+  sim_run_free(&full);
 }
 
 static void stochastic_release_is_reproducible(void **state) {
   (void)state;
-  run_t a, b;
+  sim_run a, b;
   ltp_error err = {0};
   assert_int_equal(run_short(&a, "release.mode=stochastic", 0, &err), LTP_OK);
   assert_int_equal(run_short(&b, "release.mode=stochastic", 0, &err), LTP_OK);
@@ -84,8 +63,8 @@ static void stochastic_release_is_reproducible(void **state) {
   for (size_t i = 0; i < a.res.readouts.n; ++i)
     failures += a.res.readouts.rows[i].vesicles == 0;
   assert_true(failures > 0);
-  done(&a);
-  done(&b);
+  sim_run_free(&a);
+  sim_run_free(&b);
 }
 
 static void post_spike_fires_and_back_propagates(void **state) {

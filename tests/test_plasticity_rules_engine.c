@@ -13,17 +13,8 @@
 /* cmocka needs the headers above */
 #include <cmocka.h>
 
-#include "engine/sim.h"
-#include "io/experiment.h"
-#include "mech/registry.h"
 #include "rules/rule.h"
-
-typedef struct {
-  ltp_params params;
-  ltp_protocol proto;
-  uint64_t seed;
-  ltp_results res;
-} run_t;
+#include "sim_run.h"
 
 /* n pre/post pairs at 1 Hz (post `delay` after pre), test pulses every 10 s around them */
 static void pairing_text(char *buf, size_t cap, const char *rule, int n, const char *delay) {
@@ -51,30 +42,7 @@ static void tetanus_text(char *buf, size_t cap, const char *rule) {
            rule);
 }
 
-static ltp_status run_text(run_t *r, const char *text, const char *set1, const char *set2,
-                           int no_fast_forward, ltp_error *err) {
-  memset(r, 0, sizeof *r);
-  ltp_protocol_init(&r->proto);
-  ltp_status st =
-      ltp_experiment_load_string(text, "rules.exp", &r->params, &r->proto, &r->seed, err);
-  if (st == LTP_OK && set1)
-    st = ltp_experiment_apply_set(set1, &r->params, err);
-  if (st == LTP_OK && set2)
-    st = ltp_experiment_apply_set(set2, &r->params, err);
-  if (st == LTP_OK)
-    st = ltp_experiment_finalize(&r->params, &r->proto, err);
-  ltp_sim_options opt = {no_fast_forward, NULL, NULL};
-  if (st == LTP_OK)
-    st = ltp_simulate(&r->params, &r->proto, r->seed, &opt, &r->res, err);
-  return st;
-}
-
-static void done(run_t *r) {
-  ltp_results_free(&r->res);
-  ltp_protocol_free(&r->proto);
-}
-
-static double final_weight(const run_t *r) {
+static double final_weight(const sim_run *r) {
   for (size_t i = 0; i < r->res.n_final_state; ++i)
     if (strcmp(r->res.final_state[i].name, "p1.plasticity.weight") == 0)
       return r->res.final_state[i].value;
@@ -84,14 +52,15 @@ static double final_weight(const run_t *r) {
 
 static double run_weight(const char *text, const char *set1, const char *set2, int no_ff,
                          double *potentiation_pct) {
-  run_t r;
+  sim_run r;
   ltp_error err = {0};
-  if (run_text(&r, text, set1, set2, no_ff, &err) != LTP_OK)
+  const char *sets[] = {set1, set2, NULL};
+  if (sim_run_text(&r, text, sets, no_ff, &err) != LTP_OK)
     fail_msg("%s", err.msg);
   const double w = final_weight(&r);
   if (potentiation_pct)
     *potentiation_pct = r.res.n_potentiation ? r.res.potentiation[0].potentiation_pct : NAN;
-  done(&r);
+  sim_run_free(&r);
   return w;
 }
 
@@ -171,12 +140,13 @@ static void reference_method_refuses_a_rule(void **state) {
   (void)state;
   char text[1024];
   tetanus_text(text, sizeof text, "graupner_brunel");
-  run_t r;
+  sim_run r;
   ltp_error err = {0};
-  assert_int_not_equal(run_text(&r, text, "engine.method=reference", NULL, 0, &err), LTP_OK);
+  const char *sets[] = {"engine.method=reference", NULL};
+  assert_int_not_equal(sim_run_text(&r, text, sets, 0, &err), LTP_OK);
   print_message("%s\n", err.msg);
   assert_non_null(strstr(err.msg, "plasticity.rule = graupner_brunel"));
-  done(&r);
+  sim_run_free(&r);
 }
 
 int main(void) {

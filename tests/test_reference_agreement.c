@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "ltpsim/ltpsim.h"
+#include "run_example.h"
 
 typedef struct {
   double pct[3], peak_ca_uM, wall_s;
@@ -24,23 +25,8 @@ static const double default_after_min[3] = {5, 30, 60};
 static const double stdp_after_min[3] = {5, 20, 35};
 
 /* example: a file in examples/, or NULL for the default experiment */
-static outcome run_example(const char *example, const double *after_min, const char *const *sets) {
-  ltp_run *run = NULL;
-  assert_int_equal(ltp_run_create(&run), LTP_OK);
-  ltp_status st;
-  if (example == NULL) {
-    st = ltp_run_load_default(run);
-  } else {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/examples/%s", getenv("LTP_SOURCE_DIR"), example);
-    st = ltp_run_load_file(run, path);
-  }
-  for (size_t i = 0; sets[i] && st == LTP_OK; ++i)
-    st = ltp_run_set(run, sets[i]);
-  if (st == LTP_OK)
-    st = ltp_run_execute(run);
-  if (st != LTP_OK)
-    fail_msg("%s", ltp_run_error(run));
+static outcome run_outcome(const char *example, const double *after_min, const char *const *sets) {
+  ltp_run *run = run_example_sets(example, sets);
   outcome o = {{0}, 0, 0};
   for (size_t i = 0; i < 3; ++i)
     assert_int_equal(ltp_run_get_potentiation(run, 1, after_min[i], &o.pct[i]), LTP_OK);
@@ -67,8 +53,8 @@ static void fast_engine_agrees_with_reference_on_default(void **state) {
   (void)state;
   const char *fast[] = {NULL};
   const char *ref[] = {"engine.method=reference", "engine.reference_rtol=1e-8", NULL};
-  const outcome a = run_example(NULL, default_after_min, fast);
-  const outcome b = run_example(NULL, default_after_min, ref);
+  const outcome a = run_outcome(NULL, default_after_min, fast);
+  const outcome b = run_outcome(NULL, default_after_min, ref);
   compare("fast vs reference", default_after_min, &a, &b, 0.01, 0.02);
 }
 
@@ -77,8 +63,8 @@ static void halving_dt_changes_little_on_default(void **state) {
   const char *fast[] = {NULL};
   const char *half[] = {"engine.dt=0.0125 ms", "engine.tail_dt=0.125 ms", "engine.slow_dt=0.25 ms",
                         "engine.slow_rk_step=0.25 ms", NULL};
-  const outcome a = run_example(NULL, default_after_min, fast);
-  const outcome b = run_example(NULL, default_after_min, half);
+  const outcome a = run_outcome(NULL, default_after_min, fast);
+  const outcome b = run_outcome(NULL, default_after_min, half);
   compare("dt vs dt/2", default_after_min, &a, &b, 0.005, 0.005);
 }
 
@@ -86,8 +72,8 @@ static void fast_engine_agrees_with_reference_on_stdp_pairing(void **state) {
   (void)state;
   const char *fast[] = {NULL};
   const char *ref[] = {"engine.method=reference", "engine.reference_rtol=1e-8", NULL};
-  const outcome a = run_example("stdp_pair.exp", stdp_after_min, fast);
-  const outcome b = run_example("stdp_pair.exp", stdp_after_min, ref);
+  const outcome a = run_outcome("stdp_pair.exp", stdp_after_min, fast);
+  const outcome b = run_outcome("stdp_pair.exp", stdp_after_min, ref);
   compare("stdp_pair fast vs reference", stdp_after_min, &a, &b, 0.01, 0.02);
 }
 
