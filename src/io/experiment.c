@@ -698,7 +698,8 @@ static ltp_status load_stimulus(const loader *ld, const config_setting_t *s, sti
                 "unknown stimulus type \"%s\"; types: %s", type, join(names, list, sizeof list));
   }
   char where[64];
-  snprintf(where, sizeof where, "a %s stimulus", k->type);
+  snprintf(where, sizeof where, "%s %s stimulus", strchr("aeiou", k->type[0]) ? "an" : "a",
+           k->type);
   int pw = 0;
   if ((st = check_keys(ld, s, k->keys, where)) != LTP_OK)
     return st;
