@@ -105,25 +105,37 @@ static void post_spike_fires_and_back_propagates(void **state) {
   ltp_protocol_free(&proto);
 }
 
+/* Load experiment text, apply one optional --set, finalize and simulate; fails the test on
+ * error. The caller frees proto and res. */
+static void simulate_text(const char *text, const char *set, ltp_protocol *proto,
+                          ltp_results *res) {
+  ltp_params params;
+  ltp_protocol_init(proto);
+  memset(res, 0, sizeof *res);
+  uint64_t seed = 0;
+  ltp_error err = {0};
+  ltp_status st = ltp_experiment_load_string(text, "inline.exp", &params, proto, &seed, &err);
+  if (st == LTP_OK && set)
+    st = ltp_experiment_apply_set(set, &params, &err);
+  if (st == LTP_OK)
+    st = ltp_experiment_finalize(&params, proto, &err);
+  ltp_sim_options opt = {0, NULL, NULL};
+  if (st == LTP_OK)
+    st = ltp_simulate(&params, proto, seed, &opt, res, &err);
+  if (st != LTP_OK)
+    fail_msg("%s", err.msg);
+}
+
 /* Peak spine Ca2+ of six pulses at 1 Hz onto the resting cell with release.mode set to mode. */
 static double six_pulses_peak_ca_uM(const char *mode) {
   static const char *six = "name = \"six pulses\"; duration = \"8 s\"; pathways = 1; seed = 1;\n"
                            "stimuli = ( { type = \"lfs\"; pathway = 1; at = \"1 s\"; rate = \"1 "
                            "Hz\"; pulses = 6; } );\n";
-  ltp_params params;
   ltp_protocol proto;
-  ltp_protocol_init(&proto);
-  uint64_t seed = 0;
-  ltp_error err = {0};
-  ltp_results res = {0};
+  ltp_results res;
   char set[64];
   snprintf(set, sizeof set, "release.mode=%s", mode);
-  assert_int_equal(ltp_experiment_load_string(six, "six.exp", &params, &proto, &seed, &err),
-                   LTP_OK);
-  assert_int_equal(ltp_experiment_apply_set(set, &params, &err), LTP_OK);
-  assert_int_equal(ltp_experiment_finalize(&params, &proto, &err), LTP_OK);
-  ltp_sim_options opt = {0, NULL, NULL};
-  assert_int_equal(ltp_simulate(&params, &proto, seed, &opt, &res, &err), LTP_OK);
+  simulate_text(six, set, &proto, &res);
   const double peak = res.peak_ca_uM[0];
   ltp_results_free(&res);
   ltp_protocol_free(&proto);
@@ -141,6 +153,109 @@ static void quantal_release_gives_full_size_spine_calcium(void **state) {
   print_message("peak spine Ca2+: quantal %.3f uM, mean field %.3f uM\n", quantal, mean_field);
   assert_true(quantal > 1.0 && quantal < 3.0);
   assert_true(mean_field < 0.5);
+}
+
+/* Largest rise of a traced variable over its first sample. */
+static double trace_rise(const ltp_trace *tr, const char *name) {
+  size_t c = 0;
+  while (c < tr->n_vars && strcmp(tr->names[c], name) != 0)
+    ++c;
+  assert_true(c < tr->n_vars && tr->n_rows > 1);
+  const size_t w = 1 + tr->n_vars;
+  double rise = 0.0;
+  for (size_t i = 1; i < tr->n_rows; ++i)
+    rise = fmax(rise, tr->data[i * w + 1 + c] - tr->data[1 + c]);
+  return rise;
+}
+
+/* One test pulse of `type` (test_pulses or test_uncaging) at 1 s, traced. */
+static void one_test_pulse(const char *type, ltp_protocol *proto, ltp_results *res) {
+  char text[512];
+  snprintf(text, sizeof text,
+           "name = \"one\"; duration = \"2 s\"; pathways = 1; seed = 1;\n"
+           "stimuli = ( { type = \"%s\"; pathway = 1; from = \"1 s\"; interval = \"5 s\"; "
+           "} );\n"
+           "traces = { interval = \"0.025 ms\"; from = \"0.99 s\"; to = \"1.2 s\"; };\n",
+           type);
+  simulate_text(text, NULL, proto, res);
+  assert_int_equal(res->readouts.n, 1);
+}
+
+/* Matsuzaki et al. 2004: uncaging puts glutamate on one spine. Its head depolarises and takes
+ * up Ca2+, but the soma sees one synapse, not the pathway's co-active population that an
+ * electrical test pulse drives; the pulse never fails and carries one quantum. */
+static void uncaging_reaches_the_spine_only(void **state) {
+  (void)state;
+  ltp_protocol pu, pe;
+  ltp_results ru, re;
+  one_test_pulse("test_uncaging", &pu, &ru);
+  one_test_pulse("test_pulses", &pe, &re);
+  const ltp_readout *u = &ru.readouts.rows[0], *e = &re.readouts.rows[0];
+  const double head_u = trace_rise(&ru.trace, "spine_v"), ca_u = trace_rise(&ru.trace, "spine_ca");
+  print_message("uncaging: uEPSC %.1f pA, head +%.2f mV, Ca2+ +%.3f uM, soma +%.3f mV; "
+                "electrical: uEPSC %.1f pA, soma +%.3f mV\n",
+                u->uepsc_pA, head_u, ca_u, u->epsp_amp_mV, e->uepsc_pA, e->epsp_amp_mV);
+  assert_int_equal(u->uncaging, 1);
+  assert_int_equal(e->uncaging, 0);
+  assert_float_equal(u->p_release, 1.0, 0.0);
+  assert_float_equal(u->vesicles, 1.0, 1e-6);
+  assert_true(u->uepsc_pA > e->uepsc_pA); /* a whole quantum, not the mean release */
+  assert_true(head_u > 2.0);
+  assert_true(ca_u > 0.2);
+  assert_true(u->epsp_amp_mV < 0.25 * e->epsp_amp_mV); /* one synapse of the population */
+  ltp_results_free(&ru);
+  ltp_results_free(&re);
+  ltp_protocol_free(&pu);
+  ltp_protocol_free(&pe);
+}
+
+/* 60 uncaging pulses at 1 Hz (Matsuzaki et al. 2004) at the spine; Mg2+-free during the train
+ * when mg_free; test uncaging every 30 s. Returns the uEPSC (%) 2-4 min after the train onset
+ * and the head volume at the end in % of the initial one. */
+static double uncaging_train_pct(int mg_free, double *volume_pct) {
+  char text[1024];
+  snprintf(text, sizeof text,
+           "name = \"uncaging\"; duration = \"7 min\"; pathways = 1; seed = 1;\n"
+           "stimuli = ( { type = \"test_uncaging\"; pathway = 1; interval = \"30 s\"; },\n"
+           "  { type = \"uncaging\"; pathway = 1; at = \"2 min\"; pulses = 60; rate = \"1 Hz\"; "
+           "} );\n"
+           "%s"
+           "readouts = { after = [\"3 min\"]; window = \"2 min\"; baseline = \"2 min\"; };\n",
+           mg_free ? "bath = ( { name = \"mg_o\"; value = \"0 mM\"; from = \"115 s\"; to = "
+                     "\"185 s\"; } );\n"
+                   : "");
+  ltp_protocol proto;
+  ltp_results res;
+  simulate_text(text, NULL, &proto, &res);
+  assert_int_equal(res.n_potentiation, 1);
+  assert_int_equal(res.potentiation[0].uncaging, 1);
+  assert_float_equal(res.potentiation[0].release_pct, 100.0, 1e-9); /* no release involved */
+  const double pct = res.potentiation[0].potentiation_pct;
+  const ltp_trace *st = &res.state;
+  size_t c = 0;
+  while (c < st->n_vars && strcmp(st->names[c], "p1.head_volume") != 0)
+    ++c;
+  assert_true(c < st->n_vars && st->n_rows > 1);
+  double v_end = 0.0;
+  for (size_t i = 0; i < res.n_final_state; ++i)
+    if (strcmp(res.final_state[i].name, "p1.spine.head_volume") == 0)
+      v_end = res.final_state[i].value;
+  *volume_pct = 100.0 * v_end / st->data[1 + c];
+  ltp_results_free(&res);
+  ltp_protocol_free(&proto);
+  return pct;
+}
+
+static void mg_free_uncaging_train_potentiates_the_spine(void **state) {
+  (void)state;
+  double vol_free = 0.0, vol_mg = 0.0;
+  const double free = uncaging_train_pct(1, &vol_free), mg = uncaging_train_pct(0, &vol_mg);
+  print_message("uEPSC after 60 pulses at 1 Hz: %.1f %% in 0 Mg2+, %.1f %% in 1 mM; head volume "
+                "%.1f %%, %.1f %%\n",
+                free, mg, vol_free, vol_mg);
+  assert_true(free > 130.0);
+  assert_true(free > mg + 20.0); /* the NMDA-receptor component, unmasked by 0 Mg2+, induces */
+  assert_true(vol_free > 130.0); /* the head grows with the PSD slots */
 }
 
 static void blow_up_is_reported_not_written(void **state) {
@@ -167,6 +282,8 @@ int main(void) {
       cmocka_unit_test(stochastic_release_is_reproducible),
       cmocka_unit_test(post_spike_fires_and_back_propagates),
       cmocka_unit_test(quantal_release_gives_full_size_spine_calcium),
+      cmocka_unit_test(uncaging_reaches_the_spine_only),
+      cmocka_unit_test(mg_free_uncaging_train_potentiates_the_spine),
       cmocka_unit_test(blow_up_is_reported_not_written),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -355,6 +355,47 @@ static void test_protocol_details_of_examples(void **state) {
   assert_near(l->proto.changes[1].value, 1.0);
 }
 
+/* uncaging and test_uncaging: events on the modelled spine of their pathway, one quantum by
+ * default, `quanta` or `glu` otherwise; the train is conditioning (induction, a mark, test
+ * pulses paused under it), the test pulses are not. */
+static void test_uncaging_stimuli(void **state) {
+  loaded *l = *state;
+  const char *text =
+      "duration = \"30 min\"; pathways = 2;\n"
+      "stimuli = (\n"
+      "  { type = \"test_uncaging\"; pathway = 2; interval = \"30 s\"; glu = \"2.5 mM\"; },\n"
+      "  { type = \"uncaging\"; pathway = 2; at = \"10 min\"; pulses = 60; rate = \"1 Hz\"; },\n"
+      "  { type = \"uncaging\"; pathway = 1; at = \"20 min\"; quanta = 3; }\n"
+      ");\n";
+  assert_int_equal(
+      ltp_experiment_load_string(text, "unc.exp", &l->params, &l->proto, &l->seed, &l->err),
+      LTP_OK);
+  size_t n_test = 0, n_train[2] = {0, 0};
+  for (size_t i = 0; i < l->proto.n_events; i++) {
+    const ltp_event *e = &l->proto.events[i];
+    assert_true(ltp_event_is_uncaging(e));
+    if (e->kind == LTP_EV_UNCAGE_TEST) {
+      n_test++;
+      assert_int_equal(e->pathway, 1);
+      assert_int_equal(e->glu_unit, LTP_GLU_MM);
+      assert_near(e->glu, 2.5);
+      assert_false(e->t_ms >= 10 * MIN_MS && e->t_ms <= 11 * MIN_MS); /* paused */
+    } else {
+      assert_int_equal(e->kind, LTP_EV_UNCAGE);
+      assert_int_equal(e->glu_unit, LTP_GLU_QUANTA);
+      assert_near(e->glu, e->pathway == 0 ? 3.0 : 1.0);
+      n_train[e->pathway]++;
+    }
+  }
+  assert_int_equal(n_test, 60 - 3); /* 10:00, 10:30, 11:00 fall under the 60-s train */
+  assert_int_equal(n_train[1], 60);
+  assert_int_equal(n_train[0], 60); /* defaults: Matsuzaki 2004, 60 pulses at 1 Hz */
+  assert_near(ltp_protocol_induction_ms(&l->proto), 10 * MIN_MS);
+  assert_int_equal(l->proto.n_marks, 2);
+  assert_string_equal(l->proto.marks[0].label, "uncaging");
+  assert_near(l->proto.marks[0].t1_ms - l->proto.marks[0].t0_ms, 60e3);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -369,6 +410,7 @@ int main(void) {
       T(test_apply_set),
       T(test_set_after_load_reresolves_drugs),
       T(test_protocol_details_of_examples),
+      T(test_uncaging_stimuli),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

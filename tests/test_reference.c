@@ -85,9 +85,50 @@ static void reference_reproduces_nmda_gating_closed_form(void **state) {
   ltp_protocol_free(&proto);
 }
 
+/* An uncaging pulse is an exact stop of the reference like a release (its glutamate pulse
+ * starts and ends there): the uEPSC and the spine Ca2+ peak agree with the fixed-step engine. */
+static void reference_delivers_uncaging_like_fixed_engine(void **state) {
+  (void)state;
+  static const char *uncage = "name = \"uncage\"; duration = \"200 ms\"; pathways = 1; seed = 1;\n"
+                              "stimuli = ( { type = \"test_uncaging\"; pathway = 1; from = \"10 "
+                              "ms\"; interval = \"1 s\"; } );\n";
+  double uepsc[2], ca[2];
+  for (int m = 0; m < 2; ++m) {
+    ltp_params params;
+    ltp_protocol proto;
+    uint64_t seed;
+    ltp_results res;
+    ltp_error err = {0};
+    memset(&res, 0, sizeof res);
+    ltp_protocol_init(&proto);
+    ltp_status st = ltp_experiment_load_string(uncage, "uncage.exp", &params, &proto, &seed, &err);
+    if (st == LTP_OK && m == 1)
+      st = ltp_experiment_apply_set("engine.method=reference", &params, &err);
+    if (st == LTP_OK)
+      st = ltp_experiment_finalize(&params, &proto, &err);
+    ltp_sim_options opt = {0, NULL, NULL};
+    if (st == LTP_OK)
+      st = ltp_simulate(&params, &proto, seed, &opt, &res, &err);
+    if (st != LTP_OK)
+      fail_msg("%s", err.msg);
+    assert_int_equal(res.readouts.n, 1);
+    assert_int_equal(res.readouts.rows[0].uncaging, 1);
+    uepsc[m] = res.readouts.rows[0].uepsc_pA;
+    ca[m] = res.peak_ca_uM[0];
+    ltp_results_free(&res);
+    ltp_protocol_free(&proto);
+  }
+  print_message("uEPSC %.4f / %.4f pA, peak Ca2+ %.4f / %.4f uM (fixed / reference)\n", uepsc[0],
+                uepsc[1], ca[0], ca[1]);
+  assert_true(uepsc[1] > 1.0);
+  assert_float_equal(uepsc[0], uepsc[1], 0.01 * uepsc[1]);
+  assert_float_equal(ca[0], ca[1], 0.01 * ca[1]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(reference_reproduces_nmda_gating_closed_form),
+      cmocka_unit_test(reference_delivers_uncaging_like_fixed_engine),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

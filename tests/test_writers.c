@@ -76,9 +76,9 @@ static void fill_results(ltp_results *res) {
   fill_trace(&res->trace);
   res->n_potentiation = 3;
   res->potentiation = calloc(3, sizeof *res->potentiation);
-  res->potentiation[0] = (ltp_potentiation){60.0, 0, 150.0, 120.0, 125.0, 100.0, 15};
-  res->potentiation[1] = (ltp_potentiation){60.0, 1, 100.0, 100.0, 100.0, 100.0, 15};
-  res->potentiation[2] = (ltp_potentiation){90.0, 0, NAN, NAN, NAN, NAN, 0}; /* empty window */
+  res->potentiation[0] = (ltp_potentiation){60.0, 0, 150.0, 120.0, 125.0, 100.0, 15, 0};
+  res->potentiation[1] = (ltp_potentiation){60.0, 1, 100.0, 100.0, 100.0, 100.0, 15, 0};
+  res->potentiation[2] = (ltp_potentiation){90.0, 0, NAN, NAN, NAN, NAN, 0, 0}; /* empty window */
   assert_int_equal(ltp_results_add_state(res, "camkii.phospho_fraction", "1", 0.42), LTP_OK);
   assert_int_equal(ltp_results_add_state(res, "spine.volume", "um3", 0.03), LTP_OK);
   res->baseline_slope_mV_ms[0] = res->baseline_slope_mV_ms[1] = 1.0;
@@ -308,12 +308,13 @@ static void test_csv_and_report(void **state) {
   assert_non_null(csv);
   assert_int_equal(strncmp(csv,
                            "t_min,pathway,epsp_amp_mV,epsp_slope_mV_ms,epsc_pA,slope_pct,"
-                           "n_ampa_syn,gamma_ampa_pS,p_release,vesicles\n",
+                           "n_ampa_syn,gamma_ampa_pS,p_release,vesicles,uepsc_pA,uncaging\n",
                            strlen("t_min,pathway,epsp_amp_mV,epsp_slope_mV_ms,epsc_pA,slope_pct,"
-                                  "n_ampa_syn,gamma_ampa_pS,p_release,vesicles\n")),
+                                  "n_ampa_syn,gamma_ampa_pS,p_release,vesicles,uepsc_pA,"
+                                  "uncaging\n")),
                    0);
   assert_int_equal(count_of(csv, "\n"), 1 + 480);
-  assert_non_null(strstr(csv, "\n20,1,3,1.5,0,150,120,12.5,0.3,0.3\n"));
+  assert_non_null(strstr(csv, "\n20,1,3,1.5,0,150,120,12.5,0.3,0.3,0,0\n"));
   free(csv);
   path_of(path, sizeof path, out, "traces.csv");
   char *tr = slurp(path);

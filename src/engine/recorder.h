@@ -10,7 +10,9 @@
 #include "core/status.h"
 
 /* One test-pulse readout. EPSP values are at the soma (current clamp); under voltage clamp
- * epsc_pA holds the peak synaptic current and the EPSP fields are 0. */
+ * epsc_pA holds the peak synaptic current and the EPSP fields are 0. uepsc_pA is the unitary
+ * EPSC of the pathway's modelled spine, recorded for every test pulse; it is the response of a
+ * test uncaging pulse (uncaging = 1), which reaches that spine alone. */
 typedef struct {
   double t_ms;
   int pathway;
@@ -21,7 +23,9 @@ typedef struct {
   double n_ampa_syn;       /* AMPARs in the PSD at the pulse */
   double gamma_ampa_pS;    /* mean AMPAR unitary conductance */
   double p_release;        /* release probability of the pulse (first-pulse F x D) */
-  double vesicles;         /* vesicles released (mean-field: expected number) */
+  double vesicles;         /* vesicles released (mean-field: expected number); uncaging: quanta */
+  double uepsc_pA;         /* peak inward AMPA-receptor current of the modelled spine */
+  int uncaging;            /* 1: a test uncaging pulse at the modelled spine, 0: electrical */
 } ltp_readout;
 
 typedef struct {
@@ -55,11 +59,12 @@ typedef struct {
 typedef struct {
   double after_min; /* minutes after induction onset */
   int pathway;
-  double potentiation_pct; /* mean slope % of baseline in the window */
+  double potentiation_pct; /* mean slope (EPSC, uEPSC) % of baseline in the window */
   /* How much each expression mechanism carries at that time, as % of baseline of that
    * factor: receptor count, unitary conductance and release probability. */
   double receptors_pct, conductance_pct, release_pct;
   size_t n_pulses; /* test pulses averaged */
+  int uncaging;    /* from test uncaging pulses (uEPSC), else electrical test pulses */
 } ltp_potentiation;
 
 typedef struct {
@@ -72,6 +77,7 @@ typedef struct {
   size_t n_final_state;
   double baseline_slope_mV_ms[8];
   double baseline_epsc_pA[8];
+  double baseline_uepsc_pA[8]; /* per pathway: mean uEPSC of the baseline test uncaging pulses */
   double peak_ca_uM[8], peak_ca_t_ms[8]; /* per pathway: peak spine Ca2+ from t = 0 on, when */
   double wall_s;
   uint64_t fine_steps, slow_steps, events;

@@ -79,6 +79,14 @@ double sim_glu_mM(const receptor_group *g, double t) {
   return t < g->glu_until_ms ? g->glu_mM : 0.0;
 }
 
+/* AMPA-receptor current of the modelled spine of pathway k (pA, inward positive) at the head's
+ * own potential: the unitary EPSC of that synapse, before any dendritic filtering. */
+static double spine_ampa_inward_pA(const sim_t *s, int k) {
+  const double g =
+      ampa_conductance_nS(&s->p.ampa, s->spine[k].ampa_r, receptors(s, k), gamma_pS(s, k));
+  return g * (s->p.ampa.e_rev_mV - s->cable.v_mV[s->cable.head[k]]);
+}
+
 static void add_synaptic_conductances(sim_t *s, int k) {
   const ltp_params *p = &s->p;
   ltp_cable *c = &s->cable;
@@ -249,11 +257,17 @@ static release_params population_release(const sim_t *s) {
   return pop;
 }
 
-static void group_release(const ltp_params *p, receptor_group *g, double t, double vesicles) {
-  if (vesicles <= 0.0)
+/* One square glutamate pulse of glu_mM into a receptor group's cleft (a later pulse replaces
+ * an earlier one). */
+static void glutamate_pulse(const ltp_params *p, receptor_group *g, double t, double glu_mM) {
+  if (glu_mM <= 0.0)
     return;
-  g->glu_mM = vesicles * p->release.glu_peak_mM; /* one square pulse per release */
+  g->glu_mM = glu_mM;
   g->glu_until_ms = t + p->release.glu_dur_ms;
+}
+
+static void group_release(const ltp_params *p, receptor_group *g, double t, double vesicles) {
+  glutamate_pulse(p, g, t, vesicles * p->release.glu_peak_mM);
 }
 
 /* A presynaptic spike on pathway k. The lumped population receives the expected number of
@@ -283,6 +297,18 @@ static void deliver_release(sim_t *s, int k, double t, double *p_rel, double *ve
   *vesicles = quanta; /* onto the modelled spine */
 }
 
+/* Two-photon uncaging at the modelled spine of the event's pathway: glutamate in that one
+ * cleft, with the time course of a quantum (release.glu_dur), and nothing else: no release
+ * probability, no short-term plasticity, no lumped population, so the soma sees one spine's
+ * input (Matsuzaki et al. 2004, Nature 429:761: "quantum-like photorelease" at one spine).
+ * Returns the glutamate in quanta. */
+static double deliver_uncaging(sim_t *s, const ltp_event *ev, double t) {
+  const double glu_mM =
+      ev->glu_unit == LTP_GLU_MM ? ev->glu : (double)ev->glu * s->p.release.glu_peak_mM;
+  glutamate_pulse(&s->p, &s->spine[ev->pathway], t, glu_mM);
+  return glu_mM / s->p.release.glu_peak_mM;
+}
+
 ltp_status sim_finish_readout(sim_t *s, ltp_results *res) {
   readout_probe *ro = &s->ro;
   if (!ro->active)
@@ -291,6 +317,7 @@ ltp_status sim_finish_readout(sim_t *s, ltp_results *res) {
   ltp_readout r = {0};
   r.t_ms = ro->t0;
   r.pathway = ro->pathway;
+  r.uncaging = ro->uncaging;
   r.epsp_amp_mV = ro->vmax - ro->v0;
   r.epsp_slope_mV_ms = ro->slope_max;
   r.epsc_pA = ro->i0 - ro->imin;
@@ -298,6 +325,7 @@ ltp_status sim_finish_readout(sim_t *s, ltp_results *res) {
   r.gamma_ampa_pS = gamma_pS(s, ro->pathway);
   r.p_release = ro->p_rel;
   r.vesicles = ro->vesicles;
+  r.uepsc_pA = ro->uepsc_max;
   return ltp_readout_append(&res->readouts, &r);
 }
 
@@ -309,6 +337,27 @@ void sim_probe_sample(sim_t *s, double t, double v, double slope) {
     ro->slope_max = slope;
   if (s->i_clamp_pA < ro->imin)
     ro->imin = s->i_clamp_pA;
+  const double uepsc = spine_ampa_inward_pA(s, ro->pathway);
+  if (uepsc > ro->uepsc_max)
+    ro->uepsc_max = uepsc;
+}
+
+/* Open the readout of a test pulse on a pathway (closing the previous one). */
+static ltp_status open_readout(sim_t *s, const ltp_event *ev, double t, double p_rel,
+                               double vesicles, ltp_results *res) {
+  ltp_status st = sim_finish_readout(s, res);
+  const double v = s->cable.v_mV[0], i = s->i_clamp_pA;
+  s->ro = (readout_probe){.active = 1,
+                          .pathway = ev->pathway,
+                          .uncaging = ev->kind == LTP_EV_UNCAGE_TEST,
+                          .t0 = t,
+                          .v0 = v,
+                          .vmax = v,
+                          .i0 = i,
+                          .imin = i,
+                          .p_rel = p_rel,
+                          .vesicles = vesicles};
+  return st;
 }
 
 ltp_status sim_deliver_events(sim_t *s, double t, double horizon_ms, ltp_results *res) {
@@ -319,23 +368,17 @@ ltp_status sim_deliver_events(sim_t *s, double t, double horizon_ms, ltp_results
       s->spike_until_ms = t + s->p.hh.spike_current_ms;
       continue;
     }
-    double p_rel, ves;
+    double p_rel = 1.0, ves; /* an uncaging pulse never fails */
+    /* a rule's presynaptic term stands for glutamate reaching the spine: uncaging counts */
     sim_plasticity_pre_spike(&s->plast, ev->pathway, t);
-    deliver_release(s, ev->pathway, t, &p_rel, &ves);
-    if (ev->kind == LTP_EV_TEST) {
-      ltp_status st = sim_finish_readout(s, res);
+    if (ltp_event_is_uncaging(ev))
+      ves = deliver_uncaging(s, ev, t);
+    else
+      deliver_release(s, ev->pathway, t, &p_rel, &ves);
+    if (ltp_event_is_test(ev)) {
+      ltp_status st = open_readout(s, ev, t, p_rel, ves, res);
       if (st != LTP_OK)
         return st;
-      s->ro = (readout_probe){1,
-                              ev->pathway,
-                              t,
-                              s->cable.v_mV[0],
-                              s->cable.v_mV[0],
-                              0.0,
-                              s->i_clamp_pA,
-                              s->i_clamp_pA,
-                              p_rel,
-                              ves};
     }
     ++res->events;
   }

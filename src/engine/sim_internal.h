@@ -31,9 +31,11 @@ typedef struct {
   double glu_mM, glu_until_ms, ampa_r, nmda_r;
 } receptor_group;
 
+/* The open readout of a test pulse: soma voltage, its slope and the clamp current, and the
+ * largest unitary EPSC of the pathway's modelled spine. */
 typedef struct {
-  int active, pathway;
-  double t0, v0, vmax, slope_max, i0, imin, p_rel, vesicles;
+  int active, pathway, uncaging;
+  double t0, v0, vmax, slope_max, i0, imin, p_rel, vesicles, uepsc_max;
 } readout_probe;
 
 typedef struct {

@@ -577,6 +577,62 @@ static ltp_status build_clamp_pairing(const loader *ld, const config_setting_t *
   return wrap(ld, s, ltp_stim_clamp_pairing(ld->proto, pw, at, hold, rate, pulses, &e), &e);
 }
 
+/* Glutamate of an uncaging pulse: `quanta` (a number: vesicles' worth of cleft glutamate) or
+ * `glu` (the cleft concentration, "3 mM"), not both; one quantum when neither is given. */
+static ltp_status get_uncaging_glu(const loader *ld, const config_setting_t *s, double *glu,
+                                   ltp_glu_unit *unit) {
+  int has_quanta = config_setting_get_member(s, "quanta") != NULL;
+  int has_glu = config_setting_get_member(s, "glu") != NULL;
+  if (has_quanta && has_glu)
+    return fail(ld, config_setting_get_member(s, "glu"), LTP_ERR_PARSE,
+                "give either \"quanta\" (vesicles' worth of glutamate) or \"glu\" (cleft "
+                "concentration, e.g. \"3 mM\"), not both");
+  *unit = has_glu ? LTP_GLU_MM : LTP_GLU_QUANTA;
+  ltp_status st = has_glu ? get_positive(ld, s, "glu", "mM", 1, 0, glu)
+                          : get_positive(ld, s, "quanta", "1", 0, 1.0, glu);
+  if (st != LTP_OK)
+    return st;
+  ltp_error e = {LTP_OK, ""};
+  const config_setting_t *where = config_setting_get_member(s, has_glu ? "glu" : "quanta");
+  return wrap(ld, where ? where : s, ltp_protocol_check_uncage_glu(*glu, *unit, &e), &e);
+}
+
+/* Matsuzaki et al. 2004 (Nature 429:761): 60 pulses at 1 Hz are the defaults. */
+static ltp_status build_uncaging(const loader *ld, const config_setting_t *s, int pw) {
+  double at = 0, rate = 0, glu = 1;
+  int pulses = 0;
+  ltp_glu_unit unit = LTP_GLU_QUANTA;
+  ltp_error e = {LTP_OK, ""};
+  ltp_status st = get_time(ld, s, "at", 1, 0, &at);
+  if (st == LTP_OK)
+    st = get_positive(ld, s, "rate", "Hz", 0, 1.0, &rate);
+  if (st == LTP_OK)
+    st = get_count(ld, s, "pulses", 0, 60, 1, &pulses);
+  if (st == LTP_OK)
+    st = get_uncaging_glu(ld, s, &glu, &unit);
+  if (st != LTP_OK)
+    return st;
+  return wrap(ld, s, ltp_stim_uncaging(ld->proto, pw, at, rate, pulses, glu, unit, &e), &e);
+}
+
+static ltp_status build_test_uncaging(const loader *ld, const config_setting_t *s, int pw) {
+  double t0 = 0, t1 = 0, interval = 0, glu = 1;
+  ltp_glu_unit unit = LTP_GLU_QUANTA;
+  ltp_error e = {LTP_OK, ""};
+  ltp_status st = get_time(ld, s, "from", 0, 0, &t0);
+  if (st == LTP_OK)
+    st = get_time(ld, s, "to", 0, ld->proto->t_end_ms, &t1);
+  if (st == LTP_OK)
+    st = get_positive(ld, s, "interval", "ms", 1, 0, &interval);
+  if (st == LTP_OK && !(t1 > t0))
+    st = fail(ld, s, LTP_ERR_RANGE, "test uncaging: \"to\" must be after \"from\"");
+  if (st == LTP_OK)
+    st = get_uncaging_glu(ld, s, &glu, &unit);
+  if (st != LTP_OK)
+    return st;
+  return wrap(ld, s, ltp_stim_test_uncaging(ld->proto, pw, t0, t1, interval, glu, unit, &e), &e);
+}
+
 static const char *const k_test[] = {"type", "pathway", "from", "to", "interval", NULL};
 static const char *const k_tetanus[] = {"type",   "pathway",        "at", "rate", "pulses",
                                         "trains", "train_interval", NULL};
@@ -589,6 +645,10 @@ static const char *const k_pairing[] = {"type",     "pathway",     "at",        
                                         "repeats",  "repeat_rate", NULL};
 static const char *const k_clamp_pairing[] = {"type", "pathway", "at", "hold",
                                               "rate", "pulses",  NULL};
+static const char *const k_uncaging[] = {"type",   "pathway", "at",  "rate",
+                                         "pulses", "quanta",  "glu", NULL};
+static const char *const k_test_uncaging[] = {"type",     "pathway", "from", "to",
+                                              "interval", "quanta",  "glu",  NULL};
 
 typedef struct {
   const char *type;
@@ -603,6 +663,8 @@ static const stim_kind stim_kinds[] = {
     {"theta_burst", k_tbs, build_theta_burst},
     {"pairing", k_pairing, build_pairing},
     {"clamp_pairing", k_clamp_pairing, build_clamp_pairing},
+    {"uncaging", k_uncaging, build_uncaging},
+    {"test_uncaging", k_test_uncaging, build_test_uncaging},
 };
 
 static const stim_kind *find_stim(const char *type) {
@@ -650,7 +712,8 @@ static ltp_status load_stimulus(const loader *ld, const config_setting_t *s, sti
                 "unknown stimulus type \"%s\"; types: %s", type, join(names, list, sizeof list));
   }
   char where[64];
-  snprintf(where, sizeof where, "a %s stimulus", k->type);
+  snprintf(where, sizeof where, "%s %s stimulus", strchr("aeiou", k->type[0]) ? "an" : "a",
+           k->type);
   int pw = 0;
   if ((st = check_keys(ld, s, k->keys, where)) != LTP_OK)
     return st;

@@ -45,6 +45,14 @@ static int is_voltage_clamp(const ltp_results *res) {
   return epsc;
 }
 
+/* Single-spine experiment: every readout is a test uncaging pulse (its response the uEPSC). */
+static int is_uncaging(const ltp_results *res) {
+  for (size_t i = 0; i < res->readouts.n; i++)
+    if (!res->readouts.rows[i].uncaging)
+      return 0;
+  return res->readouts.n > 0;
+}
+
 static void fig_title(char *out, size_t n, const char *what, const ltp_protocol *proto) {
   char name[sizeof proto->name + 1];
   snprintf(name, sizeof name, "%.*s", (int)sizeof proto->name - 1, proto->name);
@@ -114,8 +122,9 @@ static ltp_status timecourse_series(ltp_svg_plot *p, const ltp_output_ctx *ctx) 
 ltp_status ltp_figure_timecourse(const ltp_output_ctx *ctx, const char *id, ltp_svg_buf *out) {
   char title[128];
   fig_title(title, sizeof title, "LTP time course", ctx->proto);
-  const char *ylabel =
-      is_voltage_clamp(ctx->res) ? "EPSC amplitude (% of baseline)" : "EPSP slope (% of baseline)";
+  const char *ylabel = is_uncaging(ctx->res)        ? "uEPSC of the uncaged spine (% of baseline)"
+                       : is_voltage_clamp(ctx->res) ? "EPSC amplitude (% of baseline)"
+                                                    : "EPSP slope (% of baseline)";
   const char *xlabel = ctx->res->induction_ms >= 0.0 ? "time from induction (min)" : "time (min)";
   ltp_svg_plot *p = ltp_svg_plot_create(FIG_W_PX, FIG_H_PX, title, xlabel, ylabel);
   if (p == NULL)

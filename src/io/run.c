@@ -220,7 +220,10 @@ ltp_status ltp_run_print_summary(const ltp_run *run, const char *out_dir) {
          res->t_end_ms / 60000.0, res->wall_s, (unsigned long long)res->fine_steps,
          (unsigned long long)res->slow_steps, (unsigned long long)res->events);
   if (res->n_potentiation > 0) {
-    printf("\n  %-8s %-8s %14s   %s\n", "pathway", "after", "EPSP slope",
+    int uncaging = 1; /* single-spine experiment: the response is the uEPSC */
+    for (size_t i = 0; i < res->n_potentiation; ++i)
+      uncaging = uncaging && res->potentiation[i].uncaging;
+    printf("\n  %-8s %-8s %14s   %s\n", "pathway", "after", uncaging ? "uEPSC" : "EPSP slope",
            "carried by: receptors"
            " x unitary conductance x release");
     for (size_t i = 0; i < res->n_potentiation; ++i) {

@@ -33,6 +33,10 @@ double ltp_output_readout_pct(const ltp_results *res, const ltp_readout *r) {
     return r->slope_pct;
   if (r->pathway < 0 || r->pathway >= LTP_MAX_PATHWAYS)
     return NAN;
+  if (r->uncaging) {
+    const double b_uepsc = res->baseline_uepsc_pA[r->pathway];
+    return b_uepsc != 0.0 && r->uepsc_pA != 0.0 ? 100.0 * r->uepsc_pA / b_uepsc : NAN;
+  }
   double b_slope = res->baseline_slope_mV_ms[r->pathway];
   double b_epsc = res->baseline_epsc_pA[r->pathway];
   if (b_slope != 0.0 && r->epsp_slope_mV_ms != 0.0)
@@ -88,7 +92,8 @@ static ltp_status check_readouts(const ltp_readout_log *log, ltp_error *err) {
                              {"n_ampa_syn", r->n_ampa_syn},
                              {"gamma_ampa_pS", r->gamma_ampa_pS},
                              {"p_release", r->p_release},
-                             {"vesicles", r->vesicles}};
+                             {"vesicles", r->vesicles},
+                             {"uepsc_pA", r->uepsc_pA}};
     ltp_status st = check_values(v, LTP_COUNT(v), "readouts", i, err);
     if (st != LTP_OK)
       return st;
@@ -140,7 +145,8 @@ static ltp_status check_scalars(const ltp_output_ctx *ctx, ltp_error *err) {
   int np = ltp_output_n_pathways(ctx);
   for (int p = 0; p < np; p++) {
     const named_value b[] = {{"slope_mV_ms", res->baseline_slope_mV_ms[p]},
-                             {"epsc_pA", res->baseline_epsc_pA[p]}};
+                             {"epsc_pA", res->baseline_epsc_pA[p]},
+                             {"uepsc_pA", res->baseline_uepsc_pA[p]}};
     ltp_status st = check_values(b, LTP_COUNT(b), "baseline", (size_t)p, err);
     const named_value peak[] = {{"peak_uM", res->peak_ca_uM[p]}, {"t_ms", res->peak_ca_t_ms[p]}};
     if (st == LTP_OK)
@@ -183,15 +189,15 @@ ltp_status ltp_output_check_finite(const ltp_output_ctx *ctx, ltp_error *err) {
 
 ltp_status ltp_write_readouts_csv(FILE *f, const ltp_results *res) {
   fputs("t_min,pathway,epsp_amp_mV,epsp_slope_mV_ms,epsc_pA,slope_pct,n_ampa_syn,"
-        "gamma_ampa_pS,p_release,vesicles\n",
+        "gamma_ampa_pS,p_release,vesicles,uepsc_pA,uncaging\n",
         f);
   for (size_t i = 0; i < res->readouts.n; i++) {
     const ltp_readout *r = &res->readouts.rows[i];
     double pct = ltp_output_readout_pct(res, r);
-    fprintf(f, "%.10g,%d,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g\n", r->t_ms / 60000.0,
-            r->pathway + 1, r->epsp_amp_mV, r->epsp_slope_mV_ms, r->epsc_pA,
+    fprintf(f, "%.10g,%d,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%d\n",
+            r->t_ms / 60000.0, r->pathway + 1, r->epsp_amp_mV, r->epsp_slope_mV_ms, r->epsc_pA,
             isfinite(pct) ? pct : r->slope_pct, r->n_ampa_syn, r->gamma_ampa_pS, r->p_release,
-            r->vesicles);
+            r->vesicles, r->uepsc_pA, r->uncaging);
   }
   return ferror(f) ? LTP_ERR_IO : LTP_OK;
 }
@@ -346,6 +352,7 @@ static void put_per_pathway(jb *b, json_t *root, const char *name, const ltp_out
 static void fill_baseline(jb *b, json_t *o, const ltp_output_ctx *ctx, int p) {
   jb_real(b, o, "slope_mV_ms", ctx->res->baseline_slope_mV_ms[p], "baseline.");
   jb_real(b, o, "epsc_pA", ctx->res->baseline_epsc_pA[p], "baseline.");
+  jb_real(b, o, "uepsc_pA", ctx->res->baseline_uepsc_pA[p], "baseline.");
 }
 
 /* Peak spine Ca2+ of each pathway's modelled spine (the tetanus peak in an LTP protocol). */
@@ -373,6 +380,7 @@ static void put_potentiation(jb *b, json_t *root, const ltp_results *res) {
       return;
     jb_real(b, o, "after_min", p->after_min, "potentiation.");
     jb_set(b, o, "pathway", json_integer(p->pathway + 1));
+    jb_set(b, o, "uncaging", json_boolean(p->uncaging));
     jb_pct(b, o, "potentiation_pct", p->potentiation_pct, p->n_pulses);
     jb_pct(b, o, "receptors_pct", p->receptors_pct, p->n_pulses);
     jb_pct(b, o, "conductance_pct", p->conductance_pct, p->n_pulses);

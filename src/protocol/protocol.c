@@ -71,12 +71,12 @@ static ltp_status check_time(const ltp_protocol *p, double t_ms, const char *wha
   return LTP_OK;
 }
 
-ltp_status ltp_protocol_add_event(ltp_protocol *p, double t_ms, ltp_event_kind kind, int pathway,
-                                  ltp_error *err) {
+static ltp_status add_event(ltp_protocol *p, double t_ms, ltp_event_kind kind, int pathway,
+                            double glu, ltp_glu_unit glu_unit, ltp_error *err) {
   ltp_status st = check_time(p, t_ms, "event", err);
   if (st != LTP_OK)
     return st;
-  if (kind != LTP_EV_PRE && kind != LTP_EV_TEST && kind != LTP_EV_POST)
+  if ((unsigned)kind > LTP_EV_LAST)
     return ltp_error_set(err, LTP_ERR_ARG, "unknown event kind %d", (int)kind);
   if (kind == LTP_EV_POST)
     pathway = 0;
@@ -92,7 +92,33 @@ ltp_status ltp_protocol_add_event(ltp_protocol *p, double t_ms, ltp_event_kind k
   e->t_ms = t_ms;
   e->kind = (uint8_t)kind;
   e->pathway = (uint8_t)pathway;
+  e->glu_unit = (uint8_t)glu_unit;
+  e->glu = (float)glu;
   return LTP_OK;
+}
+
+ltp_status ltp_protocol_add_event(ltp_protocol *p, double t_ms, ltp_event_kind kind, int pathway,
+                                  ltp_error *err) {
+  const int uncage = kind == LTP_EV_UNCAGE || kind == LTP_EV_UNCAGE_TEST;
+  return add_event(p, t_ms, kind, pathway, uncage ? 1.0 : 0.0, LTP_GLU_QUANTA, err);
+}
+
+ltp_status ltp_protocol_check_uncage_glu(double glu, ltp_glu_unit unit, ltp_error *err) {
+  if (unit != LTP_GLU_QUANTA && unit != LTP_GLU_MM)
+    return ltp_error_set(err, LTP_ERR_ARG, "unknown glutamate unit %d", (int)unit);
+  if (!isfinite(glu) || glu <= 0 || glu > LTP_MAX_UNCAGE_GLU)
+    return ltp_error_set(err, LTP_ERR_RANGE,
+                         "uncaging glutamate %g %s: must be positive and at most %g", glu,
+                         unit == LTP_GLU_MM ? "mM" : "quanta", LTP_MAX_UNCAGE_GLU);
+  return LTP_OK;
+}
+
+ltp_status ltp_protocol_add_uncage(ltp_protocol *p, double t_ms, ltp_event_kind kind, int pathway,
+                                   double glu, ltp_glu_unit glu_unit, ltp_error *err) {
+  if (kind != LTP_EV_UNCAGE && kind != LTP_EV_UNCAGE_TEST)
+    return ltp_error_set(err, LTP_ERR_ARG, "event kind %d is not an uncaging event", (int)kind);
+  ltp_status st = ltp_protocol_check_uncage_glu(glu, glu_unit, err);
+  return st == LTP_OK ? add_event(p, t_ms, kind, pathway, glu, glu_unit, err) : st;
 }
 
 static int offset_valid(size_t off) {
@@ -238,7 +264,7 @@ size_t ltp_protocol_drop_tests(ltp_protocol *p, int pathway, double t0_ms, doubl
   size_t k = 0, dropped = 0;
   for (size_t i = 0; i < p->n_events; i++) {
     const ltp_event *e = &p->events[i];
-    if (e->kind == LTP_EV_TEST && e->pathway == pathway && e->t_ms >= t0_ms && e->t_ms <= t1_ms)
+    if (ltp_event_is_test(e) && e->pathway == pathway && e->t_ms >= t0_ms && e->t_ms <= t1_ms)
       dropped++;
     else
       p->events[k++] = *e;
@@ -248,7 +274,7 @@ size_t ltp_protocol_drop_tests(ltp_protocol *p, int pathway, double t0_ms, doubl
 }
 
 static int is_conditioning(const ltp_event *e) {
-  return e->kind == LTP_EV_PRE || e->kind == LTP_EV_POST;
+  return e->kind == LTP_EV_PRE || e->kind == LTP_EV_POST || e->kind == LTP_EV_UNCAGE;
 }
 
 static int epoch_holds_conditioning(const ltp_protocol *p, const ltp_clamp_epoch *c) {
@@ -359,8 +385,11 @@ static ltp_status check_events(const ltp_protocol *p, ltp_error *err) {
     ltp_status st = check_time(p, e->t_ms, "event", err);
     if (st != LTP_OK)
       return st;
-    if (e->kind > LTP_EV_POST)
+    if (e->kind > LTP_EV_LAST)
       return ltp_error_set(err, LTP_ERR_ARG, "event %zu has unknown kind %d", i, (int)e->kind);
+    if (ltp_event_is_uncaging(e) &&
+        (st = ltp_protocol_check_uncage_glu(e->glu, e->glu_unit, err)) != LTP_OK)
+      return st;
     if (e->kind != LTP_EV_POST && e->pathway >= p->n_pathways)
       return ltp_error_set(err, LTP_ERR_RANGE, "event at %g ms is on pathway %d, outside 1..%d",
                            e->t_ms, e->pathway + 1, p->n_pathways);

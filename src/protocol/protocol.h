@@ -19,14 +19,35 @@
 typedef enum {
   LTP_EV_PRE = 0,  /* presynaptic pulse on a pathway (conditioning stimulus) */
   LTP_EV_TEST = 1, /* presynaptic test pulse on a pathway: a readout is taken */
-  LTP_EV_POST = 2  /* somatic current pulse that makes the cell fire (bAP) */
+  LTP_EV_POST = 2, /* somatic current pulse that makes the cell fire (bAP) */
+  /* two-photon glutamate uncaging at the modelled spine of a pathway only: no release, no
+   * lumped population (Matsuzaki et al. 2004, Nature 429:761) */
+  LTP_EV_UNCAGE = 3,      /* conditioning uncaging pulse */
+  LTP_EV_UNCAGE_TEST = 4, /* test uncaging pulse: a readout of the single spine is taken */
+  LTP_EV_LAST = LTP_EV_UNCAGE_TEST
 } ltp_event_kind;
+
+/* Unit of an uncaging pulse's glutamate: quanta (x release.glu_peak, read when the pulse is
+ * delivered, so that --set on the release parameters applies) or the cleft concentration. */
+typedef enum { LTP_GLU_QUANTA = 0, LTP_GLU_MM = 1 } ltp_glu_unit;
+
+/* An uncaging pulse of more glutamate than this (in quanta, or mM) is an input error. */
+#define LTP_MAX_UNCAGE_GLU 100.0
 
 typedef struct {
   double t_ms;
-  uint8_t kind;    /* ltp_event_kind */
-  uint8_t pathway; /* 0-based; ignored for LTP_EV_POST */
+  uint8_t kind;     /* ltp_event_kind */
+  uint8_t pathway;  /* 0-based; ignored for LTP_EV_POST */
+  uint8_t glu_unit; /* uncaging events: ltp_glu_unit of glu */
+  float glu;        /* uncaging events: glutamate per pulse; 0 for the others */
 } ltp_event;
+
+static inline int ltp_event_is_uncaging(const ltp_event *e) {
+  return e->kind == LTP_EV_UNCAGE || e->kind == LTP_EV_UNCAGE_TEST;
+}
+static inline int ltp_event_is_test(const ltp_event *e) {
+  return e->kind == LTP_EV_TEST || e->kind == LTP_EV_UNCAGE_TEST;
+}
 
 /* A timed change of one parameter (drug wash-in/out, bath change), applied at t_ms. */
 typedef struct {
@@ -112,9 +133,9 @@ typedef struct {
 void ltp_protocol_init(ltp_protocol *p);
 void ltp_protocol_free(ltp_protocol *p);
 
-/* Start of the first conditioning event (LTP_EV_PRE or LTP_EV_POST, or the start of a clamp
- * epoch that begins after t = 0 and holds such an event: a pairing hold; a hold from t = 0 is
- * the recording condition, not induction), the reference for "minutes after induction"; -1 if
+/* Start of the first conditioning event (LTP_EV_PRE, LTP_EV_POST or LTP_EV_UNCAGE, or the start of
+ * a clamp epoch that begins after t = 0 and holds such an event: a pairing hold; a hold from t = 0
+ * is the recording condition, not induction), the reference for "minutes after induction"; -1 if
  * the protocol has none. */
 double ltp_protocol_induction_ms(const ltp_protocol *p);
 
@@ -132,8 +153,15 @@ ltp_status ltp_protocol_finalize(ltp_protocol *p, ltp_error *err);
  * before the engine starts; the experiment loader calls it once with the file's parameters. */
 ltp_status ltp_protocol_resolve_changes(ltp_protocol *p, const ltp_params *params, ltp_error *err);
 
+/* An event; uncaging kinds get one quantum of glutamate (ltp_protocol_add_uncage for more). */
 ltp_status ltp_protocol_add_event(ltp_protocol *p, double t_ms, ltp_event_kind kind, int pathway,
                                   ltp_error *err);
+/* An uncaging event (LTP_EV_UNCAGE or LTP_EV_UNCAGE_TEST) of glu (0 < glu <= LTP_MAX_UNCAGE_GLU)
+ * in glu_unit. */
+ltp_status ltp_protocol_add_uncage(ltp_protocol *p, double t_ms, ltp_event_kind kind, int pathway,
+                                   double glu, ltp_glu_unit glu_unit, ltp_error *err);
+/* LTP_ERR_RANGE unless 0 < glu <= LTP_MAX_UNCAGE_GLU (LTP_ERR_ARG for an unknown unit). */
+ltp_status ltp_protocol_check_uncage_glu(double glu, ltp_glu_unit glu_unit, ltp_error *err);
 /* An absolute change from t_ms on. Also recorded as a SET application with no end, so that
  * ltp_protocol_resolve_changes() keeps it. */
 ltp_status ltp_protocol_add_change(ltp_protocol *p, double t_ms, size_t param_offset, double value,
@@ -148,8 +176,8 @@ ltp_status ltp_protocol_add_step(ltp_protocol *p, double t0_ms, double t1_ms, do
 ltp_status ltp_protocol_add_mark(ltp_protocol *p, double t0_ms, double t1_ms, const char *label,
                                  ltp_error *err);
 
-/* Remove the test pulses of a pathway with t0 <= t <= t1 (test stimulation pauses while the
- * pathway is conditioned). Returns how many were removed. */
+/* Remove the test pulses of a pathway (electrical and uncaging) with t0 <= t <= t1 (test
+ * stimulation pauses while the pathway is conditioned). Returns how many were removed. */
 size_t ltp_protocol_drop_tests(ltp_protocol *p, int pathway, double t0_ms, double t1_ms);
 
 #endif

@@ -1,8 +1,10 @@
-/* Stimulus builders: test pulses, tetanus, LFS, theta burst, pre/post pairing and
- * voltage-clamp pairing as events on a pathway, with argument checks that name the bad value. */
+/* Stimulus builders: test pulses, tetanus, LFS, theta burst, pre/post pairing, voltage-clamp
+ * pairing and glutamate uncaging as events on a pathway, with argument checks that name the bad
+ * value. */
 #include "protocol/train.h"
 
 #include <math.h>
+#include <stdio.h>
 
 static ltp_status check_pathway(const ltp_protocol *p, int pathway, ltp_error *err) {
   if (pathway < 0 || pathway >= p->n_pathways || pathway >= LTP_MAX_PATHWAYS)
@@ -59,46 +61,71 @@ static ltp_status check_interval(double ms, const char *what, ltp_error *err) {
   return LTP_OK;
 }
 
-ltp_status ltp_stim_test_pulses(ltp_protocol *p, int pathway, double t0_ms, double t1_ms,
-                                double interval_ms, ltp_error *err) {
+/* What one pulse of a train is: its event kind and, for uncaging, its glutamate. */
+typedef struct {
+  ltp_event_kind kind;
+  double glu;
+  ltp_glu_unit glu_unit;
+} pulse_kind;
+
+static const pulse_kind presynaptic = {LTP_EV_PRE, 0, LTP_GLU_QUANTA};
+static const pulse_kind presynaptic_test = {LTP_EV_TEST, 0, LTP_GLU_QUANTA};
+
+static ltp_status add_pulse(ltp_protocol *p, double t_ms, const pulse_kind *k, int pathway,
+                            ltp_error *err) {
+  if (k->kind == LTP_EV_UNCAGE || k->kind == LTP_EV_UNCAGE_TEST)
+    return ltp_protocol_add_uncage(p, t_ms, k->kind, pathway, k->glu, k->glu_unit, err);
+  return ltp_protocol_add_event(p, t_ms, k->kind, pathway, err);
+}
+
+/* Test pulses of kind k every interval_ms in [t0, t1); what names them in messages. */
+static ltp_status tests(ltp_protocol *p, int pathway, double t0_ms, double t1_ms,
+                        double interval_ms, const pulse_kind *k, const char *what, ltp_error *err) {
+  char interval_what[64];
+  snprintf(interval_what, sizeof interval_what, "%s interval", what);
   ltp_status st = check_pathway(p, pathway, err);
   if (st == LTP_OK)
-    st = check_start(p, t0_ms, "test pulses", err);
+    st = check_start(p, t0_ms, what, err);
   if (st == LTP_OK)
-    st = check_interval(interval_ms, "test pulse interval", err);
+    st = check_interval(interval_ms, interval_what, err);
   if (st == LTP_OK && !(isfinite(t1_ms) && t1_ms > t0_ms))
-    st = ltp_error_set(err, LTP_ERR_RANGE, "test pulses end (%g ms) before they start (%g ms)",
-                       t1_ms, t0_ms);
+    st = ltp_error_set(err, LTP_ERR_RANGE, "%s end (%g ms) before they start (%g ms)", what, t1_ms,
+                       t0_ms);
   if (st == LTP_OK)
-    st = check_end(p, t1_ms, "test pulses", err);
+    st = check_end(p, t1_ms, what, err);
   if (st != LTP_OK)
     return st;
   double n = ceil((t1_ms - t0_ms) / interval_ms);
   if ((st = check_total(p, n, err)) != LTP_OK)
     return st;
-  for (size_t k = 0; st == LTP_OK; k++) {
-    double t = t0_ms + (double)k * interval_ms; /* no accumulated rounding */
+  for (size_t i = 0; st == LTP_OK; i++) {
+    double t = t0_ms + (double)i * interval_ms; /* no accumulated rounding */
     if (t >= t1_ms)
       break;
-    st = ltp_protocol_add_event(p, t, LTP_EV_TEST, pathway, err);
+    st = add_pulse(p, t, k, pathway, err);
   }
   return st;
 }
 
-/* One train of n pulses at rate from t0 on a pathway. */
+ltp_status ltp_stim_test_pulses(ltp_protocol *p, int pathway, double t0_ms, double t1_ms,
+                                double interval_ms, ltp_error *err) {
+  return tests(p, pathway, t0_ms, t1_ms, interval_ms, &presynaptic_test, "test pulses", err);
+}
+
+/* One train of n pulses of kind k at rate from t0 on a pathway. */
 static ltp_status add_train(ltp_protocol *p, int pathway, double t0_ms, double rate_hz, int n,
-                            ltp_error *err) {
+                            const pulse_kind *k, ltp_error *err) {
   const double isi_ms = 1000.0 / rate_hz;
   ltp_status st = LTP_OK;
-  for (int k = 0; st == LTP_OK && k < n; k++)
-    st = ltp_protocol_add_event(p, t0_ms + k * isi_ms, LTP_EV_PRE, pathway, err);
+  for (int i = 0; st == LTP_OK && i < n; i++)
+    st = add_pulse(p, t0_ms + i * isi_ms, k, pathway, err);
   return st;
 }
 
 /* n_trains trains with one mark each; shared by tetanus and LFS. */
 static ltp_status trains(ltp_protocol *p, int pathway, double t0_ms, double rate_hz, int n_pulses,
-                         int n_trains, double train_interval_ms, const char *label,
-                         ltp_error *err) {
+                         int n_trains, double train_interval_ms, const pulse_kind *k,
+                         const char *label, ltp_error *err) {
   ltp_status st = check_pathway(p, pathway, err);
   if (st == LTP_OK)
     st = check_start(p, t0_ms, label, err);
@@ -126,9 +153,9 @@ static ltp_status trains(ltp_protocol *p, int pathway, double t0_ms, double rate
     return st;
   if ((st = check_total(p, (double)n_pulses * n_trains, err)) != LTP_OK)
     return st;
-  for (int k = 0; st == LTP_OK && k < n_trains; k++) {
-    double start = t0_ms + k * (n_trains > 1 ? train_interval_ms : 0);
-    st = add_train(p, pathway, start, rate_hz, n_pulses, err);
+  for (int i = 0; st == LTP_OK && i < n_trains; i++) {
+    double start = t0_ms + i * (n_trains > 1 ? train_interval_ms : 0);
+    st = add_train(p, pathway, start, rate_hz, n_pulses, k, err);
     if (st == LTP_OK)
       st = ltp_protocol_add_mark(p, start, start + train_ms, label, err);
   }
@@ -137,12 +164,13 @@ static ltp_status trains(ltp_protocol *p, int pathway, double t0_ms, double rate
 
 ltp_status ltp_stim_tetanus(ltp_protocol *p, int pathway, double t0_ms, double rate_hz,
                             int n_pulses, int n_trains, double train_interval_ms, ltp_error *err) {
-  return trains(p, pathway, t0_ms, rate_hz, n_pulses, n_trains, train_interval_ms, "tetanus", err);
+  return trains(p, pathway, t0_ms, rate_hz, n_pulses, n_trains, train_interval_ms, &presynaptic,
+                "tetanus", err);
 }
 
 ltp_status ltp_stim_lfs(ltp_protocol *p, int pathway, double t0_ms, double rate_hz, int n_pulses,
                         ltp_error *err) {
-  return trains(p, pathway, t0_ms, rate_hz, n_pulses, 1, 0, "LFS", err);
+  return trains(p, pathway, t0_ms, rate_hz, n_pulses, 1, 0, &presynaptic, "LFS", err);
 }
 
 ltp_status ltp_stim_theta_burst(ltp_protocol *p, int pathway, double t0_ms, int n_bursts,
@@ -188,7 +216,8 @@ ltp_status ltp_stim_theta_burst(ltp_protocol *p, int pathway, double t0_ms, int 
   for (int k = 0; st == LTP_OK && k < n_trains; k++) {
     const double start = t0_ms + k * step_ms;
     for (int b = 0; st == LTP_OK && b < n_bursts; b++)
-      st = add_train(p, pathway, start + b * period_ms, burst_rate_hz, pulses_per_burst, err);
+      st = add_train(p, pathway, start + b * period_ms, burst_rate_hz, pulses_per_burst,
+                     &presynaptic, err);
     if (st == LTP_OK)
       st = ltp_protocol_add_mark(p, start, start + train_ms, "TBS", err);
   }
@@ -292,8 +321,31 @@ ltp_status ltp_stim_clamp_pairing(ltp_protocol *p, int pathway, double t0_ms, do
     return st;
   st = ltp_protocol_add_clamp(p, hold0, hold1, v_mV, err);
   if (st == LTP_OK)
-    st = add_train(p, pathway, t0_ms, rate_hz, n_pulses, err);
+    st = add_train(p, pathway, t0_ms, rate_hz, n_pulses, &presynaptic, err);
   if (st == LTP_OK)
     st = ltp_protocol_add_mark(p, hold0, hold1, "VC pairing", err);
   return st;
+}
+
+/* The pulse kind of an uncaging stimulus, its glutamate checked before any event is added. */
+static ltp_status uncaging_kind(ltp_event_kind kind, double glu, ltp_glu_unit unit, pulse_kind *k,
+                                ltp_error *err) {
+  *k = (pulse_kind){kind, glu, unit};
+  return ltp_protocol_check_uncage_glu(glu, unit, err);
+}
+
+ltp_status ltp_stim_uncaging(ltp_protocol *p, int pathway, double t0_ms, double rate_hz,
+                             int n_pulses, double glu, ltp_glu_unit glu_unit, ltp_error *err) {
+  pulse_kind k;
+  ltp_status st = uncaging_kind(LTP_EV_UNCAGE, glu, glu_unit, &k, err);
+  return st == LTP_OK ? trains(p, pathway, t0_ms, rate_hz, n_pulses, 1, 0, &k, "uncaging", err)
+                      : st;
+}
+
+ltp_status ltp_stim_test_uncaging(ltp_protocol *p, int pathway, double t0_ms, double t1_ms,
+                                  double interval_ms, double glu, ltp_glu_unit glu_unit,
+                                  ltp_error *err) {
+  pulse_kind k;
+  ltp_status st = uncaging_kind(LTP_EV_UNCAGE_TEST, glu, glu_unit, &k, err);
+  return st == LTP_OK ? tests(p, pathway, t0_ms, t1_ms, interval_ms, &k, "test uncaging", err) : st;
 }

@@ -13,7 +13,8 @@
 #define LTP_HOLD_MARGIN_MS 1000.0
 
 /* Every builder adds an ltp_mark per induction train (labels "tetanus", "LFS", "TBS",
- * "pairing", "VC pairing") spanning the train, so callers can see where conditioning was. */
+ * "pairing", "VC pairing", "uncaging") spanning the train, so callers can see where
+ * conditioning was. */
 
 /* Test pulses every interval_ms from t0 (inclusive) to t1 (exclusive). */
 ltp_status ltp_stim_test_pulses(ltp_protocol *p, int pathway, double t0_ms, double t1_ms,
@@ -44,5 +45,17 @@ ltp_status ltp_stim_pairing(ltp_protocol *p, int pathway, double t0_ms, int n_pr
  * takes precedence over any earlier clamp epoch it overlaps). */
 ltp_status ltp_stim_clamp_pairing(ltp_protocol *p, int pathway, double t0_ms, double v_mV,
                                   double rate_hz, int n_pulses, ltp_error *err);
+
+/* Two-photon glutamate uncaging at the modelled spine of a pathway (Matsuzaki et al. 2004,
+ * Nature 429:761: 60 pulses at 1 Hz): n_pulses at rate_hz from t0, each glu in glu_unit
+ * (LTP_GLU_QUANTA: that many vesicles' worth of cleft glutamate). No release, no short-term
+ * plasticity, no lumped population: the glutamate reaches that one spine only. */
+ltp_status ltp_stim_uncaging(ltp_protocol *p, int pathway, double t0_ms, double rate_hz,
+                             int n_pulses, double glu, ltp_glu_unit glu_unit, ltp_error *err);
+/* Test uncaging pulses every interval_ms from t0 (inclusive) to t1 (exclusive): each gives a
+ * readout of the single spine (its unitary EPSC). */
+ltp_status ltp_stim_test_uncaging(ltp_protocol *p, int pathway, double t0_ms, double t1_ms,
+                                  double interval_ms, double glu, ltp_glu_unit glu_unit,
+                                  ltp_error *err);
 
 #endif
