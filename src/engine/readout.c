@@ -15,19 +15,20 @@ static double response(const ltp_readout *r) {
 }
 
 typedef struct {
-  double response, receptors, gamma, p_release;
+  double response, epsc, receptors, gamma, p_release;
   size_t n;
 } baseline_means;
 
 /* Means over the readouts of one pathway and kind (uncaging or electrical) in [t0, t1). */
 static baseline_means baseline_of(const ltp_results *res, int pathway, int uncaging, double t0,
                                   double t1) {
-  baseline_means b = {0, 0, 0, 0, 0};
+  baseline_means b = {0, 0, 0, 0, 0, 0};
   for (size_t i = 0; i < res->readouts.n; ++i) {
     const ltp_readout *r = &res->readouts.rows[i];
     if (r->pathway != pathway || r->uncaging != uncaging || r->t_ms < t0 || r->t_ms >= t1)
       continue;
     b.response += response(r);
+    b.epsc += r->epsc_pA;
     b.receptors += r->n_ampa_syn;
     b.gamma += r->gamma_ampa_pS;
     b.p_release += r->p_release;
@@ -35,6 +36,7 @@ static baseline_means baseline_of(const ltp_results *res, int pathway, int uncag
   }
   if (b.n > 0) {
     b.response /= (double)b.n;
+    b.epsc /= (double)b.n;
     b.receptors /= (double)b.n;
     b.gamma /= (double)b.n;
     b.p_release /= (double)b.n;
@@ -71,6 +73,7 @@ ltp_status ltp_results_analyse(ltp_results *res, const ltp_protocol *proto, ltp_
     for (int u = 0; u < 2; ++u)
       base[k][u] = baseline_of(res, k, u, b0, b1);
     res->baseline_slope_mV_ms[k] = base[k][0].response;
+    res->baseline_epsc_pA[k] = base[k][0].epsc;
     res->baseline_uepsc_pA[k] = base[k][1].response;
   }
   for (size_t i = 0; i < res->readouts.n; ++i) {
