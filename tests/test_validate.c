@@ -126,7 +126,7 @@ static void run_named(const char *name, ltp_val_report *r) {
   const ltp_val_case **sel = calloc(n_all, sizeof *sel);
   ltp_error err = {0};
   assert_int_equal(ltp_val_select(name, sel, &n, &err), LTP_OK);
-  const ltp_status st = ltp_val_run_suite(sel, n, validation_dir(), 2, r, &err);
+  const ltp_status st = ltp_val_run_suite(sel, n, validation_dir(), 2, NULL, r, &err);
   if (st != LTP_OK)
     fail_msg("%s", err.msg);
   free(sel);
@@ -164,7 +164,7 @@ static ltp_status run_spec(const ltp_val_run_spec *spec, ltp_error *err) {
   c.n_runs = 1;
   const ltp_val_case *sel[] = {&c};
   ltp_val_report r;
-  const ltp_status st = ltp_val_run_suite(sel, 1, validation_dir(), 1, &r, err);
+  const ltp_status st = ltp_val_run_suite(sel, 1, validation_dir(), 1, NULL, &r, err);
   if (st == LTP_OK)
     ltp_val_report_free(&r);
   return st;

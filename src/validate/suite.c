@@ -136,7 +136,7 @@ static ltp_status apply_vary(ltp_svg_buf *text, const char *file, const char *na
 /* Load one run: the file as it is (so that errors in it carry their exact line), then, when
  * values are varied, the varied text. */
 static ltp_status load_run(ltp_run *run, const char *dir, const ltp_val_run_spec *spec,
-                           unsigned seed, ltp_error *err) {
+                           unsigned seed, const char *const *overrides, ltp_error *err) {
   char path[4096];
   snprintf(path, sizeof path, "%s/%s", dir, spec->file);
   ltp_status st = ltp_run_load_file(run, path);
@@ -160,6 +160,9 @@ static ltp_status load_run(ltp_run *run, const char *dir, const ltp_val_run_spec
   for (int s = 0; st == LTP_OK && s < LTP_VAL_MAX_SETS && spec->sets[s] != NULL; ++s)
     if ((st = ltp_run_set(run, spec->sets[s])) != LTP_OK)
       ltp_error_set(err, st, "%s (--set %s): %s", path, spec->sets[s], ltp_run_error(run));
+  for (size_t o = 0; st == LTP_OK && overrides && overrides[o]; ++o)
+    if ((st = ltp_run_set(run, overrides[o])) != LTP_OK)
+      ltp_error_set(err, st, "%s", ltp_run_error(run)); /* names the --set and the key */
   if (st == LTP_OK && seed > 0)
     ltp_run_set_seed(run, seed);
   return st;
@@ -237,7 +240,7 @@ void ltp_val_classify(ltp_val_result *r) {
     r->pass[k] = isfinite(v) && v >= r->c->checks[k].lo && v <= r->c->checks[k].hi;
     all = all && r->pass[k];
   }
-  if (r->c->expected_failure == NULL)
+  if (r->c->expected_failure == NULL || r->overridden)
     r->outcome = all ? LTP_VAL_PASS : LTP_VAL_FAIL;
   else
     r->outcome = all ? LTP_VAL_XPASS : LTP_VAL_XFAIL;
@@ -274,6 +277,7 @@ static ltp_status alloc_results(ltp_val_report *out, const ltp_val_case *const *
   for (size_t i = 0; i < n; ++i) {
     ltp_val_result *r = &out->results[i];
     r->c = cases[i];
+    r->overridden = out->overrides != NULL;
     r->values = calloc(cases[i]->n_checks + 1, sizeof *r->values);
     r->pass = calloc(cases[i]->n_checks + 1, sizeof *r->pass);
     if (r->values == NULL || r->pass == NULL)
@@ -307,9 +311,10 @@ static void evaluate(ltp_val_result *r, ltp_run **runs, const ltp_status *status
 }
 
 ltp_status ltp_val_run_suite(const ltp_val_case *const *cases, size_t n, const char *dir, int jobs,
-                             ltp_val_report *out, ltp_error *err) {
+                             const char *const *overrides, ltp_val_report *out, ltp_error *err) {
   memset(out, 0, sizeof *out);
   out->jobs = jobs < 1 ? 1 : jobs;
+  out->overrides = overrides && overrides[0] ? overrides : NULL;
   const double t0 = now_s();
   size_t total = 0;
   for (size_t i = 0; i < n; ++i)
@@ -346,7 +351,7 @@ ltp_status ltp_val_run_suite(const ltp_val_case *const *cases, size_t n, const c
         ++n_uniq;
         st = ltp_run_create(&uniq[u]);
         if (st == LTP_OK)
-          st = load_run(uniq[u], dir, spec, seed, err);
+          st = load_run(uniq[u], dir, spec, seed, out->overrides, err);
         else
           ltp_error_set(err, st, "out of memory");
       }

@@ -82,13 +82,15 @@ typedef struct {
   ltp_val_outcome outcome;
   char error[1024]; /* when outcome is LTP_VAL_ERROR */
   double wall_s;    /* simulation time summed over the case's runs */
+  int overridden;   /* run with --set overrides: expected failures of the default set void */
 } ltp_val_result;
 
 typedef struct {
   ltp_val_result *results;
   size_t n;
   int jobs;
-  double wall_s; /* whole suite */
+  double wall_s;                /* whole suite */
+  const char *const *overrides; /* NULL-terminated --set overrides of every run, or NULL */
 } ltp_val_report;
 
 /* Select by --only (NULL: all). An unknown name is LTP_ERR_UNKNOWN_KEY with the valid names. */
@@ -97,11 +99,14 @@ ltp_status ltp_val_select(const char *only, const ltp_val_case **selected, size_
 /* Load every run of the selected cases (all files are read and checked before any simulation),
  * run them on `jobs` threads, evaluate and classify. dir is the validation directory. A bad
  * experiment file is an error of the whole suite (nothing is run); a failed simulation is an
- * LTP_VAL_ERROR outcome of its case. */
+ * LTP_VAL_ERROR outcome of its case. overrides (NULL-terminated "mech.param=value" list, or
+ * NULL; kept by reference in out) apply to every simulation after the case's own settings;
+ * with overrides the expected failures, which describe the default set, do not apply: every
+ * case is a pass or a fail. */
 ltp_status ltp_val_run_suite(const ltp_val_case *const *cases, size_t n, const char *dir, int jobs,
-                             ltp_val_report *out, ltp_error *err);
+                             const char *const *overrides, ltp_val_report *out, ltp_error *err);
 void ltp_val_report_free(ltp_val_report *r);
-/* Classify one case from its values (sets pass[] and outcome). */
+/* Classify one case from its values (sets pass[] and outcome; r->overridden: pass/fail only). */
 void ltp_val_classify(ltp_val_result *r);
 /* 0 when every case passed or failed as expected, else 1. */
 int ltp_val_exit_code(const ltp_val_report *r);

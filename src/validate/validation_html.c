@@ -195,6 +195,16 @@ ltp_status ltp_val_html(const ltp_val_report *r, ltp_svg_buf *out) {
                         "band (docs/validation.md). An expected failure is a case the current "
                         "model cannot pass, kept with its reason; an unexpected pass counts as "
                         "a failure until its expected-failure entry is removed.</p>\n");
+  if (r->overrides != NULL) {
+    ltp_svg_buf_puts(out, "<p class=\"meta\">Run with overrides of the default parameter set:");
+    for (size_t i = 0; r->overrides[i] != NULL; ++i) {
+      ltp_svg_buf_puts(out, i ? ", <code>" : " <code>");
+      ltp_svg_buf_escape(out, r->overrides[i]);
+      ltp_svg_buf_puts(out, "</code>");
+    }
+    ltp_svg_buf_puts(out, ". The expected failures describe the default set, so here every case "
+                          "is a pass or a fail.</p>\n");
+  }
   summary_table(out, r);
   ltp_status st = LTP_OK;
   for (size_t i = 0; st == LTP_OK && i < r->n; ++i)

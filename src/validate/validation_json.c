@@ -60,6 +60,16 @@ json_t *ltp_val_json(const ltp_val_report *r, ltp_error *err) {
                       (json_int_t)counts[LTP_VAL_XPASS], "error", (json_int_t)counts[LTP_VAL_ERROR],
                       "ok", (int)(ltp_val_exit_code(r) == 0), "cases", cases)
           : NULL;
+  json_t *overrides = root ? json_array() : NULL;
+  for (size_t i = 0; overrides && r->overrides && r->overrides[i]; ++i)
+    if (json_array_append_new(overrides, json_string(r->overrides[i])) != 0) {
+      json_decref(overrides);
+      overrides = NULL;
+    }
+  if (root != NULL && (overrides == NULL || json_object_set_new(root, "overrides", overrides))) {
+    json_decref(root);
+    root = NULL;
+  }
   if (root == NULL)
     ltp_error_set(err, LTP_ERR_NOMEM, "out of memory building validation.json");
   return root;

@@ -27,6 +27,8 @@ expect_error 2 "--jobs expects a whole number from 1 to 64, got '0'" --jobs 0
 expect_error 2 "--jobs expects a whole number from 1 to 64, got 'two'" --jobs two
 expect_error 2 "unknown argument '--fast'" --fast
 expect_error 2 "--only needs a value" --only
+expect_error 2 'unknown parameter "nmda.bogus"; nmda has: alpha' --only spine_ca --set nmda.bogus=1
+expect_error 2 "--set needs a value" --only spine_ca --set
 LTPSIM_VALIDATION_DIR="$tmp/none" expect_error 2 "$tmp/none/spine_ca.exp" --only spine_ca
 
 "$ltpsim" validate --only mg_block --jobs 2 --out "$tmp/ok" >"$tmp/stdout" 2>"$tmp/stderr"
@@ -45,6 +47,17 @@ fi
 "$ltpsim" validate --only short_term_plasticity --out "$tmp/ok" >/dev/null 2>&1 ||
   fail "second write into a validation output failed"
 grep -q '"name": "short_term_plasticity"' "$tmp/ok/validation.json" || fail "not replaced"
+
+# --set applies to every run; expected failures of the default set then do not apply: the
+# single test pulse of spine_ca releases no whole quantum in quantal mode, so the case fails
+"$ltpsim" validate --only spine_ca --set release.mode=quantal --out "$tmp/set" >"$tmp/stdout" 2>&1
+rc=$?
+[ "$rc" -eq 1 ] || fail "validate --set: exit $rc, expected 1 (a plain FAIL)"
+grep -q "spine_ca *FAIL" "$tmp/stdout" || fail "no 'spine_ca FAIL' line: $(cat "$tmp/stdout")"
+grep -q -- "with --set release.mode=quantal" "$tmp/stdout" || fail "overrides not printed"
+grep -q '"overrides": \[ *"release.mode=quantal" *\]' "$tmp/set/validation.json" ||
+  grep -A1 '"overrides"' "$tmp/set/validation.json" | grep -q "release.mode=quantal" ||
+  fail "validation.json lacks the overrides"
 
 [ "$failures" -eq 0 ] && echo "all validate CLI checks passed"
 exit "$failures"
