@@ -119,6 +119,21 @@ def vary(text, settings):
     return "".join(lines)
 
 
+def param_units(binary):
+    """Unit of every parameter from `ltpsim params` ('1' and 'choice' take a bare value)."""
+    out = subprocess.run([binary, "params"], capture_output=True, text=True, check=True).stdout
+    return dict(re.findall(r"^\s+(\w+\.\w+)\s+(.+?)\s+default\s", out, re.M))
+
+
+def with_unit(units, key, value):
+    unit = units.get(key)
+    if unit is None:
+        raise SystemExit(f"unknown parameter {key}")
+    if unit in ("1", "choice") or re.search(r"[A-Za-z]", str(value)):
+        return str(value)
+    return f"{value} {unit}"
+
+
 def run_protocol(binary, pid, params, workdir):
     """Run one protocol; return {after_min: potentiation %} or an error string."""
     fname, settings = PROTOCOLS[pid]
@@ -149,9 +164,11 @@ class Evaluator:
         self.binary, self.jobs, self.fixed, self.targets = binary, jobs, fixed, targets
         self.protocols = sorted({t[1] for t in targets}, key=list(PROTOCOLS).index)
         self.history = []
+        self.units = param_units(binary)
 
     def __call__(self, free):
         params = dict(self.fixed, **{k: f"{v:.6g}" for k, v in free.items()})
+        params = {k: with_unit(self.units, k, v) for k, v in params.items()}
         workdir = tempfile.mkdtemp(prefix="fit_ltd_")
         try:
             with cf.ThreadPoolExecutor(self.jobs) as pool:
