@@ -36,7 +36,13 @@ static const ltp_param_def trafficking_table[] = {
      "decays within ~1 min, Lee et al. 2009; SCIENCE.md 1f) and spines enlarge within 1-2 min "
      "(Matsuzaki 2004)",
      "slot insertion rate per unit CaMKII drive", P(k_ins_per_s), NULL},
-    {"k_rem", "1/s", 0.001, 0, 10, "[M] endocytosis time constants ~10-30 min (SCIENCE.md 1g)",
+    {"k_rem", "1/s", 0.005, 0, 10,
+     "[M] fitted (tools/fit_ltd.py, docs/fits/ltd_fit.json; was 0.001): NMDAR-triggered, "
+     "calcineurin/PP1-dependent AMPAR endocytosis removes surface receptors within ~5-15 min "
+     "(Beattie et al. 2000 Nat Neurosci 3:1291; Ehlers 2000 Neuron 28:511), i.e. 1/(k_rem a_P) "
+     "~3 min at a PP1 drive of 1 (3-5 Hz trains); 1 Hz LFS (drive ~0.1) then acts over ~30 min "
+     "(Dudek & Bear 1992: LTD needs ~900 pulses); endocytosis time constants ~10-30 min "
+     "(SCIENCE.md 1g)",
      "slot removal and endocytosis rate per unit PP1 drive", P(k_rem_per_s), NULL},
     {"gamma_low", "pS", 10, 1, 100, "Benke et al. 1998; Spruston, Jonas & Sakmann 1995 (~10 pS)",
      "unitary conductance of unphosphorylated receptors", P(gamma_low_pS), NULL},

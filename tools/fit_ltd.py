@@ -1,0 +1,330 @@
+#!/usr/bin/env python3
+"""Fit free ltpsim parameters for LTD while keeping the passing LTP cases in band.
+
+Objective (lower is better, 0 = every target inside its band):
+
+    J = sum_k w_k * (d_k / 10 %)^2,   d_k = distance of the model value to the band [lo, hi]
+
+over the LTD targets of the validation suite (src/validate/cases.c, same protocols, same
+bands): frequency_response (Dudek & Bear 1992: 1/3/5/10/50 Hz, fEPSP at 60 min), stdp_window
+(Bi & Poo 1998: a subset of delays, EPSP at 30 min) and vc_pairing (Shouval et al. 2002 check:
+a subset of holding potentials, EPSC at 20 min), weight 1 each, plus penalty terms (weight 10)
+that keep currently passing cases in band: field LTP (field_ltp.exp, STP 150-200 % at 5 min,
+LTP 130-180 % at 60 min) and early_vs_late (early_ltp.exp, one train back to 90-110 % at 180
+and 240 min). A run that fails (numerical blow-up) scores 1e6.
+
+Each protocol is one `ltpsim run FILE --set key=value ...` of the file under validation/, with
+the suite's `# vary:` substitution (the text between '=' and ';' on the marked line). Keys that
+an experiment file sets itself in its `params` block (e.g. release.mode in field_ltp.exp) are
+not overridden, as in the suite. Runs go 2 at a time (--jobs).
+
+Search: a seeded Latin-hypercube sample of the free parameters (--init points), then a compass
+(pattern) search from the best point in the unit cube (log scale where asked) until --evals
+evaluations or the step falls below 1/64 of the range. Every evaluation is kept.
+
+Usage (from the repository root, after building ./build/ltpsim):
+
+    python3 tools/fit_ltd.py --free trafficking.k_rem=0.0005:0.02:log \\
+        --free trafficking.pp1_threshold=0:1 --fix release.mode=quantal \\
+        --evals 40 --out docs/fits/ltd_fit.json
+    python3 tools/fit_ltd.py --evals 1 --out /tmp/defaults.json   # evaluate the defaults
+
+The output JSON holds provenance (git commit and dirty flag, date, command line, ltpsim
+version), the free and fixed parameters, every evaluation, and for the best one the objective
+and every model value against its target band.
+"""
+import argparse
+import concurrent.futures as cf
+import datetime
+import json
+import math
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+VALIDATION = os.path.join(ROOT, "validation")
+OPEN = math.inf
+SCALE_PCT = 10.0  # a miss of 10 percentage points costs w
+PENALTY_W = 10.0
+
+# Protocols: id -> (file under validation/, {vary name: value}).
+PROTOCOLS = {f"frc_{hz}Hz": ("frequency_response.exp", {"rate": f'"{hz} Hz"'})
+             for hz in (1, 3, 5, 10, 50)}
+PROTOCOLS.update({f"stdp_{dt:+d}ms": ("stdp.exp", {"delay": f'"{dt} ms"'})
+                  for dt in (-40, -10, -5, 5, 10, 40)})
+PROTOCOLS.update({f"vc_{mv}mV": ("vc_pairing.exp", {"hold": f'"{mv} mV"'})
+                  for mv in (-70, -60, -55, -50, 0)})
+PROTOCOLS["field_ltp"] = ("field_ltp.exp", {})
+PROTOCOLS["early_ltp"] = ("early_ltp.exp", {})
+
+# Targets: (label, protocol id, readout minutes, lo, hi, weight); bands as in cases.c.
+NC_LO, NC_HI = 90.0, 110.0
+TARGETS = [
+    ("FRC 1 Hz", "frc_1Hz", 60, 75, 85, 1.0),
+    ("FRC 3 Hz", "frc_3Hz", 60, 75, 85, 1.0),
+    ("FRC 5 Hz", "frc_5Hz", 60, 85, 95, 1.0),
+    ("FRC 10 Hz", "frc_10Hz", 60, 95, 105, 1.0),
+    ("FRC 50 Hz", "frc_50Hz", 60, 110, 120, 1.0),
+    ("STDP -40 ms", "stdp_-40ms", 30, NC_LO, NC_HI, 1.0),
+    ("STDP -10 ms", "stdp_-10ms", 30, -OPEN, NC_LO, 1.0),
+    ("STDP -5 ms", "stdp_-5ms", 30, 60, 80, 1.0),
+    ("STDP +5 ms", "stdp_+5ms", 30, 150, 210, 1.0),
+    ("STDP +10 ms", "stdp_+10ms", 30, NC_HI, OPEN, 1.0),
+    ("STDP +40 ms", "stdp_+40ms", 30, NC_LO, NC_HI, 1.0),
+    ("VC -70 mV", "vc_-70mV", 20, NC_LO, NC_HI, 1.0),
+    ("VC -60 mV", "vc_-60mV", 20, -OPEN, NC_LO, 1.0),
+    ("VC -55 mV", "vc_-55mV", 20, -OPEN, NC_LO, 1.0),
+    ("VC -50 mV", "vc_-50mV", 20, NC_HI, OPEN, 1.0),
+    ("VC 0 mV", "vc_0mV", 20, 150, 250, 1.0),
+    ("field LTP STP 5 min (penalty)", "field_ltp", 5, 150, 200, PENALTY_W),
+    ("field LTP 60 min (penalty)", "field_ltp", 60, 130, 180, PENALTY_W),
+    ("early_vs_late 1 train 180 min (penalty)", "early_ltp", 180, NC_LO, NC_HI, PENALTY_W),
+    ("early_vs_late 1 train 240 min (penalty)", "early_ltp", 240, NC_LO, NC_HI, PENALTY_W),
+]
+
+
+def band_distance(v, lo, hi):
+    if v is None or math.isnan(v):
+        return None
+    return max(lo - v, v - hi, 0.0)
+
+
+def file_param_keys(text):
+    """mech.param keys that the experiment's own `params = { mech = { k = v; }; }` sets."""
+    m = re.search(r"^\s*params\s*=\s*\{(.*?)^\s*\};", text, re.S | re.M)
+    keys = set()
+    for mech, body in re.findall(r"(\w+)\s*=\s*\{([^{}]*)\}", m.group(1) if m else ""):
+        keys.update(f"{mech}.{k}" for k in re.findall(r"(\w+)\s*=", body))
+    return keys
+
+
+def vary(text, settings):
+    """The suite's substitution: the value between '=' and ';' on the line '# vary: NAME'."""
+    lines = text.splitlines(keepends=True)
+    for name, value in settings.items():
+        mark = re.compile(r"#\s*vary:\s*" + re.escape(name) + r"\b")
+        hits = [i for i, ln in enumerate(lines)
+                if mark.search(ln) and not ln.lstrip().startswith("#")]
+        if len(hits) != 1:
+            raise SystemExit(f"no unique '# vary: {name}' line")
+        ln = lines[hits[0]]
+        eq = ln.index("=")
+        semi = ln.index(";", eq)
+        lines[hits[0]] = ln[: eq + 1] + " " + value + ln[semi:]
+    return "".join(lines)
+
+
+def param_units(binary):
+    """Unit of every parameter from `ltpsim params` ('1' and 'choice' take a bare value)."""
+    out = subprocess.run([binary, "params"], capture_output=True, text=True, check=True).stdout
+    return dict(re.findall(r"^\s+(\w+\.\w+)\s+(.+?)\s+default\s", out, re.M))
+
+
+def with_unit(units, key, value):
+    unit = units.get(key)
+    if unit is None:
+        raise SystemExit(f"unknown parameter {key}")
+    if unit in ("1", "choice") or re.search(r"[A-Za-z]", str(value)):
+        return str(value)
+    return f"{value} {unit}"
+
+
+def run_protocol(binary, pid, params, workdir):
+    """Run one protocol; return {after_min: potentiation %} or an error string."""
+    fname, settings = PROTOCOLS[pid]
+    with open(os.path.join(VALIDATION, fname)) as f:
+        text = f.read()
+    skip = file_param_keys(text)
+    exp = os.path.join(workdir, pid + ".exp")
+    with open(exp, "w") as f:
+        f.write(vary(text, settings))
+    out = os.path.join(workdir, pid + ".out")
+    cmd = [binary, "run", exp, "--out", out]
+    for k, v in params.items():
+        if k not in skip:
+            cmd += ["--set", f"{k}={v}"]
+    proc = subprocess.run(cmd, capture_output=True, text=True,
+                          env=dict(os.environ, LTPSIM_VALIDATION_DIR=VALIDATION))
+    try:
+        with open(os.path.join(out, "summary.json")) as f:
+            summary = json.load(f)
+    except (OSError, ValueError):
+        return "run failed: " + (proc.stderr.strip().splitlines() or ["?"])[-1]
+    return {p["after_min"]: p["potentiation_pct"] for p in summary["potentiation"]
+            if p["pathway"] == 1}
+
+
+class Evaluator:
+    def __init__(self, binary, jobs, fixed, targets):
+        self.binary, self.jobs, self.fixed, self.targets = binary, jobs, fixed, targets
+        self.protocols = sorted({t[1] for t in targets}, key=list(PROTOCOLS).index)
+        self.history = []
+        self.units = param_units(binary)
+
+    def __call__(self, free):
+        params = dict(self.fixed, **{k: f"{v:.6g}" for k, v in free.items()})
+        params = {k: with_unit(self.units, k, v) for k, v in params.items()}
+        workdir = tempfile.mkdtemp(prefix="fit_ltd_")
+        try:
+            with cf.ThreadPoolExecutor(self.jobs) as pool:
+                futs = {pid: pool.submit(run_protocol, self.binary, pid, params, workdir)
+                        for pid in self.protocols}
+                res = {pid: f.result() for pid, f in futs.items()}
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+        rows, obj = [], 0.0
+        for label, pid, after, lo, hi, w in self.targets:
+            r = res[pid]
+            v = r.get(float(after)) if isinstance(r, dict) else None
+            d = band_distance(v, lo, hi)
+            obj += 1e6 if d is None else w * (d / SCALE_PCT) ** 2
+            rows.append({"label": label, "protocol": pid, "after_min": after,
+                         "model_pct": v, "lo": None if lo == -OPEN else lo,
+                         "hi": None if hi == OPEN else hi, "weight": w,
+                         "pass": d == 0.0, "error": r if isinstance(r, str) else None})
+        entry = {"params": params, "free": {k: float(f"{v:.6g}") for k, v in free.items()},
+                 "objective": obj, "values": rows}
+        self.history.append(entry)
+        fails = [f"{x['label'].split(' (')[0]}={x['model_pct']:.1f}" if x["model_pct"]
+                 is not None else x["label"] for x in rows if not x["pass"]]
+        print(f"[{len(self.history)}] J={obj:.3f} {entry['free']} misses: {', '.join(fails)}",
+              flush=True)
+        return obj
+
+
+def parse_free(spec):
+    key, rng = spec.split("=", 1)
+    parts = rng.split(":")
+    lo, hi = float(parts[0]), float(parts[1])
+    log = len(parts) > 2 and parts[2] == "log"
+    if log and lo <= 0:
+        raise SystemExit(f"{key}: log scale needs lo > 0")
+    return {"key": key, "lo": lo, "hi": hi, "log": log}
+
+
+def from_unit(fp, u):
+    if fp["log"]:
+        return math.exp(math.log(fp["lo"]) + u * (math.log(fp["hi"]) - math.log(fp["lo"])))
+    return fp["lo"] + u * (fp["hi"] - fp["lo"])
+
+
+def to_unit(fp, x):
+    if fp["log"]:
+        return (math.log(x) - math.log(fp["lo"])) / (math.log(fp["hi"]) - math.log(fp["lo"]))
+    return (x - fp["lo"]) / (fp["hi"] - fp["lo"])
+
+
+def search(evaluate, free, start, n_init, n_evals, seed):
+    """Latin-hypercube start, then compass search in the unit cube."""
+    rng = random.Random(seed)
+    point = lambda u: {fp["key"]: from_unit(fp, ui) for fp, ui in zip(free, u)}
+    cache = {}
+
+    def f(u):
+        key = tuple(round(x, 6) for x in u)
+        if key not in cache:
+            cache[key] = evaluate(point(u))
+        return cache[key]
+
+    best_u = [to_unit(fp, x) for fp, x in zip(free, start)] if start else [0.5] * len(free)
+    best = f(best_u)
+    if not free:
+        return
+    perms = [rng.sample(range(n_init), n_init) for _ in free]
+    for i in range(min(n_init, n_evals - len(cache))):
+        u = [(perms[j][i] + rng.random()) / n_init for j in range(len(free))]
+        if f(u) < best:
+            best, best_u = cache[tuple(round(x, 6) for x in u)], u
+    step = 0.25
+    while len(cache) < n_evals and step >= 1 / 64 and best > 0:
+        improved = False
+        for j in range(len(free)):
+            for sgn in (1, -1):
+                u = list(best_u)
+                u[j] = min(1.0, max(0.0, u[j] + sgn * step))
+                if u == best_u or len(cache) >= n_evals:
+                    continue
+                if f(u) < best:
+                    best, best_u, improved = cache[tuple(round(x, 6) for x in u)], u, True
+                    break
+        if not improved:
+            step /= 2
+
+
+def git(*args):
+    try:
+        return subprocess.run(["git", "-C", ROOT, *args], capture_output=True, text=True,
+                              check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--free", action="append", default=[],
+                    help="mech.param=lo:hi[:log] free parameter (repeatable)")
+    ap.add_argument("--start", action="append", default=[],
+                    help="mech.param=value start point of a free parameter (default: middle)")
+    ap.add_argument("--fix", action="append", default=[],
+                    help="mech.param=value fixed override for every run (repeatable)")
+    ap.add_argument("--evals", type=int, default=30, help="evaluation budget")
+    ap.add_argument("--init", type=int, default=8, help="Latin-hypercube points")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--jobs", type=int, default=2, help="parallel ltpsim processes")
+    ap.add_argument("--only", default=None,
+                    help="comma-separated label prefixes: fit only these targets (screening)")
+    ap.add_argument("--binary", default=os.path.join(ROOT, "build", "ltpsim"))
+    ap.add_argument("--out", default="ltd_fit.json")
+    a = ap.parse_args()
+
+    free = [parse_free(s) for s in a.free]
+    fixed = dict(s.split("=", 1) for s in a.fix)
+    starts = dict(s.split("=", 1) for s in a.start)
+    start = [float(starts[fp["key"]]) if fp["key"] in starts else from_unit(fp, 0.5)
+             for fp in free]
+    targets = TARGETS
+    if a.only:
+        prefixes = a.only.split(",")
+        targets = [t for t in TARGETS if any(t[0].startswith(p) for p in prefixes)]
+    ev = Evaluator(a.binary, a.jobs, fixed, targets)
+    t0 = datetime.datetime.now(datetime.timezone.utc)
+    search(ev, free, start, a.init, max(1, a.evals), a.seed)
+    best = min(ev.history, key=lambda e: e["objective"])
+    version = subprocess.run([a.binary, "version"], capture_output=True, text=True).stdout
+    result = {
+        "provenance": {
+            "script": "tools/fit_ltd.py",
+            "command": " ".join([os.path.basename(sys.executable)] + sys.argv),
+            "git_commit": git("rev-parse", "HEAD"),
+            "git_dirty": bool(git("status", "--porcelain", "--untracked-files=no")),
+            "ltpsim_version": version.strip(),
+            "started_utc": t0.isoformat(timespec="seconds"),
+            "finished_utc": datetime.datetime.now(datetime.timezone.utc)
+            .isoformat(timespec="seconds"),
+        },
+        "objective": "sum w (distance to band / 10 %)^2; LTD targets w = 1, LTP penalties "
+                     f"w = {PENALTY_W}; 1e6 per failed run",
+        "free": free,
+        "fixed": fixed,
+        "best": {"objective": best["objective"], "params": best["params"],
+                 "values": best["values"]},
+        "evaluations": ev.history,
+    }
+    os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
+    with open(a.out, "w") as f:
+        json.dump(result, f, indent=1)
+    print(f"best J = {best['objective']:.3f} with {best['params']}; written {a.out}")
+    for r in best["values"]:
+        band = f"[{r['lo'] if r['lo'] is not None else '-inf'}, " \
+               f"{r['hi'] if r['hi'] is not None else 'inf'}]"
+        mv = "n/a" if r["model_pct"] is None else f"{r['model_pct']:.1f}"
+        print(f"  {r['label']:42s} {mv:>7s}  band {band:14s} {'ok' if r['pass'] else 'MISS'}")
+
+
+if __name__ == "__main__":
+    main()
