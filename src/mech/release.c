@@ -73,7 +73,7 @@ static const ltp_param_def release_table[] = {
     {"ptp_order", "1", 3, 1, 4,
      "ltpsim: loading must rise steeply with rate, as mitochondria load only above 10-20 Hz "
      "(Garcia-Chacon et al. 2006) and not during the first 15-20 spikes of 25-100 Hz trains "
-     "(David et al. 1998 J Physiol, PMC2230953); order 1 would load tau_F per spike at any "
+     "(J Physiol 1998, PMC2230953, motor terminals); order 1 would load tau_F per spike at any "
      "rate; 3 is the smallest order at which a 10 Hz spike loads < 2 % of a 100 Hz one",
      "order of the PTP loading rate in the residual Ca CaX_F", P(ptp_order), NULL},
     {"glu_peak", "mM", 1, 0.01, 10,
