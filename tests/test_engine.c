@@ -1,6 +1,6 @@
 /* Engine: the quiet-stretch fast-forward against fully stepped integration, determinism of
- * stochastic release, and blow-up reporting. Short protocols so they also run under the
- * sanitizers. */
+ * stochastic release, post-tetanic potentiation (presynaptic, decays with its tau), and
+ * blow-up reporting. Short protocols so they also run under the sanitizers. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +14,7 @@
 #include "engine/sim.h"
 #include "engine/slow.h"
 #include "io/experiment.h"
+#include "io/writers.h"
 #include "mech/registry.h"
 #include "sim_run.h"
 
@@ -24,9 +25,14 @@ static const char *short_hfs =
     "  { type = \"tetanus\"; pathway = 1; at = \"180 s\"; rate = \"100 Hz\"; pulses = 50; } );\n"
     "readouts = { after = [\"1 min\", \"3 min\"]; window = \"1 min\"; baseline = \"2 min\"; };\n";
 
-static ltp_status run_short(sim_run *r, const char *set, int no_fast_forward, ltp_error *err) {
+static ltp_status run_text(sim_run *r, const char *text, const char *set, int no_fast_forward,
+                           ltp_error *err) {
   const char *sets[] = {set, NULL};
-  return sim_run_text(r, short_hfs, sets, no_fast_forward, err);
+  return sim_run_text(r, text, sets, no_fast_forward, err);
+}
+
+static ltp_status run_short(sim_run *r, const char *set, int no_fast_forward, ltp_error *err) {
+  return run_text(r, short_hfs, set, no_fast_forward, err);
 }
 
 static void fast_forward_matches_full_stepping(void **state) {
@@ -258,6 +264,56 @@ static void mg_free_uncaging_train_potentiates_the_spine(void **state) {
   assert_true(vol_free > 130.0); /* the head grows with the PSD slots */
 }
 
+/* 4 min baseline at 0.1 Hz, one 100 Hz x 1 s tetanus at 240 s, test pulses to 5.5 min after
+ * it; the AP5 variant has 50 uM AP5 from 1 min to the end. */
+#define PTP_EXP                                                                                    \
+  "name = \"PTP\"; duration = \"575 s\"; pathways = 1; seed = 1;\n"                                \
+  "stimuli = ( { type = \"test_pulses\"; pathway = 1; from = \"0 s\"; interval = \"10 s\"; },\n"   \
+  "  { type = \"tetanus\"; pathway = 1; at = \"240 s\"; rate = \"100 Hz\"; pulses = 100; } );\n"   \
+  "readouts = { after = [\"5 min\"]; window = \"1 min\"; baseline = \"3 min\"; };\n"
+static const char *ptp_exp = PTP_EXP;
+static const char *ptp_ap5_exp =
+    PTP_EXP "drugs = ( { name = \"AP5\"; conc = \"50 uM\"; from = \"60 s\"; to = \"575 s\"; } );\n";
+
+/* The test pulse at t_s (s) of a run. */
+static const ltp_readout *readout_at(const sim_run *r, double t_s) {
+  for (size_t i = 0; i < r->res.readouts.n; ++i)
+    if (fabs(r->res.readouts.rows[i].t_ms - t_s * 1e3) < 1.0)
+      return &r->res.readouts.rows[i];
+  fail_msg("no test pulse at %g s", t_s);
+  return NULL;
+}
+
+/* SCIENCE.md 3.2: PTP (200-300 %, tau 0.5-1 min) exceeds STP at 5 min, is presynaptic and
+ * survives AP5 (which abolishes STP). Under AP5 nothing postsynaptic or retrograde changes,
+ * so the release fraction of a test pulse is F1 (1 + A) and A decays with release.ptp_tau. */
+static void ptp_exceeds_stp_decays_with_tau_and_survives_ap5(void **state) {
+  (void)state;
+  sim_run ctl, ap5;
+  ltp_error err = {0};
+  assert_int_equal(run_text(&ctl, ptp_exp, NULL, 0, &err), LTP_OK);
+  assert_int_equal(run_text(&ap5, ptp_ap5_exp, NULL, 0, &err), LTP_OK);
+  const double ptp30 = ltp_output_readout_pct(&ctl.res, readout_at(&ctl, 270.0));
+  const double stp5 = ctl.res.potentiation[0].potentiation_pct;
+  print_message("control: %.1f %% 30 s after the tetanus, %.1f %% at 5 min\n", ptp30, stp5);
+  assert_true(ptp30 > stp5);
+  const double first_ap5 = ltp_output_readout_pct(&ap5.res, readout_at(&ap5, 250.0));
+  const double stp5_ap5 = ap5.res.potentiation[0].potentiation_pct;
+  print_message("AP5: %.1f %% 10 s after the tetanus, %.1f %% at 5 min\n", first_ap5, stp5_ap5);
+  assert_true(first_ap5 > 150.0);
+  assert_true(stp5_ap5 < 110.0);
+  const double p_base = readout_at(&ap5, 230.0)->p_release;
+  const double a30 = readout_at(&ap5, 270.0)->p_release / p_base - 1.0;
+  const double a90 = readout_at(&ap5, 330.0)->p_release / p_base - 1.0;
+  const double expected = exp(-60.0 / ap5.params.release.ptp_tau_s);
+  print_message("AP5: A = %.3f at 30 s, %.3f at 90 s: ratio %.4f, exp(-60 s / tau) %.4f\n", a30,
+                a90, a90 / a30, expected);
+  assert_true(a30 > 0.5 && a30 * p_base < 1.0); /* not at the cap, so A is read exactly */
+  assert_float_equal(a90 / a30, expected, 0.01 * expected);
+  sim_run_free(&ctl);
+  sim_run_free(&ap5);
+}
+
 static void blow_up_is_reported_not_written(void **state) {
   (void)state;
   /* a non-finite input to the signalling ODEs (as a diverging fast solver would feed) is caught
@@ -284,6 +340,7 @@ int main(void) {
       cmocka_unit_test(quantal_release_gives_full_size_spine_calcium),
       cmocka_unit_test(uncaging_reaches_the_spine_only),
       cmocka_unit_test(mg_free_uncaging_train_potentiates_the_spine),
+      cmocka_unit_test(ptp_exceeds_stp_decays_with_tau_and_survives_ap5),
       cmocka_unit_test(blow_up_is_reported_not_written),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

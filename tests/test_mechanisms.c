@@ -1,7 +1,8 @@
 /* Mechanisms against analytic results: Mg2+ block values (Jahr & Stevens 1990, SCIENCE.md
  * 1c table), two-state receptor kinetics, Dittman 2000 paired-pulse ratios and train
- * responses (SCIENCE.md 1a [C] tables), spine Ca2+ decay and mass balance, cell input
- * resistance. */
+ * responses (SCIENCE.md 1a [C] tables), post-tetanic potentiation (closed form against
+ * numerical integration, cap, no build-up at low rates), spine Ca2+ decay and mass balance,
+ * cell input resistance. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -108,6 +109,97 @@ static void dittman_train_responses(void **state) {
     assert_float_equal(train_ratio(1000.0 / hz[i], 10), ss[i], 0.05 * ss[i]);
 }
 
+/* One mean-field bouton (index 0) for the release tests. */
+typedef struct {
+  double caxf, caxd, ready, ptp, t_last;
+  uint64_t n;
+  release_state s;
+} bouton;
+
+static void bouton_init(bouton *b, const release_params *p) {
+  b->s = (release_state){&b->caxf, &b->caxd, &b->ready, &b->ptp, &b->t_last, &b->n};
+  release_init(p, &b->s, 0);
+}
+
+static double spike(const release_params *p, bouton *b, double t_ms) {
+  double p_site;
+  return release_spike(p, &b->s, 0, t_ms, 2.0, 1.0, 1, &p_site);
+}
+
+/* dA/dt = k CaX_F^n - A / tau_ptp with CaX_F = exp(-t / tau_F) after one spike from rest,
+ * integrated with RK4 at 0.01 ms: the closed form must agree. */
+static void ptp_closed_form_matches_integration(void **state) {
+  (void)state;
+  const ltp_params d = defaults();
+  const release_params *p = &d.release;
+  bouton b;
+  bouton_init(&b, p);
+  spike(p, &b, 0.0);
+  const double k = p->ptp_rate_per_s * 1e-3, tau = p->ptp_tau_s * 1e3, n = p->ptp_order;
+  double a = 0.0;
+  const double h = 0.01;
+  for (int i = 0; i < 100000; ++i) { /* 1 s */
+    const double t = i * h;
+#define RHS(tt, aa) (k * pow(exp(-(tt) / p->tau_f_ms), n) - (aa) / tau)
+    const double k1 = RHS(t, a), k2 = RHS(t + h / 2, a + h / 2 * k1);
+    const double k3 = RHS(t + h / 2, a + h / 2 * k2), k4 = RHS(t + h, a + h * k3);
+#undef RHS
+    a += h / 6 * (k1 + 2 * k2 + 2 * k3 + k4);
+  }
+  const double closed = release_ptp_at(p, &b.s, 0, 1000.0);
+  assert_true(closed > 0.0);
+  assert_float_equal(closed, a, 1e-9 * a + 1e-15);
+  /* once CaX_F has gone, A only decays with tau_ptp */
+  assert_float_equal(release_ptp_at(p, &b.s, 0, 61000.0), closed * exp(-60.0e3 / tau),
+                     1e-6 * closed);
+}
+
+/* The release fraction is F (1 + A), never above 1. */
+static void ptp_release_probability_capped_at_one(void **state) {
+  (void)state;
+  const ltp_params d = defaults();
+  bouton b;
+  bouton_init(&b, &d.release);
+  b.ptp = 1.0; /* doubles F1 */
+  assert_float_equal(release_probability_now(&d.release, &b.s, 0, 0.0, 2.0, 1.0), 0.48, 1e-12);
+  b.ptp = 50.0;
+  assert_float_equal(release_probability_now(&d.release, &b.s, 0, 0.0, 2.0, 1.0), 1.0, 1e-12);
+  assert_float_equal(spike(&d.release, &b, 0.0), 1.0, 1e-12); /* all of D released */
+}
+
+/* Test pulses at 0.1 and 0.05 Hz and a pair at 20 ms leave A below 0.2 %: release does not
+ * drift during a baseline; 100 pulses at 100 Hz raise it many-fold (A > 1 ten s later). */
+static void ptp_builds_up_in_tetanus_not_at_low_rates(void **state) {
+  (void)state;
+  const ltp_params d = defaults();
+  const release_params *p = &d.release;
+  const double interval_ms[] = {10000.0, 20000.0};
+  for (size_t k = 0; k < 2; ++k) {
+    bouton b;
+    bouton_init(&b, p);
+    const double first = spike(p, &b, 0.0);
+    double last = first;
+    for (int i = 1; i < 60; ++i)
+      last = spike(p, &b, i * interval_ms[k]);
+    print_message("60 pulses every %.0f s: A = %.2e, release %.5f of the first\n",
+                  interval_ms[k] * 1e-3, b.ptp, last / first);
+    assert_true(b.ptp < 2e-3);
+    assert_float_equal(last / first, 1.0, 2e-3);
+  }
+  bouton pair;
+  bouton_init(&pair, p);
+  spike(p, &pair, 0.0);
+  spike(p, &pair, 20.0);
+  assert_true(release_ptp_at(p, &pair.s, 0, 1000.0) < 2e-3);
+  bouton tet;
+  bouton_init(&tet, p);
+  for (int i = 0; i < 100; ++i)
+    spike(p, &tet, i * 10.0);
+  const double a10 = release_ptp_at(p, &tet.s, 0, 990.0 + 10000.0);
+  print_message("100 pulses at 100 Hz: A = %.2f 10 s after the last\n", a10);
+  assert_true(a10 > 1.0);
+}
+
 static void release_depends_on_calcium_o(void **state) {
   (void)state;
   const ltp_params p = defaults();
@@ -184,6 +276,9 @@ int main(void) {
       cmocka_unit_test(ampa_two_state_kinetics_exact),
       cmocka_unit_test(dittman_paired_pulse_ratios),
       cmocka_unit_test(dittman_train_responses),
+      cmocka_unit_test(ptp_closed_form_matches_integration),
+      cmocka_unit_test(ptp_release_probability_capped_at_one),
+      cmocka_unit_test(ptp_builds_up_in_tetanus_not_at_low_rates),
       cmocka_unit_test(release_depends_on_calcium_o),
       cmocka_unit_test(calcium_decays_exponentially_and_conserves_mass),
       cmocka_unit_test(bapta_shrinks_transients),

@@ -3,7 +3,20 @@
  *   F = F1 + (1 - F1) / (1 + K_F / CaX_F)     release fraction of a ready site
  *   dD/dt = (1 - D) k_rec,  k_rec = k0 + (kmax - k0) CaX_D / (CaX_D + K_D)
  * Both CaX decay exponentially, so D has a closed form between spikes:
- *   1 - D(t) = (1 - D0) exp(-k0 t - (kmax - k0) tau_D ln((c0 + K_D) / (c(t) + K_D))). */
+ *   1 - D(t) = (1 - D0) exp(-k0 t - (kmax - k0) tau_D ln((c0 + K_D) / (c(t) + K_D))).
+ * Post-tetanic potentiation (PTP; Magleby 1979 Prog Brain Res 49:175: augmentation tau ~7 s,
+ * potentiation tau 30 s to minutes; Zucker & Regehr 2002 Annu Rev Physiol 64:355): a slow
+ * presynaptic Ca2+ store, the mitochondria, loads during high-frequency trains and releases
+ * its Ca2+ for tens of seconds after them (Tang & Zucker 1997 Neuron 18:483; Garcia-Chacon et
+ * al. 2006 J Physiol 574:663: loading above 10-20 Hz, extrusion raises post-tetanic release).
+ * Its effect A on the release fraction loads at a rate of order n in the residual Ca of the
+ * facilitation site and decays with tau_ptp:
+ *   dA/dt = k_ptp CaX_F^n - A / tau_ptp,   F -> min(1, F (1 + A))
+ * (augmentation raises the release probability of a vesicle: Kalkstein & Magleby 2004).
+ * CaX_F = c0 exp(-t / tau_F) between spikes, so with r = n / tau_F - 1 / tau_ptp
+ *   A(t) = exp(-t / tau_ptp) (A0 + k_ptp c0^n (1 - exp(-r t)) / r).
+ * With n = 3 an isolated spike loads k_ptp tau_F / 3, a spike inside a 100 Hz train (CaX_F
+ * ~10) ~300 times more: test pulses and pairs leave A near 0, a 100 Hz tetanus does not. */
 #include "mech/release.h"
 
 #include <math.h>
@@ -46,6 +59,23 @@ static const ltp_param_def release_table[] = {
      "maximal Ca-driven recovery rate", P(kmax_per_s), NULL},
     {"kd", "1", 2, 0.01, 100, "Dittman et al. 2000 Table 2 (SC)",
      "recovery site affinity in units of one spike's CaX_D", P(kd), NULL},
+    {"ptp_rate", "1/s", 0.0057, 0, 100,
+     "calibrated (docs/model.md, Calibration choices): largest test response in the first "
+     "minute after 100 pulses at 100 Hz = 250 %, the centre of the 200-300 % PTP band "
+     "(SCIENCE.md 3.2, validation/field_ltp.exp); re-run: tools/calibrate_ptp.sh",
+     "post-tetanic potentiation: loading rate of A at CaX_F = one spike's increment",
+     P(ptp_rate_per_s), NULL},
+    {"ptp_tau", "s", 45, 1, 600,
+     "SCIENCE.md 3.2: PTP decays with tau 0.5-1 min (CA1 field); Magleby 1979: potentiation "
+     "tau 30 s to minutes; Wang et al. 2016 J Neurosci 36:6393: CA3-CA1 PTP lasts tens of "
+     "seconds to minutes",
+     "decay of post-tetanic potentiation (release of the store's Ca2+)", P(ptp_tau_s), NULL},
+    {"ptp_order", "1", 3, 1, 4,
+     "ltpsim: loading must rise steeply with rate, as mitochondria load only above 10-20 Hz "
+     "(Garcia-Chacon et al. 2006) and not during the first 15-20 spikes of 25-100 Hz trains "
+     "(J Physiol 1998, PMC2230953, motor terminals); order 1 would load tau_F per spike at any "
+     "rate; 3 is the smallest order at which a 10 Hz spike loads < 2 % of a 100 Hz one",
+     "order of the PTP loading rate in the residual Ca CaX_F", P(ptp_order), NULL},
     {"glu_peak", "mM", 1, 0.01, 10,
      "Destexhe, Mainen & Sejnowski 1994; Clements et al. 1992 (~1.1 mM)",
      "cleft glutamate during the pulse, per vesicle", P(glu_peak_mM), NULL},
@@ -69,31 +99,49 @@ double release_f1(const release_params *p, double ca_o_mM, double retro_factor) 
 
 /* Facilitation-site residual Ca and recovery-site residual Ca decay; D recovers. Returns the
  * not-ready fraction's survival factor over dt (exp(-integral of k_rec)). */
+static double ptp_after(const release_params *p, double a0, double caxf0, double dt_ms) {
+  const double tau_ms = p->ptp_tau_s * 1e3;
+  const double r = p->ptp_order / p->tau_f_ms - 1.0 / tau_ms;
+  const double load = caxf0 > 0.0 ? p->ptp_rate_per_s * 1e-3 * pow(caxf0, p->ptp_order) : 0.0;
+  const double integral = fabs(r * dt_ms) < 1e-12 ? dt_ms : -expm1(-r * dt_ms) / r;
+  return exp(-dt_ms / tau_ms) * (a0 + load * integral);
+}
+
+double release_ptp_at(const release_params *p, const release_state *s, int i, double t_ms) {
+  if (!isfinite(s->t_last_ms[i]))
+    return s->ptp[i];
+  return ptp_after(p, s->ptp[i], s->cax_f[i], t_ms - s->t_last_ms[i]);
+}
+
 static double relax_between_spikes(const release_params *p, release_state *s, int i, double dt_ms) {
   const double c0 = s->cax_d[i];
   const double c1 = c0 * exp(-dt_ms / p->tau_d_ms);
   const double integral_k = p->k0_per_s * 1e-3 * dt_ms + (p->kmax_per_s - p->k0_per_s) * 1e-3 *
                                                              p->tau_d_ms *
                                                              log((c0 + p->kd) / (c1 + p->kd));
+  s->ptp[i] = ptp_after(p, s->ptp[i], s->cax_f[i], dt_ms);
   s->cax_f[i] *= exp(-dt_ms / p->tau_f_ms);
   s->cax_d[i] = c1;
   return exp(-integral_k);
 }
 
-static double release_fraction(const release_params *p, double cax_f, double f1) {
-  if (cax_f <= 0.0)
-    return f1;
-  return f1 + (1.0 - f1) / (1.0 + p->kf_over_df / cax_f);
+/* Dittman's F, raised by post-tetanic potentiation, at most 1. */
+static double release_fraction(const release_params *p, double cax_f, double ptp, double f1) {
+  double f = cax_f > 0.0 ? f1 + (1.0 - f1) / (1.0 + p->kf_over_df / cax_f) : f1;
+  f *= 1.0 + ptp;
+  return f > 1.0 ? 1.0 : f;
 }
 
 double release_probability_now(const release_params *p, const release_state *s, int i, double t_ms,
                                double ca_o_mM, double retro_factor) {
   release_state tmp_state;
-  double cf = s->cax_f[i], cd = s->cax_d[i], rd = s->ready[i], tl = s->t_last_ms[i];
+  double cf = s->cax_f[i], cd = s->cax_d[i], rd = s->ready[i], pt = s->ptp[i];
+  double tl = s->t_last_ms[i];
   uint64_t ns = s->n_spikes[i];
   tmp_state.cax_f = &cf;
   tmp_state.cax_d = &cd;
   tmp_state.ready = &rd;
+  tmp_state.ptp = &pt;
   tmp_state.t_last_ms = &tl;
   tmp_state.n_spikes = &ns;
   double d = rd;
@@ -105,7 +153,7 @@ double release_probability_now(const release_params *p, const release_state *s, 
   } else if (p->mode == RELEASE_STOCHASTIC) {
     d = rd / p->n_sites;
   }
-  return release_fraction(p, cf, release_f1(p, ca_o_mM, retro_factor)) * d;
+  return release_fraction(p, cf, pt, release_f1(p, ca_o_mM, retro_factor)) * d;
 }
 
 double release_spike(const release_params *p, release_state *s, int i, double t_ms, double ca_o_mM,
@@ -123,7 +171,8 @@ double release_spike(const release_params *p, release_state *s, int i, double t_
     }
   }
   s->t_last_ms[i] = t_ms;
-  const double f = release_fraction(p, s->cax_f[i], release_f1(p, ca_o_mM, retro_factor));
+  const double f =
+      release_fraction(p, s->cax_f[i], s->ptp[i], release_f1(p, ca_o_mM, retro_factor));
   *p_site = f;
   double released;
   if (stochastic) {
@@ -142,6 +191,7 @@ void release_init(const release_params *p, release_state *s, int i) {
   s->cax_f[i] = 0.0;
   s->cax_d[i] = 0.0;
   s->ready[i] = p->mode == RELEASE_STOCHASTIC ? p->n_sites : 1.0;
+  s->ptp[i] = 0.0;
   s->t_last_ms[i] = -INFINITY;
   s->n_spikes[i] = 0;
 }
@@ -149,9 +199,9 @@ void release_init(const release_params *p, release_state *s, int i) {
 double release_train_ratio(const release_params *p, double interval_ms, int n, double ca_o_mM) {
   release_params mf = *p;
   mf.mode = RELEASE_MEAN_FIELD;
-  double caxf = 0, caxd = 0, ready = 0, t_last = 0;
+  double caxf = 0, caxd = 0, ready = 0, ptp = 0, t_last = 0;
   uint64_t n_spikes = 0;
-  release_state s = {&caxf, &caxd, &ready, &t_last, &n_spikes};
+  release_state s = {&caxf, &caxd, &ready, &ptp, &t_last, &n_spikes};
   release_init(&mf, &s, 0);
   double first = 0, last = 0, p_site;
   for (int i = 0; i < n; ++i) {

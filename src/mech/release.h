@@ -1,6 +1,7 @@
 /* Presynaptic release at a Schaffer-collateral bouton: Dittman, Kreitzer & Regehr (2000)
- * facilitation/depression, Ca_o-dependent release fraction, stochastic (binomial over
- * sites) or mean-field vesicle release, and the resulting cleft glutamate pulse. */
+ * facilitation/depression, post-tetanic potentiation from a slow residual-Ca store,
+ * Ca_o-dependent release fraction, stochastic (binomial over sites) or mean-field vesicle
+ * release, and the resulting cleft glutamate pulse. */
 #ifndef LTP_MECH_RELEASE_H
 #define LTP_MECH_RELEASE_H
 
@@ -18,6 +19,8 @@ typedef struct {
   double *cax_f, *cax_d; /* residual Ca bound to the facilitation / depression sites (units of
                             one spike's increment) */
   double *ready;         /* mean-field: fraction of sites ready (D); stochastic: ready count */
+  double *ptp;           /* post-tetanic potentiation A: fractional gain of the release
+                            fraction, F -> min(1, F (1 + A)) */
   double *t_last_ms;     /* time of the last spike (-inf before the first) */
   uint64_t *n_spikes;    /* spikes so far (keys the random draws) */
 } release_state;
@@ -34,6 +37,9 @@ double release_spike(const release_params *p, release_state *s, int i, double t_
 /* Expected release of a test pulse without changing state (for readouts): F x D. */
 double release_probability_now(const release_params *p, const release_state *s, int i, double t_ms,
                                double ca_o_mM, double retro_factor);
+
+/* Post-tetanic potentiation A of bouton i at t_ms >= its last spike (closed form). */
+double release_ptp_at(const release_params *p, const release_state *s, int i, double t_ms);
 
 void release_init(const release_params *p, release_state *s, int i);
 

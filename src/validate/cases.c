@@ -680,10 +680,7 @@ static const ltp_val_case cases[] = {
      .x_label = "time after the tetanus (min)",
      .runs = RUNS(field_runs),
      .checks = CHECKS(field_checks),
-     .eval = eval_field,
-     .expected_failure = "no post-tetanic potentiation in the model (docs/model.md, known "
-                         "limits): largest response in the first minute 165.2 %, band "
-                         "200-300 % (STP 185.7 % and LTP 137.3 % pass)"},
+     .eval = eval_field},
     {.name = "frequency_response",
      .source = "Dudek & Bear 1992 (PNAS 89:4363); SCIENCE.md 3.3 and 4 fig 4 (magnitudes [M])",
      .protocol = "900 pulses at 1, 3, 5, 10, 50 Hz, 2.5 mM Ca, 1.5 mM Mg "
