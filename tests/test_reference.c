@@ -13,6 +13,7 @@
 
 #include "engine/sim.h"
 #include "io/experiment.h"
+#include "sim_run.h"
 
 /* One test pulse at 10 ms, traced every 0.1 ms for 100 ms. */
 static const char *one_pulse =
@@ -33,25 +34,13 @@ static size_t column(const ltp_trace *tr, const char *name) {
  * traces give the open fraction exactly: r = I_NMDA / (N gamma B(V) (V - E)). */
 static void reference_reproduces_nmda_gating_closed_form(void **state) {
   (void)state;
-  ltp_params params;
-  ltp_protocol proto;
-  uint64_t seed;
-  ltp_results res;
+  sim_run run;
   ltp_error err = {0};
-  memset(&res, 0, sizeof res);
-  ltp_protocol_init(&proto);
-  ltp_status st = ltp_experiment_load_string(one_pulse, "one.exp", &params, &proto, &seed, &err);
-  if (st == LTP_OK)
-    st = ltp_experiment_apply_set("engine.method=reference", &params, &err);
-  if (st == LTP_OK)
-    st = ltp_experiment_apply_set("engine.reference_rtol=1e-10", &params, &err);
-  if (st == LTP_OK)
-    st = ltp_experiment_finalize(&params, &proto, &err);
-  ltp_sim_options opt = {0, NULL, NULL};
-  if (st == LTP_OK)
-    st = ltp_simulate(&params, &proto, seed, &opt, &res, &err);
-  if (st != LTP_OK)
+  const char *sets[] = {"engine.method=reference", "engine.reference_rtol=1e-10", NULL};
+  if (sim_run_text(&run, one_pulse, sets, 0, &err) != LTP_OK)
     fail_msg("%s", err.msg);
+  const ltp_params params = run.params;
+  const ltp_results res = run.res;
   assert_int_equal(res.readouts.n, 1);
 
   const nmda_params *p = &params.nmda;
@@ -81,8 +70,7 @@ static void reference_reproduces_nmda_gating_closed_form(void **state) {
   }
   print_message("NMDA open fraction: peak %.6f, largest error %.2e of the peak\n", r_end, worst);
   assert_true(worst < 1e-6);
-  ltp_results_free(&res);
-  ltp_protocol_free(&proto);
+  sim_run_free(&run);
 }
 
 /* An uncaging pulse is an exact stop of the reference like a release (its glutamate pulse
@@ -94,29 +82,17 @@ static void reference_delivers_uncaging_like_fixed_engine(void **state) {
                               "ms\"; interval = \"1 s\"; } );\n";
   double uepsc[2], ca[2];
   for (int m = 0; m < 2; ++m) {
-    ltp_params params;
-    ltp_protocol proto;
-    uint64_t seed;
-    ltp_results res;
+    sim_run run;
     ltp_error err = {0};
-    memset(&res, 0, sizeof res);
-    ltp_protocol_init(&proto);
-    ltp_status st = ltp_experiment_load_string(uncage, "uncage.exp", &params, &proto, &seed, &err);
-    if (st == LTP_OK && m == 1)
-      st = ltp_experiment_apply_set("engine.method=reference", &params, &err);
-    if (st == LTP_OK)
-      st = ltp_experiment_finalize(&params, &proto, &err);
-    ltp_sim_options opt = {0, NULL, NULL};
-    if (st == LTP_OK)
-      st = ltp_simulate(&params, &proto, seed, &opt, &res, &err);
-    if (st != LTP_OK)
+    const char *sets[] = {m == 1 ? "engine.method=reference" : NULL, NULL};
+    if (sim_run_text(&run, uncage, sets, 0, &err) != LTP_OK)
       fail_msg("%s", err.msg);
+    const ltp_results res = run.res;
     assert_int_equal(res.readouts.n, 1);
     assert_int_equal(res.readouts.rows[0].uncaging, 1);
     uepsc[m] = res.readouts.rows[0].uepsc_pA;
     ca[m] = res.peak_ca_uM[0];
-    ltp_results_free(&res);
-    ltp_protocol_free(&proto);
+    sim_run_free(&run);
   }
   print_message("uEPSC %.4f / %.4f pA, peak Ca2+ %.4f / %.4f uM (fixed / reference)\n", uepsc[0],
                 uepsc[1], ca[0], ca[1]);
