@@ -146,10 +146,6 @@ void sim_track_peak_ca(sim_t *s, double t) {
 
 /* ---- one fine step ---- */
 
-/* Somatic action-potential detection for the rules' postsynaptic spikes: upward crossing of
- * 0 mV, well above any subthreshold EPSP and below the HH spike peak (~+40 mV). */
-#define AP_DETECT_MV 0.0
-
 static void head_potentials(const sim_t *s, double *v_head) {
   for (int k = 0; k < s->np; ++k)
     v_head[k] = s->cable.v_mV[s->cable.head[k]];
@@ -203,8 +199,9 @@ static void fine_step(sim_t *s, double t, double dt) {
     update_calcium(s, k, dt);
   sim_track_peak_ca(s, t + dt);
   if (sim_plasticity_active(&s->plast)) {
-    /* an action potential: the soma crosses AP_DETECT_MV upwards (not under clamp) */
-    if (!clamped && v_before[0] < AP_DETECT_MV && c->v_mV[0] >= AP_DETECT_MV)
+    /* an action potential: the soma crosses plasticity.ap_detect upwards (not under clamp) */
+    const double ap_mV = s->p.rules.ap_detect_mV;
+    if (!clamped && v_before[0] < ap_mV && c->v_mV[0] >= ap_mV)
       sim_plasticity_post_spike(&s->plast, t + dt);
     double v_head[LTP_MAX_PATHWAYS];
     head_potentials(s, v_head);

@@ -458,16 +458,36 @@ static ltp_status load_params(const loader *ld, const config_setting_t *root) {
 
 typedef ltp_status (*stim_fn)(const loader *ld, const config_setting_t *s, int pathway);
 
+/* from, to (default: the end) and interval of a series of test stimuli; what names the series
+ * in the message when "to" is not after "from". */
+static ltp_status get_test_span(const loader *ld, const config_setting_t *s, const char *what,
+                                double *t0, double *t1, double *interval) {
+  ltp_status st = get_time(ld, s, "from", 0, 0, t0);
+  if (st == LTP_OK)
+    st = get_time(ld, s, "to", 0, ld->proto->t_end_ms, t1);
+  if (st == LTP_OK)
+    st = get_positive(ld, s, "interval", "ms", 1, 0, interval);
+  if (st == LTP_OK && !(*t1 > *t0))
+    st = fail(ld, s, LTP_ERR_RANGE, "%s: \"to\" must be after \"from\"", what);
+  return st;
+}
+
+/* at, rate and pulses of a regular train; a default of 0 makes the key required. */
+static ltp_status get_pulse_train(const loader *ld, const config_setting_t *s,
+                                  double default_rate_hz, int default_pulses, double *at,
+                                  double *rate_hz, int *pulses) {
+  ltp_status st = get_time(ld, s, "at", 1, 0, at);
+  if (st == LTP_OK)
+    st = get_positive(ld, s, "rate", "Hz", default_rate_hz <= 0, default_rate_hz, rate_hz);
+  if (st == LTP_OK)
+    st = get_count(ld, s, "pulses", default_pulses <= 0, default_pulses, 1, pulses);
+  return st;
+}
+
 static ltp_status build_test_pulses(const loader *ld, const config_setting_t *s, int pw) {
   double t0 = 0, t1 = 0, interval = 0;
   ltp_error e = {LTP_OK, ""};
-  ltp_status st = get_time(ld, s, "from", 0, 0, &t0);
-  if (st == LTP_OK)
-    st = get_time(ld, s, "to", 0, ld->proto->t_end_ms, &t1);
-  if (st == LTP_OK)
-    st = get_positive(ld, s, "interval", "ms", 1, 0, &interval);
-  if (st == LTP_OK && !(t1 > t0))
-    st = fail(ld, s, LTP_ERR_RANGE, "test pulses: \"to\" must be after \"from\"");
+  ltp_status st = get_test_span(ld, s, "test pulses", &t0, &t1, &interval);
   if (st != LTP_OK)
     return st;
   return wrap(ld, s, ltp_stim_test_pulses(ld->proto, pw, t0, t1, interval, &e), &e);
@@ -485,11 +505,7 @@ static ltp_status build_tetanus(const loader *ld, const config_setting_t *s, int
   double at = 0, rate = 0, ti = 0;
   int pulses = 0, n_trains = 1;
   ltp_error e = {LTP_OK, ""};
-  ltp_status st = get_time(ld, s, "at", 1, 0, &at);
-  if (st == LTP_OK)
-    st = get_positive(ld, s, "rate", "Hz", 1, 0, &rate);
-  if (st == LTP_OK)
-    st = get_count(ld, s, "pulses", 1, 0, 1, &pulses);
+  ltp_status st = get_pulse_train(ld, s, 0, 0, &at, &rate, &pulses);
   if (st == LTP_OK)
     st = get_trains(ld, s, &n_trains, &ti);
   if (st != LTP_OK)
@@ -501,11 +517,7 @@ static ltp_status build_lfs(const loader *ld, const config_setting_t *s, int pw)
   double at = 0, rate = 0;
   int pulses = 0;
   ltp_error e = {LTP_OK, ""};
-  ltp_status st = get_time(ld, s, "at", 1, 0, &at);
-  if (st == LTP_OK)
-    st = get_positive(ld, s, "rate", "Hz", 0, 1.0, &rate);
-  if (st == LTP_OK)
-    st = get_count(ld, s, "pulses", 0, 900, 1, &pulses);
+  ltp_status st = get_pulse_train(ld, s, 1.0, 900, &at, &rate, &pulses);
   if (st != LTP_OK)
     return st;
   return wrap(ld, s, ltp_stim_lfs(ld->proto, pw, at, rate, pulses, &e), &e);
@@ -603,11 +615,7 @@ static ltp_status build_uncaging(const loader *ld, const config_setting_t *s, in
   int pulses = 0;
   ltp_glu_unit unit = LTP_GLU_QUANTA;
   ltp_error e = {LTP_OK, ""};
-  ltp_status st = get_time(ld, s, "at", 1, 0, &at);
-  if (st == LTP_OK)
-    st = get_positive(ld, s, "rate", "Hz", 0, 1.0, &rate);
-  if (st == LTP_OK)
-    st = get_count(ld, s, "pulses", 0, 60, 1, &pulses);
+  ltp_status st = get_pulse_train(ld, s, 1.0, 60, &at, &rate, &pulses);
   if (st == LTP_OK)
     st = get_uncaging_glu(ld, s, &glu, &unit);
   if (st != LTP_OK)
@@ -619,13 +627,7 @@ static ltp_status build_test_uncaging(const loader *ld, const config_setting_t *
   double t0 = 0, t1 = 0, interval = 0, glu = 1;
   ltp_glu_unit unit = LTP_GLU_QUANTA;
   ltp_error e = {LTP_OK, ""};
-  ltp_status st = get_time(ld, s, "from", 0, 0, &t0);
-  if (st == LTP_OK)
-    st = get_time(ld, s, "to", 0, ld->proto->t_end_ms, &t1);
-  if (st == LTP_OK)
-    st = get_positive(ld, s, "interval", "ms", 1, 0, &interval);
-  if (st == LTP_OK && !(t1 > t0))
-    st = fail(ld, s, LTP_ERR_RANGE, "test uncaging: \"to\" must be after \"from\"");
+  ltp_status st = get_test_span(ld, s, "test uncaging", &t0, &t1, &interval);
   if (st == LTP_OK)
     st = get_uncaging_glu(ld, s, &glu, &unit);
   if (st != LTP_OK)

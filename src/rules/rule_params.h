@@ -61,6 +61,7 @@ typedef struct {
 
 typedef struct {
   double rule; /* choice: cascade (the mechanistic model) | a reduced rule (plasticity.rule) */
+  double ap_detect_mV; /* somatic potential whose upward crossing is a postsynaptic spike */
   gb_params graupner_brunel;
   shouval_params shouval;
   stdp_params stdp_pair, stdp_triplet;

@@ -22,6 +22,11 @@ static const ltp_param_def plasticity_table[] = {
      "rule replaces it (docs/rules.md, \"Running a rule\")",
      "what changes the synaptic weight: cascade or one reduced rule",
      offsetof(ltp_params, rules.rule), ltp_plasticity_names},
+    {"ap_detect", "mV", 0, -50, 50,
+     "ltpsim: well above any subthreshold EPSP and below the HH spike peak (~+40 mV); the usual "
+     "spike-detection convention (NEURON NetCon thresholds of 0-10 mV)",
+     "a reduced rule's postsynaptic spike: the soma crossing this potential upwards",
+     offsetof(ltp_params, rules.ap_detect_mV), NULL},
 };
 
 const ltp_mech_def plasticity_mech = {"plasticity",
