@@ -32,9 +32,10 @@ static const ltp_param_def numerics_table[] = {
      "stepping",
      "step in event tails, between the fine-stepped events and the quiet stretch", P(tail_dt_ms),
      NULL},
-    {"slow_rk_step", "ms", 0.5, 0.01, 5,
-     "ltpsim: fastest signalling rates < ~1/ms (I1P-PP1 binding, PP1 dephosphorylation; "
-     "mech/camkii.c), so h = 0.5 ms keeps RK4 stable and accurate",
+    {"slow_rk_step", "ms", 10, 0.01, 100,
+     "ltpsim: stability is engine.slow_rk_courant's; this caps the step where the stiffness "
+     "bound is low: it binds nowhere in the default set (bound >= 0.2/ms at rest, steps <= 5 "
+     "ms), and 0.5 ms changes the default experiment by < 1e-4 % (docs/numerics.md)",
      "largest explicit RK4 step of the signalling ODEs during fine stepping", P(slow_rk_step_ms),
      NULL},
     {"method", "choice", 0, 0, 1,
@@ -46,6 +47,18 @@ static const ltp_param_def numerics_table[] = {
      "relative tolerance of the reference integration (absolute: rtol x each variable's "
      "scale)",
      P(reference_rtol), NULL},
+    {"slow_rk_courant", "1", 1.0, 0.01, 2.5,
+     "ltpsim: RK4 is stable for real h lambda in [-2.78, 0]; the bound (mech/camkii.c "
+     "camkii_stiffness_per_ms) is >= the spectral radius (~0.2/ms at rest, ~0.8/ms in a "
+     "tetanus); 0.4, 1 and 2 give the same default experiment to 1e-4 % (docs/numerics.md)",
+     "largest step x stiffness bound of an RK4 step of the signalling ODEs", P(slow_rk_courant),
+     NULL},
+    {"quiet_explicit", "ms", 2000, 0, 1e6,
+     "ltpsim: after a test pulse CVODE restarts with ~10 ms steps for ~1.5 s (the PP1 / I1P "
+     "mode, ~17/s at rest, relaxing); RK4 takes such steps 10-20 x cheaper; 0 = CVODE only "
+     "(docs/numerics.md)",
+     "span at the start of each quiet stretch (where CVODE would restart) stepped by RK4",
+     P(quiet_explicit_ms), NULL},
     {"state_dt", "s", 10, 0.1, 3600,
      "ltpsim: 10 s resolves CaMKII (tens of s) and the hours-long "
      "late phase",

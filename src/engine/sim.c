@@ -155,22 +155,24 @@ static void head_potentials(const sim_t *s, double *v_head) {
 static void step_gates(sim_t *s, double t, double dt) {
   const ltp_params *p = &s->p;
   const ltp_cable *c = &s->cable;
-  hh_gates_step(&p->hh, c->v_mV[0], dt, &s->hh);
+  step_memo *m = &s->memo;
+  hh_gates_advance(m->hh_rate_factor, c->v_mV[0], dt, &s->hh);
   for (int k = 0; k < s->np; ++k) {
     receptor_group *groups[2] = {&s->spine[k], &s->pop[k]};
     for (int g = 0; g < 2; ++g) {
       const double glu = sim_glu_mM(groups[g], t);
-      groups[g]->ampa_r = ampa_gate_step(&p->ampa, groups[g]->ampa_r, glu, dt);
-      groups[g]->nmda_r = nmda_gate_step(&p->nmda, groups[g]->nmda_r, glu, dt);
+      groups[g]->ampa_r = ampa_gate_advance(&p->ampa, groups[g]->ampa_r, glu, dt, &m->ampa[g][k]);
+      groups[g]->nmda_r = nmda_gate_advance(&p->nmda, groups[g]->nmda_r, glu, dt, &m->nmda[g][k]);
     }
-    vgcc_gates_step(&p->vgcc, c->v_mV[c->head[k]], dt, &s->vg[k]);
+    vgcc_gates_advance(&p->vgcc, c->v_mV[c->head[k]], dt, &s->vg[k], m->vgcc[k]);
   }
 }
 
 static void update_calcium(sim_t *s, int k, double dt) {
   const double i_ca = sim_spine_ca_current(s, k);
   const double before = s->ca_uM[k];
-  s->ca_uM[k] = calcium_step(&s->p.calcium, before, i_ca, sim_head_volume_um3(s, k), dt);
+  s->ca_uM[k] =
+      calcium_advance(&s->p.calcium, before, i_ca, sim_head_volume_um3(s, k), dt, &s->memo.ca[k]);
   const double rate = fabs(s->ca_uM[k] - before) / dt;
   if (rate > s->dca_max_uM_ms)
     s->dca_max_uM_ms = rate;
@@ -390,8 +392,10 @@ void sim_apply_changes(sim_t *s, double horizon_ms) {
     *(double *)((char *)&s->p + c->param_offset) = c->value;
     changed = 1;
   }
-  if (changed)
+  if (changed) {
     ltp_slow_reset(s->slow);
+    s->memo.hh_rate_factor = hh_rate_factor(&s->p.hh); /* the exp memos follow by themselves */
+  }
 }
 
 void sim_sample_trace(sim_t *s, double t, ltp_results *res) {
@@ -526,6 +530,18 @@ static double next_activity_ms(const sim_t *s, double t) {
 
 /* ---- set-up and the main loop ---- */
 
+static void init_memo(sim_t *s) {
+  step_memo *m = &s->memo;
+  for (int k = 0; k < LTP_MAX_PATHWAYS; ++k) {
+    for (int g = 0; g < 2; ++g)
+      m->ampa[g][k] = m->nmda[g][k] = EXP_MEMO_EMPTY;
+    for (int i = 0; i < 3; ++i)
+      m->vgcc[k][i] = EXP_MEMO_EMPTY;
+    m->ca[k] = EXP_MEMO_EMPTY;
+  }
+  m->hh_rate_factor = hh_rate_factor(&s->p.hh);
+}
+
 static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protocol *proto,
                            uint64_t seed, ltp_error *err) {
   memset(s, 0, sizeof *s);
@@ -554,6 +570,7 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
   }
   hh_gates_rest(&s->p.hh, s->p.cable.e_leak_mV, &s->hh);
   s->spike_until_ms = -INFINITY;
+  init_memo(s);
   /* membrane at rest: 2 s of fine steps without input (HH, leak, VGCC and Ca2+ settle) */
   for (int i = 0; i < (int)(2000.0 / s->p.engine.dt_ms); ++i)
     fine_step(s, -1.0, s->p.engine.dt_ms);

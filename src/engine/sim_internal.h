@@ -15,6 +15,7 @@
 #include "engine/recorder.h"
 #include "engine/slow.h"
 #include "mech/hh.h"
+#include "mech/kinetics.h"
 #include "mech/model_params.h"
 #include "mech/release.h"
 #include "mech/vgcc.h"
@@ -30,6 +31,15 @@ enum { ENGINE_FIXED = 0, ENGINE_REFERENCE = 1 };
 typedef struct {
   double glu_mM, glu_until_ms, ampa_r, nmda_r;
 } receptor_group;
+
+/* Step-constant factors of the fixed step, remembered between steps (they change only with
+ * the step size, the glutamate concentration or a parameter change): the receptor, VGCC and
+ * Ca2+ decay factors and the HH temperature factor. */
+typedef struct {
+  exp_memo ampa[2][LTP_MAX_PATHWAYS], nmda[2][LTP_MAX_PATHWAYS]; /* [spine, population] */
+  exp_memo vgcc[LTP_MAX_PATHWAYS][3], ca[LTP_MAX_PATHWAYS];
+  double hh_rate_factor;
+} step_memo;
 
 /* The open readout of a test pulse: soma voltage, its slope and the clamp current, and the
  * largest unitary EPSC of the pathway's modelled spine. */
@@ -67,6 +77,7 @@ typedef struct {
   double dv_max_mV_ms, dca_max_uM_ms; /* largest rates of change in the last step */
   double peak_ca_uM[LTP_MAX_PATHWAYS], peak_ca_t_ms[LTP_MAX_PATHWAYS]; /* from t = 0 on */
   readout_probe ro;
+  step_memo memo;
   double next_trace_ms, next_state_ms;
   size_t next_event, next_change;
   uint64_t fine_steps;

@@ -25,7 +25,8 @@ struct ltp_slow {
   SUNLinearSolver ls;
   double t_ms;
   double ca_uM[8];
-  double pp1_rest_uM; /* PP1 at resting Ca2+: the reference of the phosphatase drive */
+  camkii_inputs cam_in[8]; /* what camkii_rhs needs from ca_uM[k], computed once per call */
+  double pp1_rest_uM;      /* PP1 at resting Ca2+: the reference of the phosphatase drive */
   int need_init;
   uint64_t explicit_steps, cvode_steps_before;
 };
@@ -40,7 +41,8 @@ static double phosphatase_drive(const ltp_slow *s, const double *syn) {
   return rel > 0.0 ? rel : 0.0;
 }
 
-void ltp_slow_derivatives(const ltp_slow *s, const double *ca_uM, const double *y, double *dy) {
+/* The right-hand side at the Ca2+ inputs in[k] of each synapse. */
+static void derivatives(const ltp_slow *s, const camkii_inputs *in, const double *y, double *dy) {
   const ltp_params *p = s->params;
   const double *cell = y + s->n_syn * SLOW_PER_SYNAPSE;
   double *dcell = dy + s->n_syn * SLOW_PER_SYNAPSE;
@@ -48,7 +50,7 @@ void ltp_slow_derivatives(const ltp_slow *s, const double *ca_uM, const double *
   for (int k = 0; k < s->n_syn; ++k) {
     const double *syn = y + k * SLOW_PER_SYNAPSE;
     double *dsyn = dy + k * SLOW_PER_SYNAPSE;
-    camkii_rhs(&p->camkii, ca_uM[k], syn + SLOW_CAMKII, dsyn + SLOW_CAMKII);
+    camkii_rhs_inputs(&p->camkii, &in[k], syn + SLOW_CAMKII, dsyn + SLOW_CAMKII);
     const double a_k = kinase_drive(p, syn);
     const double a_expr =
         a_k > p->trafficking.camkii_threshold ? a_k - p->trafficking.camkii_threshold : 0.0;
@@ -70,10 +72,42 @@ void ltp_slow_derivatives(const ltp_slow *s, const double *ca_uM, const double *
   dcell[SLOW_CELL_PRP] = late_prp_rhs(&p->late, cell[SLOW_CELL_PRP], cell[SLOW_CELL_DRIVE]);
 }
 
+void ltp_slow_derivatives(const ltp_slow *s, const double *ca_uM, const double *y, double *dy) {
+  camkii_inputs in[8];
+  for (int k = 0; k < s->n_syn; ++k)
+    camkii_inputs_at(&s->params->camkii, ca_uM[k], &in[k]);
+  derivatives(s, in, y, dy);
+}
+
+/* Bound (1/ms) on the spectral radius of the Jacobian at y: the slow state is block
+ * triangular (CaMKII and PP1 -> expression, tag, PRPs -> consolidation), so its eigenvalues
+ * are those of the mechanisms' own blocks, each bounded by the mechanism. */
+static double stiffness_per_ms(const ltp_slow *s, const double *y) {
+  const ltp_params *p = s->params;
+  double rate = retrograde_stiffness_per_ms(&p->retrograde);
+  for (int k = 0; k < s->n_syn; ++k) {
+    const double *syn = y + k * SLOW_PER_SYNAPSE;
+    const double a_k = kinase_drive(p, syn);
+    const trafficking_drive drive = {a_k, phosphatase_drive(s, syn), syn[SLOW_Z]};
+    rate = fmax(rate, camkii_stiffness_per_ms(&p->camkii, &s->cam_in[k], syn + SLOW_CAMKII));
+    rate = fmax(rate, trafficking_stiffness_per_ms(&p->trafficking, &drive));
+    rate = fmax(rate, late_stiffness_per_ms(&p->late, a_k));
+  }
+  return rate;
+}
+
+/* Hold Ca2+ of each synapse at ca_uM[k] for the next stretch. */
+static void set_calcium(ltp_slow *s, const double *ca_uM) {
+  for (int k = 0; k < s->n_syn; ++k) {
+    s->ca_uM[k] = ca_uM[k];
+    camkii_inputs_at(&s->params->camkii, ca_uM[k], &s->cam_in[k]);
+  }
+}
+
 static int slow_rhs(sunrealtype t, N_Vector yv, N_Vector dv, void *user) {
   (void)t;
   const ltp_slow *s = user;
-  ltp_slow_derivatives(s, s->ca_uM, N_VGetArrayPointer(yv), N_VGetArrayPointer(dv));
+  derivatives(s, s->cam_in, N_VGetArrayPointer(yv), N_VGetArrayPointer(dv));
   return 0;
 }
 
@@ -206,11 +240,10 @@ static void restart(ltp_slow *s, double t) {
   CVodeReInit(s->cvode, t, s->y);
 }
 
-ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, double t_to_ms, ltp_error *err) {
+static ltp_status advance_cvode(ltp_slow *s, const double *ca_uM, double t_to_ms, ltp_error *err) {
   if (t_to_ms <= s->t_ms)
     return LTP_OK;
-  for (int k = 0; k < s->n_syn; ++k)
-    s->ca_uM[k] = ca_uM[k];
+  set_calcium(s, ca_uM);
   if (s->need_init) {
     restart(s, s->t_ms);
     s->need_init = 0;
@@ -238,36 +271,64 @@ ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, double t_to_ms, lt
   return LTP_OK;
 }
 
-/* Classic RK4 over [t, t_to] in sub-steps of at most max_step_ms. Used for the short
- * sub-cycles during fine stepping, where CVODE would restart its history at every change of
- * the Ca2+ input: the fastest signalling rates stay below ~1/ms (I1P-PP1 binding at high
- * Ca2+, PP1 dephosphorylation), so a 0.5 ms step is well inside RK4's stability region. */
+/* Where CVODE must restart (after RK4 sub-cycles, a parameter change, a new state), its
+ * first second or so after a synaptic event is spent on steps of ~10 ms at order 1-4 while
+ * the PP1 / I1P mode (~17/s at rest) relaxes; each costs a Newton iteration with a dense LU.
+ * RK4 steps of that size cost four right-hand sides, so the first engine.quiet_explicit of a
+ * stretch is stepped explicitly (stability-bounded steps) and CVODE takes the rest. */
+ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, double t_to_ms, ltp_error *err) {
+  if (t_to_ms <= s->t_ms)
+    return LTP_OK;
+  const double span = s->params->engine.quiet_explicit_ms;
+  if (s->need_init && span > 0.0) {
+    const double t_rk = fmin(t_to_ms, s->t_ms + span);
+    /* steps as long as stability allows: the sub-cycle cap does not apply */
+    ltp_status st = ltp_slow_advance_explicit(s, ca_uM, t_rk, span, err);
+    if (st != LTP_OK || t_rk >= t_to_ms)
+      return st;
+  }
+  return advance_cvode(s, ca_uM, t_to_ms, err);
+}
+
+/* Classic RK4 over [t, t_to]. Used for the short sub-cycles during fine stepping, where CVODE
+ * would restart its history at every change of the Ca2+ input, and for the start of quiet
+ * stretches. Each step is at most max_step_ms and at most engine.slow_rk_courant / (the
+ * stiffness bound at the step's start), which keeps h lambda inside RK4's stability interval
+ * (|h lambda| <= 2.78 on the real axis) for every eigenvalue lambda of the Jacobian: short
+ * steps while Ca2+ drives the fast PP1 / I1P and ring kinetics (~1/ms), long ones near rest. */
 ltp_status ltp_slow_advance_explicit(ltp_slow *s, const double *ca_uM, double t_to_ms,
                                      double max_step_ms, ltp_error *err) {
   if (t_to_ms <= s->t_ms)
     return LTP_OK;
-  for (int k = 0; k < s->n_syn; ++k)
-    s->ca_uM[k] = ca_uM[k];
+  set_calcium(s, ca_uM);
   const int n = s->n;
+  const camkii_inputs *in = s->cam_in;
+  const double courant = s->params->engine.slow_rk_courant;
   double *y = N_VGetArrayPointer(s->y), *k1 = s->rk, *k2 = k1 + n, *k3 = k2 + n, *k4 = k3 + n,
          *tmp = k4 + n;
-  const int steps = (int)ceil((t_to_ms - s->t_ms) / max_step_ms - 1e-9);
-  const double h = (t_to_ms - s->t_ms) / steps;
-  for (int i = 0; i < steps; ++i) {
-    ltp_slow_derivatives(s, s->ca_uM, y, k1);
+  double t = s->t_ms;
+  uint64_t steps = 0;
+  while (t < t_to_ms) {
+    double h = fmin(max_step_ms, courant / stiffness_per_ms(s, y));
+    /* the last step ends exactly at t_to; a step just short of it is stretched over it */
+    if (t + 1.001 * h >= t_to_ms)
+      h = t_to_ms - t;
+    derivatives(s, in, y, k1);
     for (int j = 0; j < n; ++j)
       tmp[j] = y[j] + 0.5 * h * k1[j];
-    ltp_slow_derivatives(s, s->ca_uM, tmp, k2);
+    derivatives(s, in, tmp, k2);
     for (int j = 0; j < n; ++j)
       tmp[j] = y[j] + 0.5 * h * k2[j];
-    ltp_slow_derivatives(s, s->ca_uM, tmp, k3);
+    derivatives(s, in, tmp, k3);
     for (int j = 0; j < n; ++j)
       tmp[j] = y[j] + h * k3[j];
-    ltp_slow_derivatives(s, s->ca_uM, tmp, k4);
+    derivatives(s, in, tmp, k4);
     for (int j = 0; j < n; ++j)
       y[j] += h / 6.0 * (k1[j] + 2.0 * k2[j] + 2.0 * k3[j] + k4[j]);
+    t = t + h >= t_to_ms ? t_to_ms : t + h;
+    ++steps;
   }
-  s->explicit_steps += (uint64_t)steps;
+  s->explicit_steps += steps;
   s->t_ms = t_to_ms;
   s->need_init = 1; /* CVODE's history no longer matches the state */
   double value = 0.0;

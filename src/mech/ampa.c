@@ -24,8 +24,14 @@ const ltp_mech_def ampa_mech = {"ampa",
                                 "open fraction",
                                 ampa_table, LTP_COUNT(ampa_table)};
 
+double ampa_gate_advance(const ampa_params *p, double r, double glu_mM, double dt_ms,
+                         exp_memo *decay) {
+  return kinetic2_advance(r, p->alpha_per_mM_ms * glu_mM, p->beta_per_ms, dt_ms, decay);
+}
+
 double ampa_gate_step(const ampa_params *p, double r, double glu_mM, double dt_ms) {
-  return kinetic2_step(r, p->alpha_per_mM_ms * glu_mM, p->beta_per_ms, dt_ms);
+  exp_memo decay = EXP_MEMO_EMPTY;
+  return ampa_gate_advance(p, r, glu_mM, dt_ms, &decay);
 }
 
 double ampa_gate_rhs(const ampa_params *p, double r, double glu_mM) {

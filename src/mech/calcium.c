@@ -56,11 +56,17 @@ static double calcium_target_uM(const calcium_params *p, double i_ca_pA, double 
   return p->ca_rest_uM + calcium_flux_uM_per_ms(i_ca_pA, volume_um3) / kappa * tau;
 }
 
-double calcium_step(const calcium_params *p, double ca_uM, double i_ca_pA, double volume_um3,
-                    double dt_ms) {
+double calcium_advance(const calcium_params *p, double ca_uM, double i_ca_pA, double volume_um3,
+                       double dt_ms, exp_memo *decay) {
   const double tau = calcium_tau_ms(p);
   const double ca_inf = calcium_target_uM(p, i_ca_pA, volume_um3, tau);
-  return ca_inf + (ca_uM - ca_inf) * exp(-dt_ms / tau);
+  return ca_inf + (ca_uM - ca_inf) * exp_memo_of(decay, -dt_ms / tau);
+}
+
+double calcium_step(const calcium_params *p, double ca_uM, double i_ca_pA, double volume_um3,
+                    double dt_ms) {
+  exp_memo decay = EXP_MEMO_EMPTY;
+  return calcium_advance(p, ca_uM, i_ca_pA, volume_um3, dt_ms, &decay);
 }
 
 double calcium_steady_uM(const calcium_params *p, double i_ca_pA, double volume_um3) {

@@ -237,31 +237,45 @@ typedef struct {
   double dephospho;   /* k10 = k12 D / (K_M + S_active) */
 } ring_rates;
 
-static ring_rates ring_rates_at(const camkii_params *p, double cam_uM, const double *y) {
-  const double gamma = cam_uM > 0.0 ? cam_uM / (p->k5_uM + cam_uM) : 0.0; /* Eq. 2 */
+void camkii_inputs_at(const camkii_params *p, double ca_uM, camkii_inputs *in) {
+  const double cam = camkii_cam_ca4_uM(p, ca_uM);
+  const double gamma = cam > 0.0 ? cam / (p->k5_uM + cam) : 0.0; /* Eq. 2 */
   const double kinase = 1.0 - p->kinase_block;
-  const double s_active = camkii_phospho_subunits_uM(y);
+  in->cam_uM = cam;
+  in->initiation_per_s = kinase * p->k6_per_s * gamma * gamma;
+  in->propagation_per_s = kinase * p->k7_per_s * gamma;
+  in->can_equilibrium = can_activation_of_cam(p, cam);
+  in->pka_equilibrium = pka_activation_of_cam(p, cam);
+}
+
+static ring_rates ring_rates_at(const camkii_params *p, const camkii_inputs *in, const double *y,
+                                double s_active) {
   ring_rates r;
-  r.initiation = kinase * p->k6_per_s * gamma * gamma;
-  r.propagation = kinase * p->k7_per_s * gamma;
+  r.initiation = in->initiation_per_s;
+  r.propagation = in->propagation_per_s;
   r.dephospho = p->k12_per_s * y[CAMKII_PP1] / (p->km_uM + s_active); /* Eq. 6 */
   return r;
 }
 
 /* Rate (1/s) at which subunit j of pattern m changes state. */
-static double subunit_rate(unsigned m, int j, const ring_rates *r) {
+static inline double subunit_rate(unsigned m, int j, const ring_rates *r) {
   if (m & (1u << j))
     return r->dephospho;
   const int catalyst = (j + RING_SIZE - 1) % RING_SIZE;
   return (m & (1u << catalyst)) ? r->propagation : r->initiation;
 }
 
-/* Ring transitions (GB2007 Eqs. 7-20), in uM/s: every subunit of every pattern flips. */
+/* Ring transitions (GB2007 Eqs. 7-20), in uM/s: every subunit of every pattern flips. The
+ * loops are unrolled so that the patterns, rate choices and target states, all constants,
+ * fold away: what is left is one multiply-add per transition (this is the inner loop of the
+ * slow integration). */
 static void ring_fluxes(const ring_rates *r, const double *y, double *dydt_per_s) {
   for (int i = 0; i < CAMKII_N_RINGS; i++)
     dydt_per_s[i] = 0.0;
+#pragma GCC unroll 14
   for (int i = 0; i < CAMKII_N_RINGS; i++) {
     const unsigned m = ring_pattern[i];
+#pragma GCC unroll 6
     for (int j = 0; j < RING_SIZE; j++) {
       const double flux = subunit_rate(m, j, r) * y[i];
       dydt_per_s[i] -= flux;
@@ -271,26 +285,65 @@ static void ring_fluxes(const ring_rates *r, const double *y, double *dydt_per_s
 }
 
 /* PP1 / I1P cascade (GB2007 Eqs. 24-25), in uM/s. */
-static void cascade_fluxes(const camkii_params *p, double cam_uM, const double *y,
+static void cascade_fluxes(const camkii_params *p, const camkii_inputs *in, const double *y,
                            double *dydt_per_s) {
   const double pp1 = y[CAMKII_PP1], i1p = y[CAMKII_I1P];
   const double binding = p->k11_per_uM_s * i1p * pp1 - p->km11_per_s * (p->pp1_0_uM - pp1);
-  const double can = enzyme_activity(can_activation_of_cam(p, cam_uM), y[CAMKII_CAN],
-                                     p->can_tau_on_s, p->can_tau_off_s, &dydt_per_s[CAMKII_CAN]);
-  const double pka = enzyme_activity(pka_activation_of_cam(p, cam_uM), y[CAMKII_PKA],
-                                     p->pka_tau_on_s, p->pka_tau_off_s, &dydt_per_s[CAMKII_PKA]);
+  const double can = enzyme_activity(in->can_equilibrium, y[CAMKII_CAN], p->can_tau_on_s,
+                                     p->can_tau_off_s, &dydt_per_s[CAMKII_CAN]);
+  const double pka = enzyme_activity(in->pka_equilibrium, y[CAMKII_PKA], p->pka_tau_on_s,
+                                     p->pka_tau_off_s, &dydt_per_s[CAMKII_PKA]);
   dydt_per_s[CAMKII_PP1] = -binding;
   dydt_per_s[CAMKII_I1P] = -binding + pka_rate(p, pka) * p->i1_0_uM - can_rate(p, can) * i1p;
 }
 
-void camkii_rhs(const camkii_params *p, double ca_uM, const double *y, double *dydt_per_ms) {
-  const double cam = camkii_cam_ca4_uM(p, ca_uM);
-  const ring_rates r = ring_rates_at(p, cam, y);
+void camkii_rhs_inputs(const camkii_params *p, const camkii_inputs *in, const double *y,
+                       double *dydt_per_ms) {
+  const ring_rates r = ring_rates_at(p, in, y, camkii_phospho_subunits_uM(y));
   double dydt_per_s[CAMKII_N_STATE];
   ring_fluxes(&r, y, dydt_per_s);
-  cascade_fluxes(p, cam, y, dydt_per_s);
+  cascade_fluxes(p, in, y, dydt_per_s);
   for (int k = 0; k < CAMKII_N_STATE; k++)
     dydt_per_ms[k] = dydt_per_s[k] / MS_PER_S;
+}
+
+void camkii_rhs(const camkii_params *p, double ca_uM, const double *y, double *dydt_per_ms) {
+  camkii_inputs in;
+  camkii_inputs_at(p, ca_uM, &in);
+  camkii_rhs_inputs(p, &in, y, dydt_per_ms);
+}
+
+/* Bound on the spectral radius of the Jacobian of camkii_rhs. The Jacobian is block
+ * triangular: the CaN and PKA activities depend on Ca2+ alone, PP1 (D) and I1P on each other
+ * and those activities, the rings on themselves and D. Its eigenvalues are those of the
+ * diagonal blocks, and each block's are bounded by its largest column sum of absolute values
+ * (an induced norm). Columns, in 1/s:
+ * - a ring pattern i: it leaves at out_i <= 6 max(k6 gamma^2, k7 gamma, k10) and the same
+ *   flux arrives elsewhere (2 out_i); k10 = k12 D / (K_M + S) falls with S_active, by
+ *   k10 m_i / (K_M + S) per uM of y_i, which moves every dephosphorylation flux: at most
+ *   2 k10 m_i S / (K_M + S) <= 12 k10 S / (K_M + S);
+ * - D: binding k11 I + k-11 in the D and I1P rows; I1P: binding k11 D in both rows and
+ *   calcineurin v_CaN <= its maximum;
+ * - CaN, PKA activities (when kinetic): 1 / min(tau_on, tau_off).
+ * The engine sizes explicit steps with it (engine/slow.c). */
+double camkii_stiffness_per_ms(const camkii_params *p, const camkii_inputs *in, const double *y) {
+  const double s_active = fabs(camkii_phospho_subunits_uM(y));
+  const double pp1 = fabs(y[CAMKII_PP1]), i1p = fabs(y[CAMKII_I1P]);
+  const double k10 = p->k12_per_s * pp1 / (p->km_uM + s_active);
+  double fastest = k10;
+  if (in->initiation_per_s > fastest)
+    fastest = in->initiation_per_s;
+  if (in->propagation_per_s > fastest)
+    fastest = in->propagation_per_s;
+  double col = 2.0 * RING_SIZE * (fastest + k10 * s_active / (p->km_uM + s_active));
+  const double d_col = 2.0 * (p->k11_per_uM_s * i1p + p->km11_per_s);
+  const double i_col = 2.0 * p->k11_per_uM_s * pp1 + can_rate(p, 1.0);
+  col = fmax(col, fmax(d_col, i_col));
+  if (p->can_tau_on_s > 0.0 && p->can_tau_off_s > 0.0)
+    col = fmax(col, 1.0 / fmin(p->can_tau_on_s, p->can_tau_off_s));
+  if (p->pka_tau_on_s > 0.0 && p->pka_tau_off_s > 0.0)
+    col = fmax(col, 1.0 / fmin(p->pka_tau_on_s, p->pka_tau_off_s));
+  return col / MS_PER_S;
 }
 
 void camkii_cascade_steady(const camkii_params *p, double ca_uM, double *pp1_uM, double *i1p_uM) {

@@ -33,6 +33,20 @@ extern const ltp_mech_def camkii_mech;
 /* Right-hand side: dydt_per_ms[k] = d y[k] / dt in uM/ms at free Ca2+ ca_uM. */
 void camkii_rhs(const camkii_params *p, double ca_uM, const double *y, double *dydt_per_ms);
 
+/* What the right-hand side needs from Ca2+ alone: Ca4-CaM, the autophosphorylation rates and
+ * the equilibrium calcineurin and PKA activations. An integrator that holds Ca2+ constant over
+ * many evaluations computes them once (they cost two pow() and the CaM binding). */
+typedef struct {
+  double cam_uM, initiation_per_s, propagation_per_s, can_equilibrium, pka_equilibrium;
+} camkii_inputs;
+void camkii_inputs_at(const camkii_params *p, double ca_uM, camkii_inputs *in);
+/* camkii_rhs with the Ca2+-dependent inputs precomputed (same result, bit for bit). */
+void camkii_rhs_inputs(const camkii_params *p, const camkii_inputs *in, const double *y,
+                       double *dydt_per_ms);
+/* Upper bound (1/ms) on the spectral radius of the right-hand side's Jacobian at y: explicit
+ * steps h with h x bound inside the method's stability interval are stable. */
+double camkii_stiffness_per_ms(const camkii_params *p, const camkii_inputs *in, const double *y);
+
 /* DOWN state without Ca2+: every ring unphosphorylated; PP1 and I1P at their steady state
  * for Ca = 0 (basal PKA and CaN activity only). */
 void camkii_init_down(const camkii_params *p, double *y);

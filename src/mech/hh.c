@@ -42,14 +42,21 @@ typedef struct {
   double m_inf, m_tau, h_inf, h_tau, n_inf, n_tau;
 } hh_rates;
 
-static hh_rates rates(const hh_params *p, double v) {
-  const double phi = pow(p->q10, (p->temp_C - 6.3) / 10.0);
+double hh_rate_factor(const hh_params *p) {
+  return pow(p->q10, (p->temp_C - 6.3) / 10.0);
+}
+
+static hh_rates rates_at(double phi, double v) {
   const double am = 0.1 * vtrap(v + 40.0, 10.0), bm = 4.0 * exp(-(v + 65.0) / 18.0);
   const double ah = 0.07 * exp(-(v + 65.0) / 20.0), bh = 1.0 / (1.0 + exp(-(v + 35.0) / 10.0));
   const double an = 0.01 * vtrap(v + 55.0, 10.0), bn = 0.125 * exp(-(v + 65.0) / 80.0);
   hh_rates r = {am / (am + bm),          1.0 / (phi * (am + bm)), ah / (ah + bh),
                 1.0 / (phi * (ah + bh)), an / (an + bn),          1.0 / (phi * (an + bn))};
   return r;
+}
+
+static hh_rates rates(const hh_params *p, double v) {
+  return rates_at(hh_rate_factor(p), v);
 }
 
 void hh_gates_rest(const hh_params *p, double v_mV, hh_gates *g) {
@@ -59,11 +66,15 @@ void hh_gates_rest(const hh_params *p, double v_mV, hh_gates *g) {
   g->n = r.n_inf;
 }
 
-void hh_gates_step(const hh_params *p, double v_mV, double dt_ms, hh_gates *g) {
-  const hh_rates r = rates(p, v_mV);
+void hh_gates_advance(double rate_factor, double v_mV, double dt_ms, hh_gates *g) {
+  const hh_rates r = rates_at(rate_factor, v_mV);
   g->m = gate_step(g->m, r.m_inf, r.m_tau, dt_ms);
   g->h = gate_step(g->h, r.h_inf, r.h_tau, dt_ms);
   g->n = gate_step(g->n, r.n_inf, r.n_tau, dt_ms);
+}
+
+void hh_gates_step(const hh_params *p, double v_mV, double dt_ms, hh_gates *g) {
+  hh_gates_advance(hh_rate_factor(p), v_mV, dt_ms, g);
 }
 
 void hh_gates_rhs(const hh_params *p, double v_mV, const hh_gates *g, hh_gates *dg) {

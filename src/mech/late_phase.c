@@ -69,6 +69,12 @@ double late_prp_rhs(const late_params *p, double prp, double drive) {
                  prp / p->tau_prp_decay_s);
 }
 
+double late_stiffness_per_ms(const late_params *p, double kinase_drive) {
+  const double tag = positive(kinase_drive - p->tag_threshold) / p->tau_set_s + 1.0 / p->tau_tag_s;
+  const double prp = 1.0 / p->tau_prp_rise_s + 1.0 / p->tau_prp_decay_s;
+  return 1e-3 * fmax(fmax(tag, 1.0 / p->tau_trigger_s), fmax(prp, 1.0 / p->tau_z_s));
+}
+
 double late_consolidation_rhs(const late_params *p, double z, double tag, double prp) {
   return 1e-3 * (z * (1.0 - z) * (z - p->z_kappa) + p->z_gamma * tag * prp) / p->tau_z_s;
 }

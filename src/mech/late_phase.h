@@ -16,4 +16,8 @@ double late_consolidation_rhs(const late_params *p, double z, double tag, double
 double late_drive_rhs(const late_params *p, double drive, double drive_in);
 double late_prp_rhs(const late_params *p, double prp, double drive);
 
+/* Largest rate (1/ms) of the late-phase variables: every one
+ * depends on itself and on earlier ones only (tag, drive -> PRP -> z), so the diagonal rates
+ * bound the eigenvalues; the consolidation term |d/dz z(1-z)(z-kappa)| <= 1 on [0, 1]. */
+double late_stiffness_per_ms(const late_params *p, double kinase_drive);
 #endif

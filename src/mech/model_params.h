@@ -105,9 +105,11 @@ typedef struct {
   rules_params rules; /* src/rules/: reduced plasticity rules, one table per rule */
   struct {
     double dt_ms, slow_dt_ms, quiet_tol, rtol, state_dt_s, tail_dt_ms, slow_rk_step_ms;
-    double method;         /* choice: fixed | reference (engine/reference.c) */
-    double reference_rtol; /* relative tolerance of the reference integration */
-  } engine;                /* engine/numerics.c */
+    double method;            /* choice: fixed | reference (engine/reference.c) */
+    double reference_rtol;    /* relative tolerance of the reference integration */
+    double slow_rk_courant;   /* largest h x stiffness bound of an explicit slow step */
+    double quiet_explicit_ms; /* explicit start of a quiet stretch before CVODE takes over */
+  } engine;                   /* engine/numerics.c */
 } ltp_params;
 
 #endif

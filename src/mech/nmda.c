@@ -59,8 +59,14 @@ double nmda_mg_unblock(const nmda_params *p, double v_mV, double mg_o_mM) {
   return 1.0 / (1.0 + mg_o_mM / f->k0_mM * exp(-f->z_per_mV * v_mV));
 }
 
+double nmda_gate_advance(const nmda_params *p, double r, double glu_mM, double dt_ms,
+                         exp_memo *decay) {
+  return kinetic2_advance(r, p->alpha_per_mM_ms * glu_mM, p->beta_per_ms, dt_ms, decay);
+}
+
 double nmda_gate_step(const nmda_params *p, double r, double glu_mM, double dt_ms) {
-  return kinetic2_step(r, p->alpha_per_mM_ms * glu_mM, p->beta_per_ms, dt_ms);
+  exp_memo decay = EXP_MEMO_EMPTY;
+  return nmda_gate_advance(p, r, glu_mM, dt_ms, &decay);
 }
 
 double nmda_gate_rhs(const nmda_params *p, double r, double glu_mM) {

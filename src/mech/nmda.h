@@ -4,6 +4,7 @@
 #define LTP_MECH_NMDA_H
 
 #include "core/param.h"
+#include "mech/kinetics.h"
 #include "mech/model_params.h"
 
 extern const ltp_mech_def nmda_mech;
@@ -13,6 +14,9 @@ enum { NMDA_BLOCK_JAHR_STEVENS = 0, NMDA_BLOCK_VARGAS_CABALLERO = 1, NMDA_BLOCK_
 /* Unblocked fraction B(V) at [Mg]o for the selected fit. */
 double nmda_mg_unblock(const nmda_params *p, double v_mV, double mg_o_mM);
 double nmda_gate_step(const nmda_params *p, double r, double glu_mM, double dt_ms);
+/* The same, remembering the decay factor in *decay for the next step (mech/kinetics.h). */
+double nmda_gate_advance(const nmda_params *p, double r, double glu_mM, double dt_ms,
+                         exp_memo *decay);
 /* dr/dt (1/ms) of the same scheme. */
 double nmda_gate_rhs(const nmda_params *p, double r, double glu_mM);
 /* Conductance (nS, before Mg block) at open fraction r. */

@@ -30,6 +30,10 @@ double retrograde_rhs(const retrograde_params *p, double signal, double kinase_d
   return 1e-3 * (over * (1.0 - signal) / p->tau_rise_s - signal / p->tau_decay_s);
 }
 
+double retrograde_stiffness_per_ms(const retrograde_params *p) {
+  return 1e-3 * (1.0 / p->tau_rise_s + 1.0 / p->tau_decay_s);
+}
+
 double retrograde_release_factor(const retrograde_params *p, double signal) {
   return p->enabled > 0.5 ? 1.0 + p->gain * signal : 1.0;
 }

@@ -12,4 +12,6 @@ double retrograde_rhs(const retrograde_params *p, double signal, double kinase_d
 /* Factor on the presynaptic release fraction F1: 1 + gain x signal (1 when disabled). */
 double retrograde_release_factor(const retrograde_params *p, double signal);
 
+/* Rate (1/ms) of the signal's own relaxation, its only eigenvalue. */
+double retrograde_stiffness_per_ms(const retrograde_params *p);
 #endif

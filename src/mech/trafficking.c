@@ -9,6 +9,7 @@
  * unless consolidation z raises S_base (late phase). */
 #include "mech/trafficking.h"
 
+#include <math.h>
 #include <stddef.h>
 
 #define P(field) offsetof(ltp_params, trafficking.field)
@@ -99,6 +100,14 @@ void trafficking_rhs(const trafficking_params *p, const trafficking_state *s,
                             p->k_rem_per_s * d->phosphatase * s->receptors);
   ds->s831 = per_ms * (p->k_phos_per_s * d->kinase * (1.0 - s->s831) -
                        p->k_dephos_per_s * (1.0 + d->phosphatase) * (s->s831 - p->s831_basal));
+}
+
+double trafficking_stiffness_per_ms(const trafficking_params *p, const trafficking_drive *d) {
+  const double a_k = fabs(d->kinase), a_p = fabs(d->phosphatase);
+  const double slots = p->k_ins_per_s * a_k + p->k_rem_per_s * a_p + 1.0 / p->tau_early_s;
+  const double receptors = p->k_exo_per_s + p->k_rem_per_s * a_p;
+  const double s831 = p->k_phos_per_s * a_k + p->k_dephos_per_s * (1.0 + a_p);
+  return 1e-3 * fmax(slots, fmax(receptors, s831));
 }
 
 double trafficking_gamma_pS(const trafficking_params *p, double s831) {

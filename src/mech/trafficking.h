@@ -22,6 +22,9 @@ void trafficking_rest(const trafficking_params *p, trafficking_state *s);
 /* Derivatives per ms. */
 void trafficking_rhs(const trafficking_params *p, const trafficking_state *s,
                      const trafficking_drive *d, trafficking_state *ds_per_ms);
+/* Largest rate (1/ms) of the three variables at drive d. Each depends on itself and on the
+ * ones before it only (slots -> receptors), so these diagonal rates are the eigenvalues. */
+double trafficking_stiffness_per_ms(const trafficking_params *p, const trafficking_drive *d);
 /* Mean unitary conductance (pS) for the S831 fraction (Derkach et al. 1999; Benke 1998). */
 double trafficking_gamma_pS(const trafficking_params *p, double s831);
 

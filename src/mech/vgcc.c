@@ -55,10 +55,16 @@ void vgcc_gates_rest(const vgcc_params *p, double v_mV, vgcc_gates *g) {
   g->l_m = l_m_inf(v_mV);
 }
 
+void vgcc_gates_advance(const vgcc_params *p, double v_mV, double dt_ms, vgcc_gates *g,
+                        exp_memo decay[3]) {
+  g->r_m = gate_advance(g->r_m, r_m_inf(v_mV), p->r_tau_m_ms, dt_ms, &decay[0]);
+  g->r_h = gate_advance(g->r_h, r_h_inf(v_mV), p->r_tau_h_ms, dt_ms, &decay[1]);
+  g->l_m = gate_advance(g->l_m, l_m_inf(v_mV), p->l_tau_m_ms, dt_ms, &decay[2]);
+}
+
 void vgcc_gates_step(const vgcc_params *p, double v_mV, double dt_ms, vgcc_gates *g) {
-  g->r_m = gate_step(g->r_m, r_m_inf(v_mV), p->r_tau_m_ms, dt_ms);
-  g->r_h = gate_step(g->r_h, r_h_inf(v_mV), p->r_tau_h_ms, dt_ms);
-  g->l_m = gate_step(g->l_m, l_m_inf(v_mV), p->l_tau_m_ms, dt_ms);
+  exp_memo decay[3] = {EXP_MEMO_EMPTY, EXP_MEMO_EMPTY, EXP_MEMO_EMPTY};
+  vgcc_gates_advance(p, v_mV, dt_ms, g, decay);
 }
 
 void vgcc_gates_rhs(const vgcc_params *p, double v_mV, const vgcc_gates *g, vgcc_gates *dg) {

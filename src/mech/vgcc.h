@@ -3,6 +3,7 @@
 #define LTP_MECH_VGCC_H
 
 #include "core/param.h"
+#include "mech/kinetics.h"
 #include "mech/model_params.h"
 
 extern const ltp_mech_def vgcc_mech;
@@ -13,6 +14,9 @@ typedef struct {
 
 void vgcc_gates_rest(const vgcc_params *p, double v_mV, vgcc_gates *g);
 void vgcc_gates_step(const vgcc_params *p, double v_mV, double dt_ms, vgcc_gates *g);
+/* The same, remembering the three decay factors (constant time constants) in decay[]. */
+void vgcc_gates_advance(const vgcc_params *p, double v_mV, double dt_ms, vgcc_gates *g,
+                        exp_memo decay[3]);
 /* Time derivatives (1/ms) of the gates at v_mV, from the same steady states and taus. */
 void vgcc_gates_rhs(const vgcc_params *p, double v_mV, const vgcc_gates *g, vgcc_gates *dg);
 /* Conductance (nS) of both channel types on a head of area_um2 (all current is Ca2+). */
