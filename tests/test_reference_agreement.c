@@ -61,9 +61,13 @@ static void fast_engine_agrees_with_reference_on_default(void **state) {
 static void halving_dt_changes_little_on_default(void **state) {
   (void)state;
   const char *fast[] = {NULL};
-  const char *half[] = {"engine.dt=0.0125 ms",        "engine.tail_dt=0.125 ms",
-                        "engine.slow_dt=0.25 ms",     "engine.slow_rk_step=5 ms",
-                        "engine.slow_rk_courant=0.5", NULL};
+  const char *half[] = {"engine.dt=0.0125 ms",
+                        "engine.tail_dt=1 ms",
+                        "engine.tail_dv=0.0625 mV",
+                        "engine.slow_dt=0.25 ms",
+                        "engine.slow_rk_step=5 ms",
+                        "engine.slow_rk_courant=0.5",
+                        NULL};
   const outcome a = run_outcome(NULL, default_after_min, fast);
   const outcome b = run_outcome(NULL, default_after_min, half);
   compare("dt vs dt/2", default_after_min, &a, &b, 0.005, 0.005);

@@ -26,12 +26,16 @@ static const ltp_param_def numerics_table[] = {
      P(quiet_tol), NULL},
     {"rtol", "1", 1e-6, 1e-12, 1e-2, "ltpsim: CVODE relative tolerance for the slow ODEs",
      "relative tolerance of the slow (signalling) integration", P(rtol), NULL},
-    {"tail_dt", "ms", 0.25, 0.001, 1,
+    {"tail_dt", "ms", 2, 0.001, 20,
      "ltpsim: in event tails (no glutamate, no spike, past a readout's rising phase) every "
      "update is exponential or implicit; tests/test_default_experiment.c checks against fine "
-     "stepping",
-     "step in event tails, between the fine-stepped events and the quiet stretch", P(tail_dt_ms),
-     NULL},
+     "stepping, tests/test_reference_agreement.c against the reference (docs/numerics.md)",
+     "largest step in event tails, between the fine-stepped events and the quiet stretch",
+     P(tail_dt_ms), NULL},
+    {"tail_dv", "mV", 0.125, 0.001, 10,
+     "ltpsim: 0.5 mV/ms x 0.25 ms, where the former fixed tail step began; "
+     "tests/test_reference_agreement.c (docs/numerics.md)",
+     "largest change of any membrane potential per event-tail step", P(tail_dv_mV), NULL},
     {"slow_rk_step", "ms", 10, 0.01, 100,
      "ltpsim: stability is engine.slow_rk_courant's; this caps the step where the stiffness "
      "bound is low: it binds nowhere in the default set (bound >= 0.2/ms at rest, steps <= 5 "

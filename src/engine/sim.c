@@ -171,12 +171,13 @@ static void step_gates(sim_t *s, double t, double dt) {
 static void update_calcium(sim_t *s, int k, double dt) {
   const double i_ca = sim_spine_ca_current(s, k);
   const double before = s->ca_uM[k];
-  s->ca_uM[k] =
-      calcium_advance(&s->p.calcium, before, i_ca, sim_head_volume_um3(s, k), dt, &s->memo.ca[k]);
+  double integral_uM_ms; /* the slow ODEs see the step's exact mean, not its end value */
+  s->ca_uM[k] = calcium_advance(&s->p.calcium, before, i_ca, sim_head_volume_um3(s, k), dt,
+                                &s->memo.ca[k], &integral_uM_ms);
   const double rate = fabs(s->ca_uM[k] - before) / dt;
   if (rate > s->dca_max_uM_ms)
     s->dca_max_uM_ms = rate;
-  s->ca_acc[k] += s->ca_uM[k] * dt;
+  s->ca_acc[k] += integral_uM_ms;
 }
 
 static void fine_step(sim_t *s, double t, double dt) {
@@ -637,8 +638,8 @@ static ltp_status after_step(sim_t *s, double t, double v_prev, double dt, ltp_r
 }
 
 /* An event tail: no glutamate pulse or spike current in the last few ms, no readout in its
- * rising phase, no trace window and no fast membrane change. Every fast update is then
- * exponential or implicit, so a longer step (engine.tail_dt) follows the decays accurately. */
+ * rising phase and no trace window. Every fast update is then exponential or implicit, so
+ * longer steps follow the decays accurately (tail_step_ms). */
 static int in_tail(const sim_t *s, double t) {
   const ltp_protocol *pr = s->proto;
   if (t < s->spike_until_ms + 5.0 || s->dv_max_mV_ms > 0.5 || !rule_quiet(s, t))
@@ -651,6 +652,32 @@ static int in_tail(const sim_t *s, double t) {
     if (t < s->spine[k].glu_until_ms + 2.0 || t < s->pop[k].glu_until_ms + 2.0)
       return 0;
   return 1;
+}
+
+/* The step in an event tail, after a step of h_prev: as long as the membrane potential moves
+ * by at most engine.tail_dv per step at its last rate of change (the splitting error of the
+ * exponential and implicit updates scales with it), at most engine.tail_dt, at most twice the
+ * last step, never shorter than engine.dt, never past the end of the slow sub-cycle (so the
+ * signalling still sees Ca2+ means over engine.slow_dt while Ca2+ is raised), and ending on the
+ * next protocol edge, trace window or state sample rather than stepping over it. Membrane
+ * changes of more than 0.5 mV/ms (in_tail) keep the fine step: spike-timing pairing
+ * (examples/stdp_pair.exp) needs the membrane between pre- and postsynaptic spike that
+ * exactly. */
+static double slow_subcycle_ms(const sim_t *s);
+
+static double tail_step_ms(const sim_t *s, double t, double h_prev) {
+  const double dt = s->p.engine.dt_ms;
+  double h = fmin(s->p.engine.tail_dt_ms, slow_subcycle_ms(s) - s->acc_ms);
+  if (s->dv_max_mV_ms * h > s->p.engine.tail_dv_mV)
+    h = s->p.engine.tail_dv_mV / s->dv_max_mV_ms;
+  if (h > 2.0 * h_prev)
+    h = 2.0 * h_prev;
+  if (h <= dt)
+    return dt;
+  const double next = next_activity_ms(s, t);
+  if (t + h > next)
+    h = next - t >= dt ? next - t : dt;
+  return h;
 }
 
 /* Entering a quiet stretch, the fast state is still within engine.quiet_tol of its end point:
@@ -690,11 +717,10 @@ static ltp_status run_loop(sim_t *s, const ltp_sim_options *opt, ltp_results *re
   uint64_t k = 0, since_progress = 0;
   ltp_status st = LTP_OK;
   for (double t = 0.0; t < t_end - 0.5 * dt && st == LTP_OK; t = t_base + (double)k * dt) {
-    /* step size: fine, or tail_dt in event tails when no event falls inside the step */
+    /* step size: fine, or longer in event tails */
     double h = s->p.engine.dt_ms;
-    if (!opt->no_fast_forward && in_tail(s, t) &&
-        next_activity_ms(s, t) >= t + s->p.engine.tail_dt_ms)
-      h = s->p.engine.tail_dt_ms;
+    if (!opt->no_fast_forward && in_tail(s, t))
+      h = tail_step_ms(s, t, dt);
     if (h != dt) {
       t_base = t;
       k = 0;

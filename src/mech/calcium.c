@@ -57,16 +57,20 @@ static double calcium_target_uM(const calcium_params *p, double i_ca_pA, double 
 }
 
 double calcium_advance(const calcium_params *p, double ca_uM, double i_ca_pA, double volume_um3,
-                       double dt_ms, exp_memo *decay) {
+                       double dt_ms, exp_memo *decay, double *integral_uM_ms) {
   const double tau = calcium_tau_ms(p);
   const double ca_inf = calcium_target_uM(p, i_ca_pA, volume_um3, tau);
-  return ca_inf + (ca_uM - ca_inf) * exp_memo_of(decay, -dt_ms / tau);
+  const double next = ca_inf + (ca_uM - ca_inf) * exp_memo_of(decay, -dt_ms / tau);
+  /* integral of ca_inf + (ca - ca_inf) exp(-s / tau) over [0, dt] */
+  *integral_uM_ms = ca_inf * dt_ms + tau * (ca_uM - next);
+  return next;
 }
 
 double calcium_step(const calcium_params *p, double ca_uM, double i_ca_pA, double volume_um3,
                     double dt_ms) {
   exp_memo decay = EXP_MEMO_EMPTY;
-  return calcium_advance(p, ca_uM, i_ca_pA, volume_um3, dt_ms, &decay);
+  double integral_uM_ms;
+  return calcium_advance(p, ca_uM, i_ca_pA, volume_um3, dt_ms, &decay, &integral_uM_ms);
 }
 
 double calcium_steady_uM(const calcium_params *p, double i_ca_pA, double volume_um3) {

@@ -15,9 +15,10 @@ double calcium_flux_uM_per_ms(double i_ca_pA, double volume_um3);
 /* Exact update over dt with constant Ca2+ current i_ca_pA (inward negative). */
 double calcium_step(const calcium_params *p, double ca_uM, double i_ca_pA, double volume_um3,
                     double dt_ms);
-/* The same, remembering the decay factor in *decay for the next step (mech/kinetics.h). */
+/* The same, remembering the decay factor in *decay for the next step (mech/kinetics.h), and
+ * the exact integral of [Ca] over the step (uM ms) in *integral_uM_ms. */
 double calcium_advance(const calcium_params *p, double ca_uM, double i_ca_pA, double volume_um3,
-                       double dt_ms, exp_memo *decay);
+                       double dt_ms, exp_memo *decay, double *integral_uM_ms);
 /* The level a constant Ca2+ current holds (the limit of calcium_step for long dt). */
 double calcium_steady_uM(const calcium_params *p, double i_ca_pA, double volume_um3);
 /* d[Ca]/dt (uM/ms) of the same equation. */

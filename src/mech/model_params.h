@@ -109,6 +109,7 @@ typedef struct {
     double reference_rtol;    /* relative tolerance of the reference integration */
     double slow_rk_courant;   /* largest h x stiffness bound of an explicit slow step */
     double quiet_explicit_ms; /* explicit start of a quiet stretch before CVODE takes over */
+    double tail_dv_mV;        /* largest membrane-potential change per event-tail step */
   } engine;                   /* engine/numerics.c */
 } ltp_params;
 
