@@ -75,8 +75,9 @@ double ltp_cable_head_volume_um3(const cable_params *p) {
 static int cable_alloc(ltp_cable *c, int n) {
   c->n = n;
   c->parent = calloc((size_t)n, sizeof *c->parent);
-  double **arrays[] = {&c->cm_pF, &c->g_axial_nS, &c->g_leak_nS, &c->area_um2, &c->v_mV,
-                       &c->g_nS,  &c->ge_pA,      &c->i_inj_pA,  &c->d,        &c->b};
+  double **arrays[] = {&c->cm_pF,      &c->g_axial_nS,     &c->g_leak_nS, &c->area_um2, &c->v_mV,
+                       &c->g_nS,       &c->ge_pA,          &c->i_inj_pA,  &c->d,        &c->b,
+                       &c->ge_leak_pA, &c->g_axial_sum_nS, &c->cm_dt_nS};
   int ok = c->parent != NULL;
   for (size_t k = 0; k < LTP_COUNT(arrays); ++k) {
     *arrays[k] = calloc((size_t)n, sizeof(double));
@@ -127,13 +128,21 @@ ltp_status ltp_cable_build(ltp_cable *c, const cable_params *p, int n_pathways, 
     c->neck[k] = neck;
     c->head[k] = head;
   }
+  for (int i = 0; i < c->n; ++i)
+    c->ge_leak_pA[i] = c->g_leak_nS[i] * c->e_leak_mV;
+  for (int i = 1; i < c->n; ++i) {
+    c->g_axial_sum_nS[i] += c->g_axial_nS[i];
+    c->g_axial_sum_nS[c->parent[i]] += c->g_axial_nS[i];
+  }
+  c->cm_dt_for_ms = NAN; /* C / dt on the first solve */
   return LTP_OK;
 }
 
 void ltp_cable_free(ltp_cable *c) {
   free(c->parent);
-  double *arrays[] = {c->cm_pF, c->g_axial_nS, c->g_leak_nS, c->area_um2, c->v_mV,
-                      c->g_nS,  c->ge_pA,      c->i_inj_pA,  c->d,        c->b};
+  double *arrays[] = {c->cm_pF,      c->g_axial_nS,     c->g_leak_nS, c->area_um2, c->v_mV,
+                      c->g_nS,       c->ge_pA,          c->i_inj_pA,  c->d,        c->b,
+                      c->ge_leak_pA, c->g_axial_sum_nS, c->cm_dt_nS};
   for (size_t k = 0; k < LTP_COUNT(arrays); ++k)
     free(arrays[k]);
 }
@@ -141,7 +150,7 @@ void ltp_cable_free(ltp_cable *c) {
 void ltp_cable_begin_step(ltp_cable *c) {
   for (int i = 0; i < c->n; ++i) {
     c->g_nS[i] = c->g_leak_nS[i];
-    c->ge_pA[i] = c->g_leak_nS[i] * c->e_leak_mV;
+    c->ge_pA[i] = c->ge_leak_pA[i];
     c->i_inj_pA[i] = 0.0;
   }
 }
@@ -166,29 +175,35 @@ double ltp_cable_derivatives(const ltp_cable *c, int clamp, double *dv) {
 
 double ltp_cable_solve(ltp_cable *c, double dt_ms, int clamp, double v_clamp_mV) {
   const int n = c->n;
-  /* nS x ms = pF x 1e-3 ... C/dt in pF/ms = nS */
+  double *d = c->d, *b = c->b, *v = c->v_mV;
+  const double *g_ax = c->g_axial_nS;
+  const int *parent = c->parent;
+  /* nS x ms = pF x 1e-3 ... C/dt in pF/ms = nS; the step size changes rarely */
+  if (dt_ms != c->cm_dt_for_ms) {
+    for (int i = 0; i < n; ++i)
+      c->cm_dt_nS[i] = c->cm_pF[i] / dt_ms;
+    c->cm_dt_for_ms = dt_ms;
+  }
   for (int i = 0; i < n; ++i) {
-    c->d[i] = c->cm_pF[i] / dt_ms + c->g_nS[i];
-    c->b[i] = c->cm_pF[i] / dt_ms * c->v_mV[i] + c->ge_pA[i] + c->i_inj_pA[i];
+    d[i] = c->cm_dt_nS[i] + c->g_nS[i] + c->g_axial_sum_nS[i];
+    b[i] = c->cm_dt_nS[i] * v[i] + c->ge_pA[i] + c->i_inj_pA[i];
   }
-  for (int i = 1; i < n; ++i) {
-    c->d[i] += c->g_axial_nS[i];
-    c->d[c->parent[i]] += c->g_axial_nS[i];
-  }
-  for (int i = n - 1; i >= 1; --i) { /* eliminate leaves into parents */
-    const int p = c->parent[i];
-    const double g = c->g_axial_nS[i];
-    c->d[p] -= g * g / c->d[i];
-    c->b[p] += g * c->b[i] / c->d[i];
+  /* eliminate leaves into parents; d[i] keeps 1 / pivot for the back substitution */
+  for (int i = n - 1; i >= 1; --i) {
+    const int p = parent[i];
+    const double inv = 1.0 / d[i], f = g_ax[i] * inv;
+    d[i] = inv;
+    d[p] -= f * g_ax[i];
+    b[p] += f * b[i];
   }
   double i_clamp_pA = 0.0;
   if (clamp) {
-    c->v_mV[0] = v_clamp_mV;
-    i_clamp_pA = c->d[0] * v_clamp_mV - c->b[0];
+    v[0] = v_clamp_mV;
+    i_clamp_pA = d[0] * v_clamp_mV - b[0];
   } else {
-    c->v_mV[0] = c->b[0] / c->d[0];
+    v[0] = b[0] / d[0];
   }
   for (int i = 1; i < n; ++i)
-    c->v_mV[i] = (c->b[i] + c->g_axial_nS[i] * c->v_mV[c->parent[i]]) / c->d[i];
+    v[i] = (b[i] + g_ax[i] * v[parent[i]]) * d[i];
   return i_clamp_pA;
 }

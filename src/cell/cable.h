@@ -15,6 +15,9 @@ typedef struct {
   int n_pathways;
   int *parent;
   double *cm_pF, *g_axial_nS, *g_leak_nS, *area_um2;
+  /* derived once: leak current at rest (pA), all axial conductances of a compartment (nS), and
+   * C / dt (nS) for the step size cm_dt_for_ms */
+  double *ge_leak_pA, *g_axial_sum_nS, *cm_dt_nS, cm_dt_for_ms;
   double *v_mV;
   /* per step: membrane conductance and conductance x reversal of all channels (nS, pA) */
   double *g_nS, *ge_pA, *i_inj_pA;

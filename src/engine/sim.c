@@ -29,20 +29,25 @@
 
 /* ---- state derived from the slow subsystem ---- */
 
+/* The slow state of synapse k (read in every fine step: s->slow_y is the slow subsystem's own
+ * state vector, which stays in place for the whole run). */
+static const double *synapse(const sim_t *s, int k) {
+  return s->slow_y + k * SLOW_PER_SYNAPSE;
+}
+
 static double receptors(const sim_t *s, int k) {
-  return ltp_slow_synapse(s->slow, k)[SLOW_RECEPTORS];
+  return synapse(s, k)[SLOW_RECEPTORS];
 }
 static double gamma_pS(const sim_t *s, int k) {
-  return trafficking_gamma_pS(&s->p.trafficking, ltp_slow_synapse(s->slow, k)[SLOW_S831]);
+  return trafficking_gamma_pS(&s->p.trafficking, synapse(s, k)[SLOW_S831]);
 }
 static double retro_factor(const sim_t *s, int k) {
-  return retrograde_release_factor(&s->p.retrograde, ltp_slow_synapse(s->slow, k)[SLOW_RETRO]);
+  return retrograde_release_factor(&s->p.retrograde, synapse(s, k)[SLOW_RETRO]);
 }
 /* Spine head volume follows the PSD slot count (PSD area ~ head volume, Harris & Stevens
  * 1989): structural growth comes with the slots. */
 double sim_head_volume_um3(const sim_t *s, int k) {
-  return s->p.cable.head_volume_um3 * ltp_slow_synapse(s->slow, k)[SLOW_SLOTS] /
-         s->p.trafficking.slots_0;
+  return s->p.cable.head_volume_um3 * synapse(s, k)[SLOW_SLOTS] / s->p.trafficking.slots_0;
 }
 
 static double expressed_ampa_pS(const sim_t *s, int k) {
@@ -231,9 +236,14 @@ static ltp_status check_finite(const sim_t *s, double t, ltp_error *err) {
   return LTP_OK;
 }
 
+/* The accumulated sub-cycle goes to the slow ODEs (or is dropped under a reduced rule). The
+ * fast state is checked here, before its Ca2+ reaches them, rather than after every fine step:
+ * a blow-up is still named as the fast state's, at most a sub-cycle (<= 20 engine.slow_dt)
+ * late. */
 static ltp_status flush_slow(sim_t *s, double t, ltp_error *err) {
-  if (s->acc_ms <= 0.0)
-    return LTP_OK;
+  ltp_status st = check_finite(s, t, err);
+  if (st != LTP_OK || s->acc_ms <= 0.0)
+    return st;
   if (sim_plasticity_active(&s->plast)) { /* a reduced rule replaces the signalling cascade */
     memset(s->ca_acc, 0, sizeof s->ca_acc);
     s->acc_ms = 0.0;
@@ -558,6 +568,7 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
   st = ltp_slow_create(&s->slow, &s->p, s->np, err);
   if (st != LTP_OK)
     return st;
+  s->slow_y = ltp_slow_state(s->slow);
   double ca_rest[LTP_MAX_PATHWAYS];
   for (int k = 0; k < s->np; ++k) {
     release_init(&s->p.release, &s->rel, k);
@@ -572,9 +583,12 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
   hh_gates_rest(&s->p.hh, s->p.cable.e_leak_mV, &s->hh);
   s->spike_until_ms = -INFINITY;
   init_memo(s);
-  /* membrane at rest: 2 s of fine steps without input (HH, leak, VGCC and Ca2+ settle) */
-  for (int i = 0; i < (int)(2000.0 / s->p.engine.dt_ms); ++i)
-    fine_step(s, -1.0, s->p.engine.dt_ms);
+  /* membrane at rest: 2 s without input (HH, leak, VGCC and Ca2+ settle), in event-tail steps:
+   * every update is exact or implicit, so the rest point they relax to does not depend on the
+   * step, and 2 s are > 70 of the slowest time constants (VGCC inactivation, 27 ms) */
+  const double rest_step_ms = fmax(s->p.engine.dt_ms, s->p.engine.tail_dt_ms);
+  for (int i = 0; i < (int)(2000.0 / rest_step_ms); ++i)
+    fine_step(s, -1.0, rest_step_ms);
   /* signalling at the resulting resting Ca2+: 10^6 s settles every slow variable (the slowest,
    * tau_early and the tag, are hours), so the baseline is flat */
   for (int k = 0; k < s->np; ++k)
@@ -632,8 +646,6 @@ static ltp_status after_step(sim_t *s, double t, double v_prev, double dt, ltp_r
   sim_sample_trace(s, t, res);
   if (st == LTP_OK && s->acc_ms >= slow_subcycle_ms(s) - 1e-9)
     st = flush_slow(s, t, err);
-  if (st == LTP_OK)
-    st = check_finite(s, t, err);
   return st;
 }
 

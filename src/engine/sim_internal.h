@@ -69,6 +69,7 @@ typedef struct {
   uint64_t rel_n[2 * LTP_MAX_PATHWAYS];
   release_state rel;
   ltp_slow *slow;
+  const double *slow_y;               /* ltp_slow_state(slow): in place for the whole run */
   sim_plasticity plast;               /* a reduced rule in place of the cascade, if chosen */
   double ampa_base[LTP_MAX_PATHWAYS]; /* receptors x unitary conductance at t = 0 (pS) */
   double ca_acc[LTP_MAX_PATHWAYS], acc_ms;

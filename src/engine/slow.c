@@ -309,7 +309,9 @@ ltp_status ltp_slow_advance_explicit(ltp_slow *s, const double *ca_uM, double t_
   double t = s->t_ms;
   uint64_t steps = 0;
   while (t < t_to_ms) {
-    double h = fmin(max_step_ms, courant / stiffness_per_ms(s, y));
+    /* a non-finite state (a blow-up, reported below) takes the longest step */
+    const double bound = stiffness_per_ms(s, y);
+    double h = bound > 0.0 && isfinite(bound) ? fmin(max_step_ms, courant / bound) : max_step_ms;
     /* the last step ends exactly at t_to; a step just short of it is stretched over it */
     if (t + 1.001 * h >= t_to_ms)
       h = t_to_ms - t;

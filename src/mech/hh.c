@@ -33,10 +33,15 @@ static const ltp_param_def hh_table[] = {
 const ltp_mech_def hh_mech = {"hh", "Somatic Hodgkin-Huxley Na+/K+ spike generator", hh_table,
                               LTP_COUNT(hh_table)};
 
-/* x / (1 - exp(-x / k)) with its limit k at x = 0 */
-static double vtrap(double x, double k) {
-  return fabs(x / k) < 1e-6 ? k * (1.0 - x / k / 2.0) : x / (1.0 - exp(-x / k));
+/* x / (1 - e) with e = exp(-x / k), and its limit k at x = 0 */
+static double vtrap(double x, double k, double e) {
+  return fabs(x / k) < 1e-6 ? k * (1.0 - x / k / 2.0) : x / (1.0 - e);
 }
+
+/* exp(0.5) and exp(-1.5): exp(-(v + 35) / 10) = exp(-(v + 40) / 10) exp(0.5), and
+ * exp(-(v + 55) / 10) = exp(-(v + 40) / 10) exp(-1.5) */
+#define EXP_PLUS_HALF 1.6487212707001282
+#define EXP_MINUS_1_5 0.22313016014842982
 
 typedef struct {
   double m_inf, m_tau, h_inf, h_tau, n_inf, n_tau;
@@ -47,9 +52,12 @@ double hh_rate_factor(const hh_params *p) {
 }
 
 static hh_rates rates_at(double phi, double v) {
-  const double am = 0.1 * vtrap(v + 40.0, 10.0), bm = 4.0 * exp(-(v + 65.0) / 18.0);
-  const double ah = 0.07 * exp(-(v + 65.0) / 20.0), bh = 1.0 / (1.0 + exp(-(v + 35.0) / 10.0));
-  const double an = 0.01 * vtrap(v + 55.0, 10.0), bn = 0.125 * exp(-(v + 65.0) / 80.0);
+  /* the three terms of slope 10 mV share one exponential: exp(-(v + 40) / 10) */
+  const double e40 = exp(-(v + 40.0) / 10.0);
+  const double am = 0.1 * vtrap(v + 40.0, 10.0, e40), bm = 4.0 * exp(-(v + 65.0) / 18.0);
+  const double ah = 0.07 * exp(-(v + 65.0) / 20.0), bh = 1.0 / (1.0 + e40 * EXP_PLUS_HALF);
+  const double an = 0.01 * vtrap(v + 55.0, 10.0, e40 * EXP_MINUS_1_5),
+               bn = 0.125 * exp(-(v + 65.0) / 80.0);
   hh_rates r = {am / (am + bm),          1.0 / (phi * (am + bm)), ah / (ah + bh),
                 1.0 / (phi * (ah + bh)), an / (an + bn),          1.0 / (phi * (an + bn))};
   return r;
