@@ -66,7 +66,7 @@ static void halving_dt_changes_little_on_default(void **state) {
                         "engine.tail_dv=0.0625 mV",
                         "engine.slow_dt=0.25 ms",
                         "engine.slow_rk_step=5 ms",
-                        "engine.slow_rk_courant=0.5",
+                        "engine.slow_rk_courant=1",
                         NULL};
   const outcome a = run_outcome(NULL, default_after_min, fast);
   const outcome b = run_outcome(NULL, default_after_min, half);

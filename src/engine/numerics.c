@@ -38,8 +38,8 @@ static const ltp_param_def numerics_table[] = {
      "largest change of any membrane potential per event-tail step", P(tail_dv_mV), NULL},
     {"slow_rk_step", "ms", 10, 0.01, 100,
      "ltpsim: stability is engine.slow_rk_courant's; this caps the step where the stiffness "
-     "bound is low: it binds nowhere in the default set (bound >= 0.2/ms at rest, steps <= 5 "
-     "ms), and 0.5 ms changes the default experiment by < 1e-4 % (docs/numerics.md)",
+     "bound is low (>= 0.2/ms at rest: 10 ms steps); 0.5 ms changes the default experiment by "
+     "< 1e-4 % (docs/numerics.md)",
      "largest explicit RK4 step of the signalling ODEs during fine stepping", P(slow_rk_step_ms),
      NULL},
     {"method", "choice", 0, 0, 1,
@@ -51,10 +51,11 @@ static const ltp_param_def numerics_table[] = {
      "relative tolerance of the reference integration (absolute: rtol x each variable's "
      "scale)",
      P(reference_rtol), NULL},
-    {"slow_rk_courant", "1", 1.0, 0.01, 2.5,
-     "ltpsim: RK4 is stable for real h lambda in [-2.78, 0]; the bound (mech/camkii.c "
-     "camkii_stiffness_per_ms) is >= the spectral radius (~0.2/ms at rest, ~0.8/ms in a "
-     "tetanus); 0.4, 1 and 2 give the same default experiment to 1e-4 % (docs/numerics.md)",
+    {"slow_rk_courant", "1", 2.0, 0.01, 2.78,
+     "ltpsim: RK4 is stable for h lambda in [-2.785, 0] and in the disc of that diameter "
+     "centred on -1.39 (where the Gershgorin discs of the bound lie); the bound (mech/camkii.c "
+     "camkii_stiffness_per_ms, ~0.2/ms at rest, ~0.8/ms in a tetanus) is >= the spectral "
+     "radius; 1 and 2 give the same default experiment to 1e-4 % (docs/numerics.md)",
      "largest step x stiffness bound of an RK4 step of the signalling ODEs", P(slow_rk_courant),
      NULL},
     {"quiet_explicit", "ms", 2000, 0, 1e6,

@@ -230,7 +230,7 @@ double camkii_phospho_fraction(const camkii_params *p, const double *y) {
   return subunits > 0.0 ? camkii_phospho_subunits_uM(y) / subunits : 0.0;
 }
 
-/* Per-subunit rates (1/s) that act on one ring pattern. */
+/* Per-subunit rates (1/ms) that act on one ring pattern. */
 typedef struct {
   double initiation;  /* k6 gamma^2: substrate and unphosphorylated catalyst bind C */
   double propagation; /* k7 gamma: phosphorylated catalyst, substrate binds C */
@@ -251,13 +251,13 @@ void camkii_inputs_at(const camkii_params *p, double ca_uM, camkii_inputs *in) {
 static ring_rates ring_rates_at(const camkii_params *p, const camkii_inputs *in, const double *y,
                                 double s_active) {
   ring_rates r;
-  r.initiation = in->initiation_per_s;
-  r.propagation = in->propagation_per_s;
-  r.dephospho = p->k12_per_s * y[CAMKII_PP1] / (p->km_uM + s_active); /* Eq. 6 */
+  r.initiation = in->initiation_per_s / MS_PER_S;
+  r.propagation = in->propagation_per_s / MS_PER_S;
+  r.dephospho = p->k12_per_s * y[CAMKII_PP1] / (p->km_uM + s_active) / MS_PER_S; /* Eq. 6 */
   return r;
 }
 
-/* Rate (1/s) at which subunit j of pattern m changes state. */
+/* Rate at which subunit j of pattern m changes state. */
 static inline double subunit_rate(unsigned m, int j, const ring_rates *r) {
   if (m & (1u << j))
     return r->dephospho;
@@ -265,46 +265,49 @@ static inline double subunit_rate(unsigned m, int j, const ring_rates *r) {
   return (m & (1u << catalyst)) ? r->propagation : r->initiation;
 }
 
-/* Ring transitions (GB2007 Eqs. 7-20), in uM/s: every subunit of every pattern flips. The
+/* Ring transitions (GB2007 Eqs. 7-20), in uM/ms: every subunit of every pattern flips. The
  * loops are unrolled so that the patterns, rate choices and target states, all constants,
- * fold away: what is left is one multiply-add per transition (this is the inner loop of the
- * slow integration). */
-static void ring_fluxes(const ring_rates *r, const double *y, double *dydt_per_s) {
+ * fold away: what is left is one multiply-add per transition into its target, and one for the
+ * pattern's total outflow (this is the inner loop of the slow integration). */
+static void ring_fluxes(const ring_rates *r, const double *y, double *dydt_per_ms) {
   for (int i = 0; i < CAMKII_N_RINGS; i++)
-    dydt_per_s[i] = 0.0;
+    dydt_per_ms[i] = 0.0;
 #pragma GCC unroll 14
   for (int i = 0; i < CAMKII_N_RINGS; i++) {
     const unsigned m = ring_pattern[i];
+    double out = 0.0;
 #pragma GCC unroll 6
     for (int j = 0; j < RING_SIZE; j++) {
-      const double flux = subunit_rate(m, j, r) * y[i];
-      dydt_per_s[i] -= flux;
-      dydt_per_s[ring_state_of_pattern[m ^ (1u << j)]] += flux;
+      const double rate = subunit_rate(m, j, r);
+      out += rate;
+      dydt_per_ms[ring_state_of_pattern[m ^ (1u << j)]] += rate * y[i];
     }
+    dydt_per_ms[i] -= out * y[i];
   }
 }
 
-/* PP1 / I1P cascade (GB2007 Eqs. 24-25), in uM/s. */
+/* PP1 / I1P cascade (GB2007 Eqs. 24-25), in uM/ms. */
 static void cascade_fluxes(const camkii_params *p, const camkii_inputs *in, const double *y,
-                           double *dydt_per_s) {
+                           double *dydt_per_ms) {
   const double pp1 = y[CAMKII_PP1], i1p = y[CAMKII_I1P];
   const double binding = p->k11_per_uM_s * i1p * pp1 - p->km11_per_s * (p->pp1_0_uM - pp1);
+  double dcan_per_s, dpka_per_s;
   const double can = enzyme_activity(in->can_equilibrium, y[CAMKII_CAN], p->can_tau_on_s,
-                                     p->can_tau_off_s, &dydt_per_s[CAMKII_CAN]);
+                                     p->can_tau_off_s, &dcan_per_s);
   const double pka = enzyme_activity(in->pka_equilibrium, y[CAMKII_PKA], p->pka_tau_on_s,
-                                     p->pka_tau_off_s, &dydt_per_s[CAMKII_PKA]);
-  dydt_per_s[CAMKII_PP1] = -binding;
-  dydt_per_s[CAMKII_I1P] = -binding + pka_rate(p, pka) * p->i1_0_uM - can_rate(p, can) * i1p;
+                                     p->pka_tau_off_s, &dpka_per_s);
+  dydt_per_ms[CAMKII_CAN] = dcan_per_s / MS_PER_S;
+  dydt_per_ms[CAMKII_PKA] = dpka_per_s / MS_PER_S;
+  dydt_per_ms[CAMKII_PP1] = -binding / MS_PER_S;
+  dydt_per_ms[CAMKII_I1P] =
+      (-binding + pka_rate(p, pka) * p->i1_0_uM - can_rate(p, can) * i1p) / MS_PER_S;
 }
 
 void camkii_rhs_inputs(const camkii_params *p, const camkii_inputs *in, const double *y,
                        double *dydt_per_ms) {
   const ring_rates r = ring_rates_at(p, in, y, camkii_phospho_subunits_uM(y));
-  double dydt_per_s[CAMKII_N_STATE];
-  ring_fluxes(&r, y, dydt_per_s);
-  cascade_fluxes(p, in, y, dydt_per_s);
-  for (int k = 0; k < CAMKII_N_STATE; k++)
-    dydt_per_ms[k] = dydt_per_s[k] / MS_PER_S;
+  ring_fluxes(&r, y, dydt_per_ms);
+  cascade_fluxes(p, in, y, dydt_per_ms);
 }
 
 void camkii_rhs(const camkii_params *p, double ca_uM, const double *y, double *dydt_per_ms) {
