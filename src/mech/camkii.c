@@ -270,8 +270,13 @@ static inline double subunit_rate(unsigned m, int j, const ring_rates *r) {
  * fold away: what is left is one multiply-add per transition into its target, and one for the
  * pattern's total outflow (this is the inner loop of the slow integration). */
 static void ring_fluxes(const ring_rates *r, const double *y, double *dydt_per_ms) {
-  for (int i = 0; i < CAMKII_N_RINGS; i++)
-    dydt_per_ms[i] = 0.0;
+  /* local copies: the output may alias the input as far as the compiler knows, which would
+   * force a reload of y after every store */
+  double yl[CAMKII_N_RINGS], d[CAMKII_N_RINGS];
+  for (int i = 0; i < CAMKII_N_RINGS; i++) {
+    yl[i] = y[i];
+    d[i] = 0.0;
+  }
 #pragma GCC unroll 14
   for (int i = 0; i < CAMKII_N_RINGS; i++) {
     const unsigned m = ring_pattern[i];
@@ -280,10 +285,12 @@ static void ring_fluxes(const ring_rates *r, const double *y, double *dydt_per_m
     for (int j = 0; j < RING_SIZE; j++) {
       const double rate = subunit_rate(m, j, r);
       out += rate;
-      dydt_per_ms[ring_state_of_pattern[m ^ (1u << j)]] += rate * y[i];
+      d[ring_state_of_pattern[m ^ (1u << j)]] += rate * yl[i];
     }
-    dydt_per_ms[i] -= out * y[i];
+    d[i] -= out * yl[i];
   }
+  for (int i = 0; i < CAMKII_N_RINGS; i++)
+    dydt_per_ms[i] = d[i];
 }
 
 /* PP1 / I1P cascade (GB2007 Eqs. 24-25), in uM/ms. */
