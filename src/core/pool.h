@@ -1,0 +1,25 @@
+/* A pool of POSIX threads that runs n independent jobs, handed out in index order. Used by the
+ * validation suite (ltpsim validate --jobs) and the sweep (ltpsim sweep --jobs): the library
+ * keeps no mutable static state, so runs in different threads share no memory. */
+#ifndef LTP_CORE_POOL_H
+#define LTP_CORE_POOL_H
+
+#include <stddef.h>
+
+#define LTP_POOL_MAX_THREADS 64
+
+typedef struct {
+  /* Run job i (0 <= i < n). Called from several threads at once for different i. */
+  void (*run)(void *ctx, size_t i);
+  /* NULL, or called after each job with the number of jobs finished so far, under the pool's
+   * lock (one call at a time), e.g. to draw a progress bar. */
+  void (*done)(void *ctx, size_t n_done);
+  void *ctx;
+} ltp_pool_work;
+
+/* Run every job on `threads` threads (clamped to 1 .. LTP_POOL_MAX_THREADS; the calling
+ * thread is one of them) and return when all have finished. When fewer threads can be
+ * started, the calling thread still runs every job. */
+void ltp_pool_run(const ltp_pool_work *work, size_t n, int threads);
+
+#endif
