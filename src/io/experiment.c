@@ -355,8 +355,7 @@ static const char *param_names(const ltp_mech_def *m, char *buf, size_t len) {
   return buf;
 }
 
-/* Why "key" (mech.name) is unknown, listing what is known. */
-static void explain_unknown_param(const char *key, char *buf, size_t len) {
+void ltp_experiment_explain_unknown_param(const char *key, char *buf, size_t len) {
   char list[500], mech[64];
   size_t n = strcspn(key, ".");
   snprintf(mech, sizeof mech, "%.*s", (int)(n < 63 ? n : 63), key);
@@ -402,7 +401,7 @@ static ltp_status load_mech_params(const loader *ld, const ltp_mech_def *m,
     snprintf(key, sizeof key, "%s.%s", m->name, config_setting_name(s));
     const ltp_param_def *d = ltp_param_lookup(key, NULL);
     if (d == NULL) {
-      explain_unknown_param(key, why, sizeof why);
+      ltp_experiment_explain_unknown_param(key, why, sizeof why);
       return fail(ld, s, LTP_ERR_UNKNOWN_KEY, "%s", why);
     }
     double v = 0;
@@ -1110,7 +1109,7 @@ ltp_status ltp_experiment_apply_set(const char *assignment, ltp_params *params, 
   trimmed(eq + 1, strlen(eq + 1), value, sizeof value);
   const ltp_param_def *d = ltp_param_lookup(key, NULL);
   if (d == NULL) {
-    explain_unknown_param(key, why, sizeof why);
+    ltp_experiment_explain_unknown_param(key, why, sizeof why);
     return ltp_error_set(err, LTP_ERR_UNKNOWN_KEY, "--set \"%s\": %s", assignment, why);
   }
   double v = 0;

@@ -65,16 +65,16 @@ int ltp_vary_has(const char *text, const char *name) {
   return text != NULL && find_marks(text, name, &hit) == 1;
 }
 
-ltp_status ltp_vary_apply(ltp_svg_buf *text, const char *file, const char *name,
-                          const char *value, ltp_error *err) {
+ltp_status ltp_vary_apply(ltp_svg_buf *text, const char *file, const char *name, const char *value,
+                          ltp_error *err) {
   const char *hit = NULL;
   const int n = find_marks(text->data ? text->data : "", name, &hit);
   if (n > 1)
     return ltp_error_set(err, LTP_ERR_PARSE, "%s: more than one line marked '# vary: %s'", file,
                          name);
   if (n == 0)
-    return ltp_error_set(err, LTP_ERR_PARSE, "%s: no line marked '# vary: %s' (expected one)",
-                         file, name);
+    return ltp_error_set(err, LTP_ERR_PARSE, "%s: no line marked '# vary: %s' (expected one)", file,
+                         name);
   const char *bol = hit;
   while (bol > text->data && bol[-1] != '\n')
     --bol;

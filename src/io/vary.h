@@ -21,8 +21,8 @@ int ltp_vary_has(const char *text, const char *name);
 /* Replace the value of the setting on the one line marked "# vary: NAME" (the text between "="
  * and ";"; a quoted value stays quoted) with value. LTP_ERR_PARSE naming file when no line or
  * more than one line is marked, or the marked line holds no "key = value;" setting. */
-ltp_status ltp_vary_apply(ltp_svg_buf *text, const char *file, const char *name,
-                          const char *value, ltp_error *err);
+ltp_status ltp_vary_apply(ltp_svg_buf *text, const char *file, const char *name, const char *value,
+                          ltp_error *err);
 
 /* A copy of base (the text of file) with n placeholders replaced (names[i] -> values[i]) into
  * text, and into label the name to show in messages: "file [NAME = value] ...". Both buffers

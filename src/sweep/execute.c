@@ -1,0 +1,93 @@
+/* Sweep execution: every job runs the single-cell engine (ltp_simulate) on the thread pool and
+ * keeps its metrics; the full results of a run are freed as soon as they are read. */
+#include "sweep/execute.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/pool.h"
+#include "engine/sim.h"
+
+typedef struct {
+  const ltp_sweep_job *jobs;
+  size_t n;
+  const ltp_sweep_layout *layout;
+  ltp_sweep_results *out;
+  ltp_sweep_progress_fn progress;
+  void *progress_ctx;
+  pthread_mutex_t lock; /* out->n_failed, first_failed, first_error */
+} sweep_ctx;
+
+static void run_job(void *arg, size_t i) {
+  sweep_ctx *c = arg;
+  const ltp_sweep_job *job = &c->jobs[i];
+  double *row = c->out->metrics + i * c->out->n_metrics;
+  ltp_results res;
+  memset(&res, 0, sizeof res);
+  ltp_error e = {0};
+  const ltp_sim_options opt = {0, NULL, NULL};
+  const ltp_status st = ltp_simulate(job->params, job->proto, job->seed, &opt, &res, &e);
+  if (st == LTP_OK)
+    ltp_sweep_metrics_extract(c->layout, &res, row);
+  else
+    for (size_t k = 0; k < c->out->n_metrics; ++k)
+      row[k] = NAN;
+  ltp_results_free(&res);
+  c->out->status[i] = (uint8_t)st;
+  if (st == LTP_OK)
+    return;
+  pthread_mutex_lock(&c->lock);
+  c->out->n_failed++;
+  if (i < c->out->first_failed) { /* the lowest index, whatever the thread count */
+    c->out->first_failed = i;
+    c->out->first_error = e;
+  }
+  pthread_mutex_unlock(&c->lock);
+}
+
+static void job_done(void *arg, size_t n_done) {
+  sweep_ctx *c = arg;
+  if (c->progress != NULL)
+    c->progress(c->progress_ctx, n_done, c->n);
+}
+
+static double now_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+ltp_status ltp_sweep_execute(const ltp_sweep_job *jobs, size_t n, int threads,
+                             const ltp_sweep_layout *layout, ltp_sweep_progress_fn progress,
+                             void *progress_ctx, ltp_sweep_results *out, ltp_error *err) {
+  memset(out, 0, sizeof *out);
+  out->n = n;
+  out->n_metrics = layout->n;
+  out->first_failed = n;
+  out->metrics = calloc(n * layout->n + 1, sizeof *out->metrics);
+  out->status = calloc(n + 1, sizeof *out->status);
+  if (out->metrics == NULL || out->status == NULL) {
+    ltp_sweep_results_free(out);
+    return ltp_error_set(err, LTP_ERR_NOMEM, "sweep: out of memory for the results of %zu runs", n);
+  }
+  sweep_ctx c = {jobs, n, layout, out, progress, progress_ctx, PTHREAD_MUTEX_INITIALIZER};
+  const ltp_pool_work work = {run_job, job_done, &c};
+  const double t0 = now_s();
+  ltp_pool_run(&work, n, threads);
+  out->wall_s = now_s() - t0;
+  pthread_mutex_destroy(&c.lock);
+  return LTP_OK;
+}
+
+void ltp_sweep_results_free(ltp_sweep_results *r) {
+  free(r->metrics);
+  free(r->status);
+  memset(r, 0, sizeof *r);
+}
+
+size_t ltp_sweep_result_bytes_per_run(const ltp_sweep_layout *layout) {
+  return layout->n * sizeof(double) + sizeof(uint8_t);
+}

@@ -1,0 +1,52 @@
+/* What a sweep keeps of each run: the potentiation (% of baseline) at each readout time of the
+ * experiment, the final plasticity weight and the peak spine Ca2+, per pathway; and the
+ * statistics of a metric across the repeats of a grid point. */
+#ifndef LTP_SWEEP_METRICS_H
+#define LTP_SWEEP_METRICS_H
+
+#include <stddef.h>
+
+#include "engine/recorder.h"
+#include "protocol/protocol.h"
+
+typedef enum {
+  LTP_METRIC_POTENTIATION, /* % of baseline at a readout time (ltp_results.potentiation) */
+  LTP_METRIC_WEIGHT,       /* final pN.plasticity.weight */
+  LTP_METRIC_PEAK_CA       /* peak spine Ca2+ of the run (uM) */
+} ltp_metric_kind;
+
+/* The metrics of every run of a sweep: per pathway the potentiation at each readout time, the
+ * weight, the peak Ca2+ (in this order). */
+typedef struct {
+  int n_pathways;
+  size_t n_times;
+  double after_ms[LTP_MAX_READOUT_TIMES];
+  size_t n; /* metrics per run */
+} ltp_sweep_layout;
+
+typedef struct {
+  ltp_metric_kind kind;
+  int pathway;      /* 1-based */
+  double after_min; /* potentiation: readout time after induction onset */
+  char name[48];    /* CSV column with its unit: "p1_potentiation_60min_pct" */
+  const char *unit; /* "%", "1", "uM" */
+} ltp_sweep_metric;
+
+void ltp_sweep_layout_init(ltp_sweep_layout *l, const ltp_protocol *proto);
+int ltp_sweep_layout_equal(const ltp_sweep_layout *a, const ltp_sweep_layout *b);
+/* Metric i (0 <= i < l->n). */
+ltp_sweep_metric ltp_sweep_metric_at(const ltp_sweep_layout *l, size_t i);
+/* Fill out[l->n] from a run's results; NAN where a value was not measured (no test pulse in a
+ * readout window, no induction, no weight). */
+void ltp_sweep_metrics_extract(const ltp_sweep_layout *l, const ltp_results *res, double *out);
+
+/* Statistics of the finite values among x[0], x[stride], ... x[(n - 1) stride]: how many, mean,
+ * sample standard deviation (n - 1; 0 for one value), min and max; NAN when n is 0. */
+typedef struct {
+  size_t n;
+  double mean, sd, min, max;
+} ltp_sweep_stat;
+
+ltp_sweep_stat ltp_sweep_stat_of(const double *x, size_t n, size_t stride);
+
+#endif
