@@ -227,3 +227,30 @@ void ltp_outdir_abort(ltp_outdir *od) {
   od->active = 0;
   remove_parents(od);
 }
+
+ltp_status ltp_outdir_write_files(const char *out_dir, const char *marker,
+                                  const ltp_outdir_file *files, size_t n, ltp_error *err) {
+  ltp_outdir od;
+  ltp_status st = ltp_outdir_begin(&od, out_dir, marker, err);
+  for (size_t i = 0; st == LTP_OK && i < n; ++i) {
+    if (files[i].data != NULL || files[i].write == NULL) {
+      st = ltp_outdir_write(&od, files[i].name, files[i].data, files[i].len, err);
+      continue;
+    }
+    FILE *f = ltp_outdir_fopen(&od, files[i].name, err);
+    if (f == NULL) {
+      st = LTP_ERR_IO;
+      continue;
+    }
+    errno = 0;
+    const ltp_status wrote = files[i].write(f, files[i].ctx);
+    st = ltp_outdir_fclose(&od, f, files[i].name, err);
+    if (st == LTP_OK && wrote != LTP_OK)
+      st = ltp_error_set(err, wrote, "cannot write '%s/%s': %s", out_dir, files[i].name,
+                         ltp_status_name(wrote));
+  }
+  if (st == LTP_OK)
+    return ltp_outdir_commit(&od, err);
+  ltp_outdir_abort(&od); /* a no-op after a failed begin */
+  return st;
+}

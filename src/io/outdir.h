@@ -37,4 +37,18 @@ ltp_status ltp_outdir_commit(ltp_outdir *od, ltp_error *err);
 /* Remove the temporary directory and any parents begin created. Safe to call twice. */
 void ltp_outdir_abort(ltp_outdir *od);
 
+/* One file of ltp_outdir_write_files: its contents, or (data NULL) a function that writes them
+ * and returns LTP_OK or why it could not (a write error of the stream is caught anyway). */
+typedef struct {
+  const char *name;
+  const char *data;
+  size_t len;
+  ltp_status (*write)(FILE *f, const void *ctx);
+  const void *ctx;
+} ltp_outdir_file;
+
+/* begin, write the n files, commit; on any error everything is aborted. */
+ltp_status ltp_outdir_write_files(const char *out_dir, const char *marker,
+                                  const ltp_outdir_file *files, size_t n, ltp_error *err);
+
 #endif

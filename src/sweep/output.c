@@ -140,20 +140,15 @@ static json_t *failed_json(const ltp_sweep_report *r) {
       ltp_status_name((ltp_status)res->status[j]), "message", res->first_error.msg);
 }
 
-json_t *ltp_sweep_summary_json(const ltp_sweep_report *r) {
+#define JSON_FLAGS JSON_REAL_PRECISION(17)
+
+/* Everything but the points. */
+static json_t *summary_head(const ltp_sweep_report *r) {
   const ltp_sweep_plan *plan = r->plan;
-  json_t *points = json_array();
-  for (size_t p = 0; points != NULL && p < plan->n_points; ++p)
-    if (json_array_append_new(points, point_json(r, p)) != 0) {
-      json_decref(points);
-      points = NULL;
-    }
   const double wall = r->res->wall_s;
   const size_t per_run = ltp_sweep_result_bytes_per_run(&plan->layout);
-  if (points == NULL)
-    return NULL;
   return json_pack(
-      "{s:i, s:s, s:s, s:o, s:{s:o, s:s}, s:o, s:I, s:I, s:I, s:I, s:i, s:o, s:o, s:o, "
+      "{s:i, s:s, s:s, s:o, s:{s:o, s:s}, s:o, s:I, s:I, s:I, s:I, s:i, s:o, s:o, "
       "s:{s:f, s:f, s:o}, s:{s:I, s:I, s:I}}",
       "schema_version", LTP_SWEEP_SCHEMA_VERSION, "ltpsim_version", LTPSIM_VERSION, "command",
       r->command ? r->command : "", "family", r->family ? json_string(r->family) : json_null(),
@@ -161,43 +156,58 @@ json_t *ltp_sweep_summary_json(const ltp_sweep_report *r) {
       plan->experiment, "grid", grid_json(r), "repeats", (json_int_t)plan->repeats, "seed",
       (json_int_t)plan->seed0, "n_points", (json_int_t)plan->n_points, "n_runs",
       (json_int_t)plan->n_runs, "threads", r->threads, "metrics", metrics_json(&plan->layout),
-      "points", points, "failed", failed_json(r), "timing", "build_s", r->build_s, "wall_s", wall,
-      "runs_per_s", wall > 0 ? json_real((double)plan->n_runs / wall) : json_null(), "memory",
+      "failed", failed_json(r), "timing", "build_s", r->build_s, "wall_s", wall, "runs_per_s",
+      wall > 0 ? json_real((double)plan->n_runs / wall) : json_null(), "memory",
       "result_bytes_per_run", (json_int_t)per_run, "results_bytes",
       (json_int_t)(per_run * plan->n_runs), "plan_bytes", (json_int_t)plan->bytes);
 }
 
+ltp_status ltp_sweep_write_summary(const ltp_sweep_report *r, FILE *f) {
+  json_t *head = summary_head(r);
+  char *text = head ? json_dumps(head, JSON_INDENT(2) | JSON_FLAGS) : NULL;
+  json_decref(head);
+  if (text == NULL)
+    return LTP_ERR_NOMEM;
+  /* the head without its closing "\n}", then the points, one line each */
+  fprintf(f, "%.*s,\n  \"points\": [\n", (int)(strlen(text) - 2), text);
+  free(text);
+  ltp_status st = LTP_OK;
+  for (size_t p = 0; st == LTP_OK && p < r->plan->n_points; ++p) {
+    json_t *point = point_json(r, p);
+    char *line = point ? json_dumps(point, JSON_FLAGS) : NULL;
+    json_decref(point);
+    if (line == NULL)
+      st = LTP_ERR_NOMEM;
+    else
+      fprintf(f, "    %s%s\n", line, p + 1 < r->plan->n_points ? "," : "");
+    free(line);
+  }
+  fputs("  ]\n}\n", f);
+  return st != LTP_OK ? st : ferror(f) ? LTP_ERR_IO : LTP_OK;
+}
+
 /* ---------------------------------------------------------------- the directory */
+
+static ltp_status write_csv(FILE *f, const void *r) {
+  return ltp_sweep_write_csv(r, f);
+}
+
+static ltp_status write_summary(FILE *f, const void *r) {
+  return ltp_sweep_write_summary(r, f);
+}
 
 ltp_status ltp_sweep_write(const ltp_sweep_report *r, const char *out_dir, ltp_error *err) {
   ltp_svg_buf svg;
   ltp_svg_buf_init(&svg);
-  json_t *root = ltp_sweep_summary_json(r);
-  char *json = root ? json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(17)) : NULL;
-  json_decref(root);
-  ltp_status st = json ? LTP_OK : ltp_error_set(err, LTP_ERR_NOMEM, "cannot build summary.json");
-  if (st == LTP_OK && (st = ltp_sweep_figure(r, &svg)) != LTP_OK)
-    ltp_error_set(err, st, "cannot build sweep.svg");
-  ltp_outdir od;
-  if (st == LTP_OK)
-    st = ltp_outdir_begin(&od, out_dir, "sweep.csv", err);
-  if (st == LTP_OK) {
-    FILE *f = ltp_outdir_fopen(&od, "sweep.csv", err);
-    st = f ? LTP_OK : LTP_ERR_IO;
-    if (f != NULL) {
-      (void)ltp_sweep_write_csv(r, f); /* a write error shows in the close */
-      st = ltp_outdir_fclose(&od, f, "sweep.csv", err);
-    }
-    if (st == LTP_OK)
-      st = ltp_outdir_write(&od, "summary.json", json, strlen(json), err);
-    if (st == LTP_OK)
-      st = ltp_outdir_write(&od, "sweep.svg", svg.data, svg.len, err);
-    if (st == LTP_OK)
-      st = ltp_outdir_commit(&od, err);
-    else
-      ltp_outdir_abort(&od);
+  ltp_status st = ltp_sweep_figure(r, &svg);
+  if (st != LTP_OK) {
+    ltp_svg_buf_free(&svg);
+    return ltp_error_set(err, st, "out of memory building sweep.svg");
   }
-  free(json);
+  const ltp_outdir_file files[] = {{"sweep.csv", NULL, 0, write_csv, r},
+                                   {"summary.json", NULL, 0, write_summary, r},
+                                   {"sweep.svg", svg.data, svg.len, NULL, NULL}};
+  st = ltp_outdir_write_files(out_dir, "sweep.csv", files, 3, err);
   ltp_svg_buf_free(&svg);
   return st;
 }

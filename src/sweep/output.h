@@ -30,7 +30,9 @@ const char *ltp_sweep_axis_column(const ltp_sweep_axis *a, char *buf, size_t n);
 const char *ltp_sweep_point_label(const ltp_sweep_spec *spec, size_t p, char *buf, size_t n);
 
 ltp_status ltp_sweep_write_csv(const ltp_sweep_report *r, FILE *f);
-json_t *ltp_sweep_summary_json(const ltp_sweep_report *r);
+/* summary.json: the run's description as an indented object, its "points" one line each (so
+ * a million points need no document of their size in memory). LTP_ERR_NOMEM, LTP_ERR_IO. */
+ltp_status ltp_sweep_write_summary(const ltp_sweep_report *r, FILE *f);
 /* sweep.svg: x is the first axis (logarithmic for a log range), one panel per quantity, a curve
  * per readout time, or per value of the second axis (further axes at their first value); the
  * mean over repeats with error bars of one standard deviation. */
