@@ -152,7 +152,8 @@ static void print_summary(const ltp_sweep_report *r, const char *out) {
     printf("\n");
   }
   if (plan->n_points > SWEEP_TABLE_ROWS)
-    printf("  ... %zu more points in sweep.csv\n", plan->n_points - SWEEP_TABLE_ROWS);
+    printf("  ... %zu more point%s in sweep.csv\n", plan->n_points - SWEEP_TABLE_ROWS,
+           plan->n_points - SWEEP_TABLE_ROWS > 1 ? "s" : "");
   printf("\n  output: %s/sweep.svg (sweep.csv, summary.json)\n", out);
 }
 
