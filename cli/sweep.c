@@ -125,18 +125,25 @@ static void print_summary(const ltp_sweep_report *r, const char *out) {
   const double wall = r->res->wall_s;
   printf("ltpsim %s sweep: %s (%s)\n", LTPSIM_VERSION, plan->experiment,
          r->spec->file ? r->spec->file : "the default experiment");
-  printf("  %zu points x %u repeats = %zu runs on %d threads: %.2f s wall, %.3g runs/s "
+  printf("  %zu point%s x %u repeat%s = %zu runs on %d threads: %.2f s wall, %.3g runs/s "
          "(plan %.2f s)\n\n",
-         plan->n_points, plan->repeats, plan->n_runs, r->threads, wall,
+         plan->n_points, plan->n_points == 1 ? "" : "s", plan->repeats,
+         plan->repeats == 1 ? "" : "s", plan->n_runs, r->threads, wall,
          wall > 0 ? (double)plan->n_runs / wall : 0.0, r->build_s);
-  const size_t m = plan->layout.n;
-  printf("  %-36s", "point");
+  const size_t m = plan->layout.n,
+               rows = plan->n_points < SWEEP_TABLE_ROWS ? plan->n_points : SWEEP_TABLE_ROWS;
+  char label[256];
+  int width = 5; /* "point" */
+  for (size_t p = 0; p < rows; ++p) {
+    const int w = (int)strlen(ltp_sweep_point_label(r->spec, p, label, sizeof label));
+    width = w > width ? w : width;
+  }
+  printf("  %-*s", width, "point");
   for (size_t i = 0; i < m; ++i)
-    printf(" %22s", ltp_sweep_metric_at(&plan->layout, i).name);
+    printf(" %26s", ltp_sweep_metric_at(&plan->layout, i).name);
   printf("\n");
-  for (size_t p = 0; p < plan->n_points && p < SWEEP_TABLE_ROWS; ++p) {
-    char label[256];
-    printf("  %-36s", ltp_sweep_point_label(r->spec, p, label, sizeof label));
+  for (size_t p = 0; p < rows; ++p) {
+    printf("  %-*s", width, ltp_sweep_point_label(r->spec, p, label, sizeof label));
     for (size_t i = 0; i < m; ++i) {
       const ltp_sweep_stat s =
           ltp_sweep_stat_of(r->res->metrics + p * plan->repeats * m + i, plan->repeats, m);
@@ -147,7 +154,7 @@ static void print_summary(const ltp_sweep_report *r, const char *out) {
         snprintf(cell, sizeof cell, "%.4g +- %.2g", s.mean, s.sd);
       else
         snprintf(cell, sizeof cell, "%.4g", s.mean);
-      printf(" %22s", cell);
+      printf(" %26s", cell);
     }
     printf("\n");
   }

@@ -39,7 +39,9 @@ static ltp_status add_curve(ltp_svg_plot *plot, curve_buf *b, size_t i, size_t j
     b->sd[i0] = s.sd;
   }
   const char *color = ltp_svg_palette_color(c);
-  ltp_svg_style line = {LTP_SVG_LINE | LTP_SVG_MARKERS, color, label};
+  const int categories = spec->n_axes > 0 && spec->axes[0].names != NULL; /* not joined */
+  ltp_svg_style line = {categories ? LTP_SVG_MARKERS : LTP_SVG_LINE | LTP_SVG_MARKERS, color,
+                        label};
   ltp_status st = ltp_svg_plot_add_series(plot, b->x, b->mean, b->n0, line);
   for (size_t i0 = 0; st == LTP_OK && plan->repeats > 1 && i0 < b->n0; ++i0) {
     if (!isfinite(b->mean[i0]) || !(b->sd[i0] > 0.0))
