@@ -16,11 +16,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "io/run.h"
 #include "io/vary.h"
 #include "ltpsim/ltpsim.h"
 #include "sweep/family.h"
+#include "sweep/output.h"
 #include "sweep/plan.h"
 
 typedef struct {
@@ -169,6 +171,58 @@ static void test_threads_and_repeats(void **state) {
   sweep_free(&s);
 }
 
+/* A run that fails (here: a NaN parameter, a numerical blow-up) is counted and reported with
+ * empty metrics; the others go on; the outputs hold no NaN. */
+static void test_failed_run(void **state) {
+  (void)state;
+  sweep s;
+  const char *vary[] = {"nmda.mg_o=1,2,3 mM", NULL};
+  build_ok(&s, "tests/data/sweep/short.exp", vary, NULL, 1);
+  s.plan.params[1].nmda.mg_o_mM = NAN;
+  ltp_sweep_results res;
+  ltp_error err = {0};
+  assert_int_equal(ltp_sweep_execute(s.plan.jobs, 3, 2, &s.plan.layout, NULL, NULL, &res, &err),
+                   LTP_OK);
+  assert_int_equal(res.n_failed, 1);
+  assert_int_equal(res.first_failed, 1);
+  assert_int_equal(res.status[1], LTP_ERR_NUMERIC);
+  assert_true(strlen(res.first_error.msg) > 0);
+  for (size_t i = 0; i < s.plan.layout.n; ++i) {
+    assert_true(isnan(res.metrics[s.plan.layout.n + i]));
+    assert_true(isfinite(res.metrics[i]) && isfinite(res.metrics[2 * s.plan.layout.n + i]));
+  }
+  char dir[1024];
+  snprintf(dir, sizeof dir, "%s/test_sweep_out_%d", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+           (int)getpid());
+  const ltp_sweep_report report = {"test", NULL, &s.spec, &s.plan, &res, 2, 0.0};
+  assert_int_equal(ltp_sweep_write(&report, dir, &err), LTP_OK);
+  const char *files[] = {"sweep.csv", "summary.json", "sweep.svg"};
+  for (size_t f = 0; f < 3; ++f) {
+    char path[1200], text[65536];
+    snprintf(path, sizeof path, "%s/%s", dir, files[f]);
+    FILE *in = fopen(path, "r");
+    assert_non_null(in);
+    const size_t n = fread(text, 1, sizeof text - 1, in);
+    text[n] = '\0';
+    fclose(in);
+    if (f != 1) {
+      assert_null(strstr(text, "nan"));
+    } else { /* it quotes the engine's message ("= nan"), but valid JSON holds no NaN value */
+      json_t *root = json_loads(text, 0, NULL);
+      assert_non_null(root);
+      json_decref(root);
+    }
+    if (f == 0)
+      assert_non_null(strstr(text, "\n2,1,1,LTP_ERR_NUMERIC,,,,\n"));
+    if (f == 1)
+      assert_non_null(strstr(text, "\"n\": 1,\n    \"first\": {\n      \"run\": 2"));
+    remove(path);
+  }
+  rmdir(dir);
+  ltp_sweep_results_free(&res);
+  sweep_free(&s);
+}
+
 /* ---- the grid ---- */
 
 static void test_product_grid(void **state) {
@@ -255,11 +309,9 @@ static void test_bad_input(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_one_point_equals_run),
-      cmocka_unit_test(test_threads_and_repeats),
-      cmocka_unit_test(test_product_grid),
-      cmocka_unit_test(test_families_build),
-      cmocka_unit_test(test_bad_input),
+      cmocka_unit_test(test_one_point_equals_run), cmocka_unit_test(test_threads_and_repeats),
+      cmocka_unit_test(test_failed_run),           cmocka_unit_test(test_product_grid),
+      cmocka_unit_test(test_families_build),       cmocka_unit_test(test_bad_input),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
