@@ -50,6 +50,15 @@ static const ltp_param_def numerics_table[] = {
      "ltpsim: 10 s resolves CaMKII (tens of s) and the hours-long "
      "late phase",
      "sampling interval of the slow variables over the whole run (state.csv)", P(state_dt_s), NULL},
+    {"tail_max", "ms", 5, 0.01, 100,
+     "ltpsim: 5 % of the NMDA decay (100 ms); W1 and W2 within bench/SPEC.md 7 "
+     "(tests/test_point_bench.c, docs/numerics.md)",
+     "point model: largest step in NMDA/calcium tails while the plasticity rule is quiet",
+     P(tail_max_ms), NULL},
+    {"fast_tol", "1", 0.05, 1e-9, 1,
+     "ltpsim: W1 EPSPs within 0.1 % of a fine-stepped run (docs/numerics.md)",
+     "point model: AMPA and NMDA-rise gating (per pulse) above which the fine step is taken",
+     P(fast_tol), NULL},
 };
 #undef P
 
