@@ -6,6 +6,8 @@
 #include <math.h>
 #include <stddef.h>
 
+#include "core/expo.h"
+
 #define SRC "Brunel & Wang 2001, pyramidal cell (bench/SPEC.md 2.4)"
 #define P(field) offsetof(ltp_params, lif.field)
 static const ltp_param_def lif_table[] = {
@@ -26,9 +28,13 @@ static const ltp_param_def lif_table[] = {
 const ltp_mech_def lif_mech = {"lif", "Point cell: conductance-based leaky integrate-and-fire",
                                lif_table, LTP_COUNT(lif_table)};
 
+double lif_leak_decay(const lif_params *p, double h_ms) {
+  return exp(-h_ms * p->g_leak_nS / p->cm_pF);
+}
+
 double lif_membrane_step(const lif_params *p, double v_mV, double g_syn_nS, double e_syn_mV,
-                         double i_pA, double h_ms) {
+                         double i_pA, double h_ms, double leak_decay) {
   const double g = p->g_leak_nS + g_syn_nS;
   const double v_inf = (p->g_leak_nS * p->e_leak_mV + g_syn_nS * e_syn_mV + i_pA) / g;
-  return v_inf + (v_mV - v_inf) * exp(-h_ms * g / p->cm_pF);
+  return v_inf + (v_mV - v_inf) * leak_decay * ltp_exp_near0(-h_ms * g_syn_nS / p->cm_pF);
 }

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "cell/lif.h"
+#include "core/expo.h"
 #include "engine/plasticity.h"
 #include "engine/readout.h"
 #include "mech/nmda.h"
@@ -22,9 +23,18 @@ static double earlier(double a, double b) {
 
 /* Open readout of a test pulse: EPSP peak and initial slope at the soma. */
 typedef struct {
-  int open;
+  int open, rising; /* rising: the EPSP has not peaked yet (fine steps) */
   double t_ms, t_end_ms, v0_mV, peak_mV, slope_mV_ms;
 } epsp_probe;
+
+/* Constants of one step length. */
+typedef struct {
+  point_gating_step gating;
+  double ca_decay, leak_decay;
+} step_consts;
+
+/* Step lengths: level 0 is engine.dt, each level 1.5 times the last, up to engine.tail_max. */
+#define POINT_MAX_LEVELS 64
 
 typedef struct {
   ltp_params p; /* private copy: timed changes apply here */
@@ -43,23 +53,47 @@ typedef struct {
    * had then, and catches up in one drive-free step when it must act (rule.h, item 6). */
   double rule_t_ms, rule_ca[LTP_MAX_PATHWAYS], rule_v_mV[LTP_MAX_PATHWAYS];
   double weight[LTP_MAX_PATHWAYS]; /* the rule's weights at rule_t_ms */
-  double h_tail_ms;                /* current tail step (grows while the rule is quiet) */
+  int level;                       /* current step length (grows in tails) */
   epsp_probe probe[LTP_MAX_PATHWAYS];
-  /* step-constant factors of the fine step */
-  point_gating_step fine;
-  double ca_decay_fine;
+  step_consts levels[POINT_MAX_LEVELS];
+  int n_levels, active_cap;             /* active_cap: longest level <= engine.active_max */
+  int rule_has_regimes;                 /* the rule names its drive regimes (rule.h item 7) */
+  int rule_cap;                         /* longest level <= engine.rule_max */
+  double mg_k0_mM, mg_z_per_mV, mg_exp; /* Mg2+ block: mg_exp = e^{-z V} at v_mV */
   /* cursors */
   size_t next_event, next_change;
   double next_edge_ms, next_state_ms, next_trace_ms;
   uint64_t steps, events;
 } point_cell;
 
+static void consts_init(const point_cell *c, double h_ms, step_consts *k) {
+  point_gating_step_init(&c->p.point_synapse, h_ms, &k->gating);
+  k->ca_decay = exp(-h_ms / c->p.nmda_calcium.tau_ms);
+  k->leak_decay = lif_leak_decay(&c->p.lif, h_ms);
+}
+
 static void derive(point_cell *c) {
   const ltp_params *p = &c->p;
   c->g_ampa_nS = p->point_synapse.g_ampa_nS * (1.0 - p->ampa.block);
   c->g_nmda_nS = p->point_synapse.g_nmda_nS * (1.0 - p->nmda.block);
-  point_gating_step_init(&p->point_synapse, p->engine.dt_ms, &c->fine);
-  c->ca_decay_fine = exp(-p->engine.dt_ms / p->nmda_calcium.tau_ms);
+  c->n_levels = 0;
+  c->active_cap = c->rule_cap = 0;
+  for (double h = p->engine.dt_ms; c->n_levels < POINT_MAX_LEVELS; h *= 1.5) {
+    const int last = h >= p->engine.tail_max_ms || c->n_levels == POINT_MAX_LEVELS - 1;
+    if (last && c->n_levels > 0)
+      h = p->engine.tail_max_ms;
+    consts_init(c, h, &c->levels[c->n_levels]);
+    if (h <= p->engine.active_max_ms)
+      c->active_cap = c->n_levels;
+    if (h <= p->engine.rule_max_ms)
+      c->rule_cap = c->n_levels;
+    ++c->n_levels;
+    if (last)
+      break;
+  }
+  if (c->level >= c->n_levels)
+    c->level = c->n_levels - 1;
+  nmda_mg_fit(&p->nmda, &c->mg_k0_mM, &c->mg_z_per_mV);
 }
 
 /* Injected current at t: the sum of the current steps active at t. */
@@ -135,6 +169,22 @@ static double mg_unblock(const point_cell *c, double v_mV) {
   return nmda_mg_unblock(&c->p.nmda, v_mV, c->p.nmda.mg_o_mM);
 }
 
+/* Set the membrane potential; the Mg2+ block's exponential is recomputed (set_v) or updated
+ * by the exponential of the change (move_v: small changes cost no exp call). */
+static void set_v(point_cell *c, double v_mV) {
+  c->v_mV = v_mV;
+  c->mg_exp = exp(-c->mg_z_per_mV * v_mV);
+}
+
+static void move_v(point_cell *c, double v_mV) {
+  c->mg_exp *= ltp_exp_near0(-c->mg_z_per_mV * (v_mV - c->v_mV));
+  c->v_mV = v_mV;
+}
+
+static double mg_unblock_now(const point_cell *c) {
+  return 1.0 / (1.0 + c->p.nmda.mg_o_mM / c->mg_k0_mM * c->mg_exp);
+}
+
 static void refresh_weights(point_cell *c) {
   for (int k = 0; k < c->np; ++k)
     c->weight[k] = sim_plasticity_weight(&c->pl, k);
@@ -202,7 +252,7 @@ static ltp_status close_probe(point_cell *c, int k, ltp_results *res) {
 }
 
 static void spike(point_cell *c, double t_ms) {
-  c->v_mV = c->p.lif.v_reset_mV;
+  set_v(c, c->p.lif.v_reset_mV);
   c->refractory_until_ms = t_ms + c->p.lif.t_ref_ms;
   for (int k = 0; k < c->np; ++k)
     c->ca[k] += c->p.nmda_calcium.c_bap; /* the back-propagating action potential */
@@ -225,6 +275,7 @@ static ltp_status deliver_events(point_cell *c, ltp_results *res) {
       continue;
     }
     const int k = e->pathway;
+    c->level = 0; /* the onset of a response at the fine step */
     c->gating[k].s_ampa += 1.0;
     c->gating[k].x_nmda += 1.0;
     rule_catch_up(c);
@@ -232,7 +283,7 @@ static ltp_status deliver_events(point_cell *c, ltp_results *res) {
     if (e->kind == LTP_EV_TEST) {
       if (c->probe[k].open)
         st = close_probe(c, k, res);
-      c->probe[k] = (epsp_probe){1, c->t_ms, c->t_ms + c->p.lif.epsp_window_ms, c->v_mV, 0.0, 0.0};
+      c->probe[k] = (epsp_probe){1, 1, c->t_ms, c->t_ms + c->p.lif.epsp_window_ms, c->v_mV, 0, 0};
     }
   }
   return st;
@@ -250,16 +301,25 @@ static ltp_status apply_changes(point_cell *c, ltp_error *err) {
     return LTP_OK;
   rule_catch_up(c); /* the lag ran under the old parameters */
   derive(c);
+  set_v(c, c->v_mV); /* [Mg]o or the block fit may have changed */
   c->pl.rule->resolve(&c->p, c->pl.par);
   refresh_weights(c);
   (void)err;
   return LTP_OK;
 }
 
-/* Fast gating or a spike or a current in progress: the fine step. */
+/* A spike, an injected current or a test pulse's rising EPSP: the fine step engine.dt. */
 static int needs_fine_step(const point_cell *c) {
   if (c->t_ms < c->refractory_until_ms || c->i_inj_pA != 0.0)
     return 1;
+  for (int k = 0; k < c->np; ++k)
+    if (c->probe[k].open && c->probe[k].rising)
+      return 1;
+  return 0;
+}
+
+/* AMPA or NMDA-rise gating of a recent pulse still above engine.fast_tol. */
+static int gating_active(const point_cell *c) {
   const double tol = c->p.engine.fast_tol;
   for (int k = 0; k < c->np; ++k)
     if (c->gating[k].s_ampa > tol || c->gating[k].x_nmda > tol)
@@ -267,14 +327,21 @@ static int needs_fine_step(const point_cell *c) {
   return 0;
 }
 
-/* The step in a tail: it grows by half each step from the fine step up to engine.tail_max
- * while the rule is quiet (only the NMDA, calcium and membrane decays remain, integrated
- * exponentially); engine.tail_dt at most while the rule acts, so its calcium thresholds are
- * met within tail_dt. */
-static double tail_step(point_cell *c) {
-  const double cap = c->rule_t_ms < c->t_ms ? c->p.engine.tail_max_ms : c->p.engine.tail_dt_ms;
-  c->h_tail_ms = earlier(1.5 * c->h_tail_ms, cap);
-  return c->h_tail_ms;
+/* The next step level: engine.dt when needs_fine_step; otherwise the step grows by half each
+ * step, up to engine.active_max while a pulse's AMPA or NMDA-rise gating is active (the
+ * membrane holds the conductances at their step means) or a rule without drive regimes acts;
+ * up to engine.tail_max otherwise: gating and calcium updates are exact for the step, and a
+ * step across a rule threshold is taken again (step_to). */
+static int next_level(const point_cell *c) {
+  if (needs_fine_step(c))
+    return 0;
+  const int rule_acts = c->rule_t_ms >= c->t_ms;
+  int cap = c->n_levels - 1;
+  if (gating_active(c) || (rule_acts && !c->rule_has_regimes))
+    cap = c->active_cap;
+  else if (rule_acts)
+    cap = c->rule_cap;
+  return c->level + 1 < cap ? c->level + 1 : cap;
 }
 
 /* Nothing left to integrate but linear relaxation and the rule's drive-free dynamics. */
@@ -301,55 +368,70 @@ static void fast_forward(point_cell *c, double t1_ms) {
     c->ca[k] = 0.0;
   }
   rule_step(c, h); /* quiet: starts or continues the lag */
-  c->v_mV = lif_membrane_step(&c->p.lif, c->v_mV, 0.0, 0.0, 0.0, h);
+  set_v(c, lif_membrane_step(&c->p.lif, c->v_mV, 0.0, 0.0, 0.0, h, lif_leak_decay(&c->p.lif, h)));
   c->t_ms = t1_ms;
+  c->level = 0;
 }
 
-/* One step of h: the fine step's constants are kept, others computed. */
-static void step(point_cell *c, double h) {
-  point_gating_step k_own;
-  const point_gating_step *k = &c->fine;
-  double ca_decay = c->ca_decay_fine;
-  if (h != c->fine.h_ms) {
-    point_gating_step_init(&c->p.point_synapse, h, &k_own);
-    k = &k_own;
-    ca_decay = exp(-h / c->p.nmda_calcium.tau_ms);
-  }
-  const double v0 = c->v_mV, b0 = mg_unblock(c, v0);
+/* The membrane potential after a step with the synaptic conductances at their step means and
+ * the Mg2+ unblock b held. */
+static double membrane_after(const point_cell *c, double h, const step_consts *k,
+                             const double *g_ampa, const double *g_nmda_open, double b) {
   const double e_ampa = c->p.ampa.e_rev_mV, e_nmda = c->p.nmda.e_rev_mV;
-  double g_syn = 0.0, g_e = 0.0, s_nmda_mean[LTP_MAX_PATHWAYS];
+  double g_syn = 0.0, g_e = 0.0;
+  for (int p = 0; p < c->np; ++p) {
+    const double g_n = g_nmda_open[p] * b;
+    g_syn += g_ampa[p] + g_n;
+    g_e += g_ampa[p] * e_ampa + g_n * e_nmda;
+  }
+  return lif_membrane_step(&c->p.lif, c->v_mV, g_syn, g_syn > 0.0 ? g_e / g_syn : 0.0, c->i_inj_pA,
+                           h, k->leak_decay);
+}
+
+/* One step of h with the constants k of that length. Gating and calcium are exact for the
+ * step's mean conductances; the membrane is exact with the conductances held at their means
+ * and the Mg2+ block at the step's mid potential (predictor-corrector: a first pass with the
+ * block at the starting potential finds the end point). */
+static void step(point_cell *c, double h, const step_consts *k) {
+  const double v0 = c->v_mV, e_nmda = c->p.nmda.e_rev_mV;
+  double g_ampa[LTP_MAX_PATHWAYS], g_nmda_open[LTP_MAX_PATHWAYS];
+  point_nmda_course nmda[LTP_MAX_PATHWAYS];
   for (int p = 0; p < c->np; ++p) {
     double s_ampa_mean = 0.0;
-    point_gating_advance(&c->p.point_synapse, k, &c->gating[p], &s_ampa_mean, &s_nmda_mean[p]);
-    const double g_a = c->g_ampa_nS * c->weight[p] * s_ampa_mean;
-    const double g_n = c->g_nmda_nS * s_nmda_mean[p] * b0;
-    g_syn += g_a + g_n;
-    g_e += g_a * e_ampa + g_n * e_nmda;
+    point_gating_advance(&c->p.point_synapse, &k->gating, &c->gating[p], &s_ampa_mean, &nmda[p]);
+    g_ampa[p] = c->g_ampa_nS * c->weight[p] * s_ampa_mean;
+    g_nmda_open[p] = c->g_nmda_nS * nmda[p].mean;
   }
   const int refractory = c->t_ms < c->refractory_until_ms;
-  double v1 = v0;
-  if (!refractory)
-    v1 = lif_membrane_step(&c->p.lif, v0, g_syn, g_syn > 0.0 ? g_e / g_syn : 0.0, c->i_inj_pA, h);
+  double v1 = v0, b_mid = mg_unblock_now(c);
+  if (!refractory) {
+    v1 = membrane_after(c, h, k, g_ampa, g_nmda_open, b_mid);
+    const double mg_exp_mid = c->mg_exp * ltp_exp_near0(-c->mg_z_per_mV * 0.5 * (v1 - v0));
+    b_mid = 1.0 / (1.0 + c->p.nmda.mg_o_mM / c->mg_k0_mM * mg_exp_mid);
+    v1 = membrane_after(c, h, k, g_ampa, g_nmda_open, b_mid);
+  }
   rule_step(c, h);
   const double v_mid = 0.5 * (v0 + v1);
   for (int p = 0; p < c->np; ++p) {
-    const double i_in = c->g_nmda_nS * s_nmda_mean[p] * b0 * (e_nmda - v_mid);
-    c->ca[p] = nmda_calcium_step(&c->p.nmda_calcium, c->ca[p], i_in, ca_decay);
+    const double i_open = c->g_nmda_nS * b_mid * (e_nmda - v_mid); /* inward, at s = 1 */
+    c->ca[p] = nmda_calcium_step(&c->p.nmda_calcium, c->ca[p], i_open, &nmda[p], k->ca_decay, h);
     if (c->ca[p] > c->peak_ca[p]) {
       c->peak_ca[p] = c->ca[p];
       c->peak_ca_t_ms[p] = c->t_ms + h;
     }
   }
-  c->v_mV = v1;
+  move_v(c, v1);
   c->t_ms += h;
   ++c->steps;
   for (int p = 0; p < c->np; ++p) {
     epsp_probe *pr = &c->probe[p];
     if (!pr->open)
       continue;
-    const double dv = c->v_mV - pr->v0_mV, slope = (v1 - v0) / h;
+    const double dv = v1 - pr->v0_mV, slope = (v1 - v0) / h;
     pr->peak_mV = dv > pr->peak_mV ? dv : pr->peak_mV;
     pr->slope_mV_ms = slope > pr->slope_mV_ms ? slope : pr->slope_mV_ms;
+    if (v1 < v0)
+      pr->rising = 0;
   }
   if (!refractory && c->v_mV >= c->p.lif.v_th_mV)
     spike(c, c->t_ms);
@@ -357,7 +439,7 @@ static void step(point_cell *c, double h) {
 
 /* The fast state a rejected tail step restores. */
 typedef struct {
-  double t_ms, v_mV;
+  double t_ms, v_mV, mg_exp;
   point_gating gating[LTP_MAX_PATHWAYS];
   double ca[LTP_MAX_PATHWAYS];
 } fast_state;
@@ -365,6 +447,7 @@ typedef struct {
 static void save_fast(const point_cell *c, fast_state *f) {
   f->t_ms = c->t_ms;
   f->v_mV = c->v_mV;
+  f->mg_exp = c->mg_exp;
   memcpy(f->gating, c->gating, sizeof f->gating);
   memcpy(f->ca, c->ca, sizeof f->ca);
 }
@@ -372,6 +455,7 @@ static void save_fast(const point_cell *c, fast_state *f) {
 static void restore_fast(point_cell *c, const fast_state *f) {
   c->t_ms = f->t_ms;
   c->v_mV = f->v_mV;
+  c->mg_exp = f->mg_exp;
   memcpy(c->gating, f->gating, sizeof f->gating);
   memcpy(c->ca, f->ca, sizeof f->ca);
 }
@@ -383,36 +467,50 @@ static int rule_quiet_now(const point_cell *c) {
   return sim_plasticity_quiet(&c->pl, c->t_ms, c->ca, v);
 }
 
-/* One step of h, shortened to land exactly on stop when it would reach it. */
-static void step_clipped(point_cell *c, double h, double stop, double eps_ms) {
-  const int clipped = c->t_ms + h >= stop - eps_ms;
-  step(c, clipped ? stop - c->t_ms : h);
-  if (clipped)
-    c->t_ms = stop;
-}
-
-/* One step towards stop: the fine step while fast gating is active, else a tail step. A long
- * tail step (> engine.tail_dt) during which the quiet rule would have started to act (its
- * calcium crossed a threshold inside the step) is taken again with tail_dt, so that a rule's
- * thresholds are always met within tail_dt. */
-static void step_to(point_cell *c, double stop, double eps_ms) {
-  const int fine = needs_fine_step(c);
-  const double h = fine ? c->p.engine.dt_ms : tail_step(c);
-  if (fine)
-    c->h_tail_ms = h;
-  if (fine || h <= c->p.engine.tail_dt_ms || c->rule_t_ms == c->t_ms) {
-    step_clipped(c, h, stop, eps_ms);
+/* One step at a level, shortened to land exactly on stop when it would reach it. */
+static void step_clipped(point_cell *c, int level, double stop, double eps_ms) {
+  const step_consts *k = &c->levels[level];
+  double h = k->gating.h_ms;
+  if (c->t_ms + h < stop - eps_ms) {
+    step(c, h, k);
     return;
   }
+  step_consts own;
+  h = stop - c->t_ms;
+  consts_init(c, h, &own);
+  step(c, h, &own);
+  c->t_ms = stop;
+}
+
+static long regime_now(const point_cell *c) {
+  double v[LTP_MAX_PATHWAYS];
+  for (int k = 0; k < c->np; ++k)
+    v[k] = c->v_mV;
+  return sim_plasticity_regime(&c->pl, c->t_ms, c->ca, v);
+}
+
+/* One step towards stop at the next level. A step longer than engine.dt across which the rule's
+ * drive changed (the quiet rule woke, or the acting rule's calcium crossed a threshold) is taken
+ * again at engine.dt, so thresholds are met within the fine step; the step then grows again. */
+static void step_to(point_cell *c, double stop, double eps_ms) {
+  c->level = next_level(c);
+  const int lagging = c->rule_t_ms < c->t_ms;
+  if (c->level == 0 || (!lagging && !c->rule_has_regimes)) {
+    step_clipped(c, c->level, stop, eps_ms);
+    return;
+  }
+  const long regime0 = lagging ? 0 : regime_now(c);
   fast_state before;
   save_fast(c, &before);
   const uint64_t spikes = c->spikes;
-  step_clipped(c, h, stop, eps_ms);
-  if (c->spikes != spikes || rule_quiet_now(c))
+  step_clipped(c, c->level, stop, eps_ms);
+  if (c->spikes != spikes)
     return;
-  restore_fast(c, &before); /* the rule woke inside the step: again, shorter */
-  c->h_tail_ms = c->p.engine.tail_dt_ms;
-  step_clipped(c, c->h_tail_ms, stop, eps_ms);
+  if (lagging ? rule_quiet_now(c) : regime_now(c) == regime0)
+    return;
+  restore_fast(c, &before); /* the rule's drive changed inside the step: again, at dt */
+  c->level = 0;
+  step_clipped(c, c->level, stop, eps_ms);
 }
 
 static ltp_status check_finite(const point_cell *c, ltp_error *err) {
@@ -426,7 +524,7 @@ static ltp_status check_finite(const point_cell *c, ltp_error *err) {
     return LTP_OK;
   return ltp_error_set(err, LTP_ERR_NUMERIC,
                        "numerical blow-up of the %s at t = %.6g ms (point model); reduce "
-                       "engine.dt or engine.tail_dt, or check the parameters",
+                       "engine.dt or engine.active_max, or check the parameters",
                        bad, c->t_ms);
 }
 
@@ -452,6 +550,7 @@ static double next_stop(const point_cell *c) {
 static ltp_status at_stop(point_cell *c, ltp_results *res, ltp_error *err) {
   const ltp_protocol *proto = c->proto;
   ltp_status st = LTP_OK;
+  set_v(c, c->v_mV); /* the Mg2+ block's exponential afresh, without drift */
   for (int k = 0; st == LTP_OK && k < c->np; ++k)
     if (c->probe[k].open && c->t_ms >= c->probe[k].t_end_ms)
       st = close_probe(c, k, res);
@@ -562,8 +661,9 @@ ltp_status ltp_point_simulate(const ltp_params *params, const ltp_protocol *prot
   state_columns(&res->state, c->np);
   st = sim_plasticity_init(&c->pl, &c->p, c->np, seed, err);
   if (st == LTP_OK) {
+    c->rule_has_regimes = c->pl.rule->regime != NULL;
     refresh_weights(c);
-    c->v_mV = c->p.lif.e_leak_mV; /* the cell starts at rest, out of refractoriness */
+    set_v(c, c->p.lif.e_leak_mV); /* the cell starts at rest, out of refractoriness */
     c->refractory_until_ms = -INFINITY;
     c->next_edge_ms = 0.0;
     c->next_state_ms = 0.0;

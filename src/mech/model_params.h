@@ -129,7 +129,9 @@ typedef struct {
     double dt_ms, slow_dt_ms, quiet_tol, rtol, state_dt_s, tail_dt_ms, slow_rk_step_ms;
     double method;         /* choice: fixed | reference (engine/reference.c) */
     double reference_rtol; /* relative tolerance of the reference integration */
-    double tail_max_ms;    /* point model: largest tail step while the rule is quiet */
+    double tail_max_ms;    /* point model: largest step in the NMDA/calcium tails */
+    double active_max_ms;  /* point model: largest step while a pulse's gating is active */
+    double rule_max_ms;    /* point model: largest step while the plasticity rule acts */
     double fast_tol;       /* point model: gating above which the fine step is taken */
   } engine;                /* engine/numerics.c */
 } ltp_params;

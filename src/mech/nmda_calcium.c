@@ -5,6 +5,7 @@
  * the thresholds. */
 #include "mech/nmda_calcium.h"
 
+#include <math.h>
 #include <stddef.h>
 
 #define GB "Graupner & Brunel 2012 hippocampal-slices fit (bench/SPEC.md 2.4, 9)"
@@ -24,8 +25,23 @@ const ltp_mech_def nmda_calcium_mech = {
     "nmda_calcium", "Point-synapse calcium: NMDA current fraction and bAP jumps (GB 2012 units)",
     nmda_calcium_table, LTP_COUNT(nmda_calcium_table)};
 
-double nmda_calcium_step(const nmda_calcium_params *p, double c, double i_in_pA, double decay) {
-  /* dc/dt = -c/tau + eta i: relax to eta i tau with factor decay = e^{-h/tau} */
-  const double c_inf = p->eta_per_pA_ms * i_in_pA * p->tau_ms;
-  return c_inf + (c - c_inf) * decay;
+/* (e^{-r h} - e^{-h/tau}) / (1/tau - r), with its limit h e^{-h/tau} (1 + d/2 + ...) where
+ * d = (1/tau - r) h is small. */
+static double exp_difference_ms(double decay_r, double ca_decay, double inv_tau, double r,
+                                double h_ms) {
+  const double d = (inv_tau - r) * h_ms;
+  if (fabs(d) < 1e-3)
+    return h_ms * ca_decay * (1.0 + d * (0.5 + d * (1.0 / 6.0 + d * (1.0 / 24.0))));
+  return (decay_r - ca_decay) / (inv_tau - r);
+}
+
+double nmda_calcium_step(const nmda_calcium_params *p, double c, double i_per_open_pA,
+                         const point_nmda_course *s, double ca_decay, double h_ms) {
+  /* dc/dt = -c/tau + eta i(t): c e^{-h/tau} + eta i_open [s_inf tau (1 - e^{-h/tau})
+   *   + (s0 - s_inf) int_0^h e^{-(h-t)/tau} e^{-r t} dt] */
+  const double inv_tau = 1.0 / p->tau_ms;
+  const double drive =
+      s->s_inf * p->tau_ms * (1.0 - ca_decay) +
+      (s->s0 - s->s_inf) * exp_difference_ms(s->decay, ca_decay, inv_tau, s->rate_per_ms, h_ms);
+  return c * ca_decay + p->eta_per_pA_ms * i_per_open_pA * drive;
 }

@@ -5,6 +5,8 @@
 #include <math.h>
 #include <stddef.h>
 
+#include "core/expo.h"
+
 #define BW "Brunel & Wang 2001 (bench/SPEC.md 2.4)"
 #define P(field) offsetof(ltp_params, point_synapse.field)
 static const ltp_param_def point_synapse_table[] = {
@@ -36,12 +38,13 @@ void point_gating_step_init(const point_synapse_params *p, double h_ms, point_ga
   k->h_ms = h_ms;
   k->decay_ampa = exp(-h_ms / p->tau_ampa_ms);
   k->decay_x = exp(-h_ms / p->tau_nmda_rise_ms);
+  k->decay_nmda = exp(-h_ms / p->tau_nmda_decay_ms);
   k->mean_ampa = mean_decay(h_ms, p->tau_ampa_ms, k->decay_ampa);
   k->mean_x = mean_decay(h_ms, p->tau_nmda_rise_ms, k->decay_x);
 }
 
 void point_gating_advance(const point_synapse_params *p, const point_gating_step *k,
-                          point_gating *g, double *mean_s_ampa, double *mean_s_nmda) {
+                          point_gating *g, double *mean_s_ampa, point_nmda_course *nmda) {
   *mean_s_ampa = g->s_ampa * k->mean_ampa;
   const double x_mean = g->x_nmda * k->mean_x;
   g->s_ampa *= k->decay_ampa;
@@ -49,8 +52,8 @@ void point_gating_advance(const point_synapse_params *p, const point_gating_step
   /* ds/dt = a - s r with a = alpha x, r = 1/tau_N + alpha x, x held at its step mean */
   const double a = p->alpha_nmda_per_ms * x_mean, r = 1.0 / p->tau_nmda_decay_ms + a;
   const double s_inf = a / r, rh = r * k->h_ms;
-  const double e = exp(-rh);
+  const double e = k->decay_nmda * ltp_exp_near0(-a * k->h_ms); /* e^{-r h} */
   const double s0 = g->s_nmda;
   g->s_nmda = s_inf + (s0 - s_inf) * e;
-  *mean_s_nmda = rh > 0.0 ? s_inf + (s0 - s_inf) * (1.0 - e) / rh : s0;
+  *nmda = (point_nmda_course){s0, s_inf, r, e, s_inf + (s0 - s_inf) * (1.0 - e) / rh};
 }

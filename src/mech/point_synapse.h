@@ -20,15 +20,22 @@ typedef struct {
 
 /* Step-constant decay factors for a step of h_ms (computed once per step length). */
 typedef struct {
-  double h_ms, decay_ampa, decay_x, mean_ampa, mean_x; /* mean_*: mean/initial over the step */
+  double h_ms, decay_ampa, decay_x, decay_nmda; /* e^{-h/tau} */
+  double mean_ampa, mean_x;                     /* mean / initial value over the step */
 } point_gating_step;
 
 void point_gating_step_init(const point_synapse_params *p, double h_ms, point_gating_step *k);
 
-/* Advance the gating over the step; returns the step means of sA and s (for the conductances
- * held over the step) in *mean_s_ampa and *mean_s_nmda. x is averaged exactly over the step, s
- * is then exact for that mean (exponential integrator). */
+/* The NMDA open fraction over a step: s(t) = s_inf + (s0 - s_inf) e^{-rate t}, exact for x
+ * held at its step mean; decay = e^{-rate h}. */
+typedef struct {
+  double s0, s_inf, rate_per_ms, decay, mean;
+} point_nmda_course;
+
+/* Advance the gating over the step; returns the step mean of sA (for the AMPA conductance held
+ * over the step) and the course of s. x is averaged exactly over the step, s is then exact for
+ * that mean (exponential integrator). */
 void point_gating_advance(const point_synapse_params *p, const point_gating_step *k,
-                          point_gating *g, double *mean_s_ampa, double *mean_s_nmda);
+                          point_gating *g, double *mean_s_ampa, point_nmda_course *nmda);
 
 #endif

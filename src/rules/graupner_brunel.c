@@ -239,6 +239,16 @@ static int gb_quiet(const void *par, const double *s, const double *cell,
   return gb_state_calcium(g, s, in->t_ms) <= theta;
 }
 
+/* Spine mode: the drive is constant while the calcium stays on one side of each threshold. */
+static int gb_regime(const void *par, const double *s, const ltp_rule_input *in) {
+  (void)s;
+  const gb_par *g = par;
+  if (g->kernel)
+    return 0; /* the kernel calcium is the rule's own; its step is exact for any dt */
+  const double c = in->ca_uM / g->ca_unit_uM;
+  return (c > g->v.theta_d) + 2 * (c > g->v.theta_p);
+}
+
 static double gb_weight(const void *par, const double *s) {
   const gb_par *g = par;
   const double w = 1.0 + (g->v.b - 1.0) * s[GB_RHO];
@@ -260,5 +270,6 @@ const ltp_rule gb_rule = {
     .cell_step = NULL,
     .step = gb_step,
     .quiet = gb_quiet,
+    .regime = gb_regime,
     .weight = gb_weight,
 };
