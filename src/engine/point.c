@@ -666,10 +666,11 @@ ltp_status ltp_point_simulate(const ltp_params *params, const ltp_protocol *prot
     set_v(c, c->p.lif.e_leak_mV); /* the cell starts at rest, out of refractoriness */
     c->refractory_until_ms = -INFINITY;
     c->next_edge_ms = 0.0;
-    c->next_state_ms = 0.0;
-    c->next_trace_ms = proto->trace_dt_ms > 0.0 && proto->trace_t1_ms > proto->trace_t0_ms
-                           ? fmax(0.0, proto->trace_t0_ms)
-                           : INFINITY;
+    c->next_state_ms = opt->no_traces ? INFINITY : 0.0;
+    c->next_trace_ms =
+        !opt->no_traces && proto->trace_dt_ms > 0.0 && proto->trace_t1_ms > proto->trace_t0_ms
+            ? fmax(0.0, proto->trace_t0_ms)
+            : INFINITY;
     st = run_loop(c, res, err);
   }
   if (st == LTP_OK)
