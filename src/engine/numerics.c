@@ -63,7 +63,7 @@ static const ltp_param_def numerics_table[] = {
      "(docs/numerics.md)",
      "point model: largest step while the plasticity rule acts", P(rule_max_ms), NULL},
     {"fast_tol", "1", 0.05, 1e-9, 1,
-     "ltpsim: W1 EPSPs unchanged from 0.01 to 0.05, 0.05 % lower at 0.2 (docs/numerics.md)",
+     "ltpsim: W1 EPSPs and rho identical from 0.01 to 0.2 (docs/numerics.md)",
      "point model: AMPA and NMDA-rise gating (per pulse) above which the fine step is taken",
      P(fast_tol), NULL},
 };
