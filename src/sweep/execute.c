@@ -28,7 +28,7 @@ static void run_job(void *arg, size_t i) {
   ltp_results res;
   memset(&res, 0, sizeof res);
   ltp_error e = {0};
-  const ltp_sim_options opt = {0, NULL, NULL};
+  const ltp_sim_options opt = {.no_fast_forward = 0}; /* as ltpsim run: same results */
   const ltp_status st = ltp_simulate(job->params, job->proto, job->seed, &opt, &res, &e);
   if (st == LTP_OK)
     ltp_sweep_metrics_extract(c->layout, &res, row);
