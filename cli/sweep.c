@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "core/pool.h"
+#include "io/outdir.h"
 #include "io/progress.h"
 #include "sweep/family.h"
 #include "sweep/output.h"
@@ -214,6 +215,8 @@ static int run_sweep(sweep_args *a, const char *const *vary, size_t n_vary, cons
   ltp_sweep_plan plan;
   memset(&plan, 0, sizeof plan);
   const double t0 = now_s();
+  if (st == LTP_OK)
+    st = ltp_outdir_check(a->out, LTP_SWEEP_MARKER, &err); /* before hours of runs */
   if (st == LTP_OK)
     st = ltp_sweep_plan_build(&spec, &plan, &err);
   int code = 2;

@@ -24,6 +24,9 @@ typedef struct {
  * temporary directory. LTP_ERR_IO with the path and strerror when anything cannot be created. */
 ltp_status ltp_outdir_begin(ltp_outdir *od, const char *out_dir, const char *marker,
                             ltp_error *err);
+/* The check of ltp_outdir_begin on an existing out_dir, without creating anything: for commands
+ * that run for long before they write (ltpsim sweep), so a bad --out fails first. */
+ltp_status ltp_outdir_check(const char *out_dir, const char *marker, ltp_error *err);
 /* Open name (a plain file name) for writing inside the temporary directory. */
 FILE *ltp_outdir_fopen(const ltp_outdir *od, const char *name, ltp_error *err);
 /* Close f, reporting a write error (disk full, ...) on name as LTP_ERR_IO. */

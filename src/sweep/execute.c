@@ -31,7 +31,7 @@ static void run_job(void *arg, size_t i) {
   const ltp_sim_options opt = {.no_fast_forward = 0}; /* as ltpsim run: same results */
   const ltp_status st = ltp_simulate(job->params, job->proto, job->seed, &opt, &res, &e);
   if (st == LTP_OK)
-    ltp_sweep_metrics_extract(c->layout, &res, row);
+    ltp_sweep_metrics_extract(c->layout, &res, job->proto->n_pathways, row);
   else
     for (size_t k = 0; k < c->out->n_metrics; ++k)
       row[k] = NAN;

@@ -5,21 +5,23 @@
 #include <stdio.h>
 #include <string.h>
 
-void ltp_sweep_layout_init(ltp_sweep_layout *l, const ltp_protocol *proto) {
-  memset(l, 0, sizeof *l);
-  l->n_pathways = proto->n_pathways;
-  l->n_times = proto->n_readout_times;
-  for (size_t j = 0; j < l->n_times; ++j)
-    l->after_ms[j] = proto->readout_after_ms[j];
-  l->n = (size_t)l->n_pathways * (l->n_times + 2);
-}
-
-int ltp_sweep_layout_equal(const ltp_sweep_layout *a, const ltp_sweep_layout *b) {
-  if (a->n_pathways != b->n_pathways || a->n_times != b->n_times)
-    return 0;
-  for (size_t j = 0; j < a->n_times; ++j)
-    if (a->after_ms[j] != b->after_ms[j])
+int ltp_sweep_layout_add(ltp_sweep_layout *l, const ltp_protocol *proto) {
+  if (proto->n_pathways > l->n_pathways)
+    l->n_pathways = proto->n_pathways;
+  for (size_t j = 0; j < proto->n_readout_times; ++j) {
+    const double t = proto->readout_after_ms[j];
+    size_t at = 0;
+    while (at < l->n_times && l->after_ms[at] < t)
+      ++at;
+    if (at < l->n_times && l->after_ms[at] == t)
+      continue;
+    if (l->n_times == LTP_MAX_READOUT_TIMES)
       return 0;
+    memmove(l->after_ms + at + 1, l->after_ms + at, (l->n_times - at) * sizeof *l->after_ms);
+    l->after_ms[at] = t;
+    ++l->n_times;
+  }
+  l->n = (size_t)l->n_pathways * (l->n_times + 2);
   return 1;
 }
 
@@ -58,19 +60,24 @@ static double final_value(const ltp_results *res, const char *name) {
   return NAN;
 }
 
-void ltp_sweep_metrics_extract(const ltp_sweep_layout *l, const ltp_results *res, double *out) {
+void ltp_sweep_metrics_extract(const ltp_sweep_layout *l, const ltp_results *res, int n_pathways,
+                               double *out) {
   for (size_t i = 0; i < l->n; ++i) {
     const ltp_sweep_metric m = ltp_sweep_metric_at(l, i);
     const int k = m.pathway - 1;
     char name[64];
     double v = NAN;
+    if (k >= n_pathways) { /* a pathway this run does not have */
+      out[i] = NAN;
+      continue;
+    }
     switch (m.kind) {
     case LTP_METRIC_POTENTIATION: v = potentiation(res, k, m.after_min); break;
     case LTP_METRIC_WEIGHT:
       snprintf(name, sizeof name, "p%d.plasticity.weight", m.pathway);
       v = final_value(res, name);
       break;
-    case LTP_METRIC_PEAK_CA: v = k < LTP_MAX_PATHWAYS ? res->peak_ca_uM[k] : NAN; break;
+    case LTP_METRIC_PEAK_CA: v = res->peak_ca_uM[k]; break;
     }
     out[i] = isfinite(v) ? v : NAN;
   }

@@ -16,7 +16,9 @@ typedef enum {
 } ltp_metric_kind;
 
 /* The metrics of every run of a sweep: per pathway the potentiation at each readout time, the
- * weight, the peak Ca2+ (in this order). */
+ * weight, the peak Ca2+ (in this order). Pathways and readout times are the union over the grid
+ * (a run without one of them has no value there): default readout times depend on when the
+ * induction starts, which a varied protocol value may move. */
 typedef struct {
   int n_pathways;
   size_t n_times;
@@ -32,13 +34,15 @@ typedef struct {
   const char *unit; /* "%", "1", "uM" */
 } ltp_sweep_metric;
 
-void ltp_sweep_layout_init(ltp_sweep_layout *l, const ltp_protocol *proto);
-int ltp_sweep_layout_equal(const ltp_sweep_layout *a, const ltp_sweep_layout *b);
+/* Add proto's pathways and readout times to l (zeroed first; times kept ascending). 0 when the
+ * union would exceed LTP_MAX_READOUT_TIMES times. */
+int ltp_sweep_layout_add(ltp_sweep_layout *l, const ltp_protocol *proto);
 /* Metric i (0 <= i < l->n). */
 ltp_sweep_metric ltp_sweep_metric_at(const ltp_sweep_layout *l, size_t i);
-/* Fill out[l->n] from a run's results; NAN where a value was not measured (no test pulse in a
- * readout window, no induction, no weight). */
-void ltp_sweep_metrics_extract(const ltp_sweep_layout *l, const ltp_results *res, double *out);
+/* Fill out[l->n] from the results of a run of n_pathways pathways; NAN where a value was not
+ * measured (no test pulse in a readout window, no induction, no such pathway or time). */
+void ltp_sweep_metrics_extract(const ltp_sweep_layout *l, const ltp_results *res, int n_pathways,
+                               double *out);
 
 /* Statistics of the finite values among x[0], x[stride], ... x[(n - 1) stride]: how many, mean,
  * sample standard deviation (n - 1; 0 for one value), min and max; NAN when n is 0. */

@@ -207,7 +207,7 @@ ltp_status ltp_sweep_write(const ltp_sweep_report *r, const char *out_dir, ltp_e
   const ltp_outdir_file files[] = {{"sweep.csv", NULL, 0, write_csv, r},
                                    {"summary.json", NULL, 0, write_summary, r},
                                    {"sweep.svg", svg.data, svg.len, NULL, NULL}};
-  st = ltp_outdir_write_files(out_dir, "sweep.csv", files, 3, err);
+  st = ltp_outdir_write_files(out_dir, LTP_SWEEP_MARKER, files, 3, err);
   ltp_svg_buf_free(&svg);
   return st;
 }

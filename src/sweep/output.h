@@ -37,6 +37,9 @@ ltp_status ltp_sweep_write_summary(const ltp_sweep_report *r, FILE *f);
  * per readout time, or per value of the second axis (further axes at their first value); the
  * mean over repeats with error bars of one standard deviation. */
 ltp_status ltp_sweep_figure(const ltp_sweep_report *r, ltp_svg_buf *out);
+/* Marker of a sweep's directory (an existing --out must hold it, or nothing). */
+#define LTP_SWEEP_MARKER "sweep.csv"
+
 /* All three files into out_dir (a new or empty directory, or an earlier sweep's). */
 ltp_status ltp_sweep_write(const ltp_sweep_report *r, const char *out_dir, ltp_error *err);
 

@@ -239,18 +239,14 @@ static ltp_status build_points(builder *b) {
       st = point_proto(b, p, c, &proto);
     if (st != LTP_OK)
       return st;
-    ltp_sweep_layout layout;
-    ltp_sweep_layout_init(&layout, proto);
-    if (p == 0) {
-      plan->layout = layout;
+    if (p == 0)
       snprintf(plan->experiment, sizeof plan->experiment, "%s", proto->name);
-    } else if (!ltp_sweep_layout_equal(&layout, &plan->layout)) {
-      return ltp_error_set(b->err, LTP_ERR_ARG,
-                           "--vary: the varied values change the pathways or readout times of "
-                           "the experiment (point %zu); a sweep needs the same readouts at "
-                           "every point",
-                           p + 1);
-    }
+    if (!ltp_sweep_layout_add(&plan->layout, proto))
+      return ltp_error_set(b->err, LTP_ERR_RANGE,
+                           "--vary: the points of the grid have more than %d different readout "
+                           "times between them (point %zu adds one); give the experiment "
+                           "explicit readouts = { after = [...]; }",
+                           LTP_MAX_READOUT_TIMES, p + 1);
     const uint64_t seed = spec->seed_given ? spec->seed : c->seed;
     for (unsigned r = 0; r < plan->repeats; ++r)
       plan->jobs[p * plan->repeats + r] = (ltp_sweep_job){&plan->params[p], proto, seed + r};
