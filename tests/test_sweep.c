@@ -245,6 +245,15 @@ static void test_product_grid(void **state) {
   assert_true(s.plan.bytes > 6 * sizeof(ltp_params));
   sweep_free(&s);
 
+  /* default readout times follow the induction, which the rate moves (every train of
+   * bench/w2.exp ends at the same time): the layout is the union */
+  const char *w2[] = {"rate=0.5,100 Hz", NULL};
+  build_ok(&s, "bench/w2.exp", w2, NULL, 1);
+  assert_true(s.plan.layout.n_times >= 1);
+  assert_true(s.plan.jobs[0].proto->n_readout_times > s.plan.jobs[1].proto->n_readout_times);
+  assert_int_equal(s.plan.layout.n_times, s.plan.jobs[0].proto->n_readout_times);
+  sweep_free(&s);
+
   /* drug applications are finalized against each point's parameters: a protocol per point */
   const char *mg[] = {"nmda.mg_o=1,2 mM", NULL};
   build_ok(&s, "examples/ap5_hfs.exp", mg, NULL, 1);
