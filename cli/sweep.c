@@ -172,8 +172,7 @@ static int execute(const ltp_sweep_spec *spec, const sweep_args *a, const char *
   ltp_progress_start(&pb, 1);
   ltp_sweep_results res;
   ltp_error err = {0};
-  ltp_status st = ltp_sweep_execute(plan->jobs, plan->n_runs, (int)a->jobs, &plan->layout,
-                                    progress_cb, &pb, &res, &err);
+  ltp_status st = ltp_sweep_execute(plan, (int)a->jobs, progress_cb, &pb, &res, &err);
   ltp_progress_finish(&pb);
   if (st != LTP_OK) {
     fprintf(stderr, "ltpsim sweep: error (%s): %s\n", ltp_status_name(st), err.msg);
@@ -194,7 +193,7 @@ static int execute(const ltp_sweep_spec *spec, const sweep_args *a, const char *
             "(%s, seed %llu): %s\n",
             res.n_failed, res.n, j + 1,
             ltp_sweep_point_label(spec, j / plan->repeats, label, sizeof label),
-            (unsigned long long)plan->jobs[j].seed, res.first_error.msg);
+            (unsigned long long)ltp_sweep_run_seed(plan, j), res.first_error.msg);
     code = 1;
   }
   ltp_sweep_results_free(&res);

@@ -1,9 +1,10 @@
 /* Tests of ltpsim sweep's plan and execution (src/sweep): a one-point sweep gives bit for bit
  * the potentiation and peak Ca2+ of a single run of the same experiment (unvaried, with a varied
- * parameter, with a varied placeholder); the results do not depend on the thread count; the
- * product grid, shared and per-point protocols, seeds of repeats; every family's plan builds;
- * bad input fails before anything runs, naming the argument. The short experiment
- * tests/data/sweep/short.exp keeps this fast enough for the sanitizer build. */
+ * parameter, with a varied placeholder); the results do not depend on the thread count; a run
+ * that fails is reported and the others go on; the product grid, seeds of repeats, protocols
+ * reused in a workspace, drug changes resolved per point, readout times united over the grid;
+ * every family's plan builds; bad input fails before anything runs, naming the argument. The
+ * short experiment tests/data/sweep/short.exp keeps this fast enough for the sanitizer build. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -74,9 +75,7 @@ static void sweep_free(sweep *s) {
 
 static void execute(const sweep *s, int threads, ltp_sweep_results *res) {
   ltp_error err = {0};
-  assert_int_equal(ltp_sweep_execute(s->plan.jobs, s->plan.n_runs, threads, &s->plan.layout, NULL,
-                                     NULL, res, &err),
-                   LTP_OK);
+  assert_int_equal(ltp_sweep_execute(&s->plan, threads, NULL, NULL, res, &err), LTP_OK);
   assert_int_equal(res->n_failed, 0);
 }
 
@@ -158,7 +157,7 @@ static void test_threads_and_repeats(void **state) {
   build_ok(&s, "tests/data/sweep/short.exp", vary, sets, 2);
   assert_int_equal(s.plan.n_runs, 4);
   for (size_t j = 0; j < 4; ++j) /* repeat r runs with the file's seed (1) + r */
-    assert_int_equal(s.plan.jobs[j].seed, 1 + j % 2);
+    assert_int_equal(ltp_sweep_run_seed(&s.plan, j), 1 + j % 2);
   ltp_sweep_results one, two;
   execute(&s, 1, &one);
   execute(&s, 2, &two);
@@ -171,26 +170,24 @@ static void test_threads_and_repeats(void **state) {
   sweep_free(&s);
 }
 
-/* A run that fails (here: a NaN parameter, a numerical blow-up) is counted and reported with
- * empty metrics; the others go on; the outputs hold no NaN. */
+/* A run that fails is counted and reported with empty metrics; the others go on; the outputs
+ * hold no NaN. The failure: the point engine checks v_reset < v_th when a run starts. */
 static void test_failed_run(void **state) {
   (void)state;
   sweep s;
-  const char *vary[] = {"nmda.mg_o=1,2,3 mM", NULL};
-  build_ok(&s, "tests/data/sweep/short.exp", vary, NULL, 1);
-  s.plan.params[1].nmda.mg_o_mM = NAN;
+  const char *vary[] = {"lif.v_reset=-60,-40,-60 mV", NULL};
+  build_ok(&s, "bench/w2.exp", vary, NULL, 1);
   ltp_sweep_results res;
   ltp_error err = {0};
-  assert_int_equal(ltp_sweep_execute(s.plan.jobs, 3, 2, &s.plan.layout, NULL, NULL, &res, &err),
-                   LTP_OK);
+  assert_int_equal(ltp_sweep_execute(&s.plan, 2, NULL, NULL, &res, &err), LTP_OK);
   assert_int_equal(res.n_failed, 1);
   assert_int_equal(res.first_failed, 1);
-  assert_int_equal(res.status[1], LTP_ERR_NUMERIC);
-  assert_true(strlen(res.first_error.msg) > 0);
-  for (size_t i = 0; i < s.plan.layout.n; ++i) {
-    assert_true(isnan(res.metrics[s.plan.layout.n + i]));
-    assert_true(isfinite(res.metrics[i]) && isfinite(res.metrics[2 * s.plan.layout.n + i]));
-  }
+  assert_int_equal(res.status[1], LTP_ERR_RANGE);
+  assert_non_null(strstr(res.first_error.msg, "v_reset (-40 mV)"));
+  const size_t m = s.plan.layout.n, weight = m - 2; /* p1_weight */
+  for (size_t i = 0; i < m; ++i)
+    assert_true(isnan(res.metrics[m + i]));
+  assert_true(isfinite(res.metrics[weight]) && res.metrics[2 * m + weight] == res.metrics[weight]);
   char dir[1024];
   snprintf(dir, sizeof dir, "%s/test_sweep_out_%d", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
            (int)getpid());
@@ -205,17 +202,15 @@ static void test_failed_run(void **state) {
     const size_t n = fread(text, 1, sizeof text - 1, in);
     text[n] = '\0';
     fclose(in);
-    if (f != 1) {
-      assert_null(strstr(text, "nan"));
-    } else { /* it quotes the engine's message ("= nan"), but valid JSON holds no NaN value */
-      json_t *root = json_loads(text, 0, NULL);
+    assert_null(strstr(text, "nan"));
+    if (f == 0)
+      assert_non_null(strstr(text, "\n-40,1,1,LTP_ERR_RANGE,,,\n"));
+    if (f == 1) {
+      assert_non_null(strstr(text, "\"n\": 1,\n    \"first\": {\n      \"run\": 2"));
+      json_t *root = json_loads(text, 0, NULL); /* valid JSON: no NaN */
       assert_non_null(root);
       json_decref(root);
     }
-    if (f == 0)
-      assert_non_null(strstr(text, "\n2,1,1,LTP_ERR_NUMERIC,,,,\n"));
-    if (f == 1)
-      assert_non_null(strstr(text, "\"n\": 1,\n    \"first\": {\n      \"run\": 2"));
     remove(path);
   }
   rmdir(dir);
@@ -224,6 +219,15 @@ static void test_failed_run(void **state) {
 }
 
 /* ---- the grid ---- */
+
+/* Run j of s built in w (the workspace of one thread). */
+static ltp_sweep_job job_of(const sweep *s, size_t j, ltp_sweep_workspace *w) {
+  ltp_sweep_job job;
+  ltp_error err = {0};
+  if (ltp_sweep_plan_job(&s->plan, j, w, &job, &err) != LTP_OK)
+    fail_msg("run %zu: %s", j, err.msg);
+  return job;
+}
 
 static void test_product_grid(void **state) {
   (void)state;
@@ -234,31 +238,47 @@ static void test_product_grid(void **state) {
   assert_int_equal(s.plan.n_runs, 18);
   assert_false(s.plan.is_param[0]);
   assert_true(s.plan.is_param[1]);
-  assert_int_equal(s.plan.n_protos, 3); /* one per rate, shared by both [Mg] */
+  assert_int_equal(s.plan.n_combos, 3);
   /* point 3 is rate 50 Hz (index 1), [Mg] 2 mM (index 1): the last key varies fastest */
   assert_int_equal(ltp_sweep_point_index(&s.spec, 3, 0), 1);
   assert_int_equal(ltp_sweep_point_index(&s.spec, 3, 1), 1);
-  assert_true(s.plan.params[3].nmda.mg_o_mM == 2.0 && s.plan.params[2].nmda.mg_o_mM == 1.0);
-  assert_ptr_equal(s.plan.jobs[3 * 3 + 2].params, &s.plan.params[3]);
-  assert_ptr_equal(s.plan.jobs[2 * 3].proto, s.plan.jobs[3 * 3].proto);
-  assert_ptr_not_equal(s.plan.jobs[0].proto, s.plan.jobs[3 * 3].proto);
-  assert_true(s.plan.bytes > 6 * sizeof(ltp_params));
+  ltp_sweep_workspace w;
+  ltp_sweep_workspace_init(&w);
+  ltp_sweep_job job = job_of(&s, 2 * 3, &w); /* point 2: 50 Hz, 1 mM */
+  assert_true(job.params->nmda.mg_o_mM == 1.0 && job.seed == 1);
+  job = job_of(&s, 3 * 3 + 2, &w); /* point 3, repeat 3: the protocol is reused */
+  assert_true(job.params->nmda.mg_o_mM == 2.0 && job.seed == 3);
+  assert_int_equal(w.loads, 1);
+  job = job_of(&s, 0, &w); /* 20 Hz: loaded */
+  assert_int_equal(w.loads, 2);
+  assert_true(s.plan.bytes < 100000 && s.plan.workspace_bytes > sizeof w);
+  ltp_sweep_workspace_free(&w);
   sweep_free(&s);
 
   /* default readout times follow the induction, which the rate moves (every train of
    * bench/w2.exp ends at the same time): the layout is the union */
   const char *w2[] = {"rate=0.5,100 Hz", NULL};
   build_ok(&s, "bench/w2.exp", w2, NULL, 1);
-  assert_true(s.plan.layout.n_times >= 1);
-  assert_true(s.plan.jobs[0].proto->n_readout_times > s.plan.jobs[1].proto->n_readout_times);
-  assert_int_equal(s.plan.layout.n_times, s.plan.jobs[0].proto->n_readout_times);
+  ltp_sweep_workspace_init(&w);
+  const size_t slow = job_of(&s, 0, &w).proto->n_readout_times;
+  assert_true(slow > job_of(&s, 1, &w).proto->n_readout_times);
+  assert_int_equal(s.plan.layout.n_times, slow);
+  ltp_sweep_workspace_free(&w);
   sweep_free(&s);
 
-  /* drug applications are finalized against each point's parameters: a protocol per point */
-  const char *mg[] = {"nmda.mg_o=1,2 mM", NULL};
-  build_ok(&s, "examples/ap5_hfs.exp", mg, NULL, 1);
-  assert_int_equal(s.plan.n_protos, 2);
-  assert_ptr_not_equal(s.plan.jobs[0].proto, s.plan.jobs[1].proto);
+  /* drug applications are resolved against each point's parameters: AP5 adds its block to
+   * the point's nmda.block and the wash-out restores it */
+  const char *block[] = {"nmda.block=0,0.5", NULL};
+  build_ok(&s, "examples/ap5_hfs.exp", block, NULL, 1);
+  ltp_sweep_workspace_init(&w);
+  job = job_of(&s, 0, &w);
+  assert_true(job.proto->n_changes >= 2);
+  const double on0 = job.proto->changes[0].value, off0 = job.proto->changes[1].value;
+  job = job_of(&s, 1, &w);
+  assert_int_equal(w.loads, 1);
+  assert_true(job.proto->changes[0].value > on0 && off0 == 0.0);
+  assert_true(job.proto->changes[1].value == 0.5);
+  ltp_sweep_workspace_free(&w);
   sweep_free(&s);
 }
 
@@ -291,7 +311,7 @@ static void expect_error(const char *rel, const char *vary_arg, const char *vary
   if (st != want || strstr(err.msg, part) == NULL)
     fail_msg("%s: got %s \"%s\", want %s with \"%s\"", vary_arg, ltp_status_name(st), err.msg,
              ltp_status_name(want), part);
-  assert_null(s.plan.jobs);
+  assert_int_equal(s.plan.n_points, 0); /* nothing kept */
   sweep_free(&s);
 }
 

@@ -9,8 +9,9 @@
 #define LTP_POOL_MAX_THREADS 64
 
 typedef struct {
-  /* Run job i (0 <= i < n). Called from several threads at once for different i. */
-  void (*run)(void *ctx, size_t i);
+  /* Run job i (0 <= i < n) on thread `thread` (0 .. threads - 1; 0 is the calling thread).
+   * Called from several threads at once for different i. */
+  void (*run)(void *ctx, size_t i, int thread);
   /* NULL, or called after each job with the number of jobs finished so far, under the pool's
    * lock (one call at a time), e.g. to draw a progress bar. */
   void (*done)(void *ctx, size_t n_done);

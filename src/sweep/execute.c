@@ -1,5 +1,6 @@
-/* Sweep execution: every job runs the single-cell engine (ltp_simulate) on the thread pool and
- * keeps its metrics; the full results of a run are freed as soon as they are read. */
+/* Sweep execution: every run is built in its thread's workspace and run by the single-cell
+ * engine (ltp_simulate: the point engine for cell.model = point_lif, the cascade otherwise) on
+ * the thread pool; its metrics are kept, its full results freed as soon as they are read. */
 #include "sweep/execute.h"
 
 #include <math.h>
@@ -12,7 +13,8 @@
 #include "engine/sim.h"
 
 typedef struct {
-  const ltp_sweep_job *jobs;
+  const ltp_sweep_plan *plan;
+  ltp_sweep_workspace *ws; /* one per thread */
   size_t n;
   const ltp_sweep_layout *layout;
   ltp_sweep_results *out;
@@ -21,17 +23,19 @@ typedef struct {
   pthread_mutex_t lock; /* out->n_failed, first_failed, first_error */
 } sweep_ctx;
 
-static void run_job(void *arg, size_t i) {
+static void run_job(void *arg, size_t i, int thread) {
   sweep_ctx *c = arg;
-  const ltp_sweep_job *job = &c->jobs[i];
   double *row = c->out->metrics + i * c->out->n_metrics;
   ltp_results res;
   memset(&res, 0, sizeof res);
   ltp_error e = {0};
   const ltp_sim_options opt = {.no_fast_forward = 0}; /* as ltpsim run: same results */
-  const ltp_status st = ltp_simulate(job->params, job->proto, job->seed, &opt, &res, &e);
+  ltp_sweep_job job;
+  ltp_status st = ltp_sweep_plan_job(c->plan, i, &c->ws[thread], &job, &e);
   if (st == LTP_OK)
-    ltp_sweep_metrics_extract(c->layout, &res, job->proto->n_pathways, row);
+    st = ltp_simulate(job.params, job.proto, job.seed, &opt, &res, &e);
+  if (st == LTP_OK)
+    ltp_sweep_metrics_extract(c->layout, &res, job.proto->n_pathways, row);
   else
     for (size_t k = 0; k < c->out->n_metrics; ++k)
       row[k] = NAN;
@@ -60,25 +64,35 @@ static double now_s(void) {
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-ltp_status ltp_sweep_execute(const ltp_sweep_job *jobs, size_t n, int threads,
-                             const ltp_sweep_layout *layout, ltp_sweep_progress_fn progress,
-                             void *progress_ctx, ltp_sweep_results *out, ltp_error *err) {
+ltp_status ltp_sweep_execute(const ltp_sweep_plan *plan, int threads,
+                             ltp_sweep_progress_fn progress, void *progress_ctx,
+                             ltp_sweep_results *out, ltp_error *err) {
+  const size_t n = plan->n_runs;
+  const ltp_sweep_layout *layout = &plan->layout;
+  threads = threads < 1 ? 1 : threads > LTP_POOL_MAX_THREADS ? LTP_POOL_MAX_THREADS : threads;
   memset(out, 0, sizeof *out);
   out->n = n;
   out->n_metrics = layout->n;
   out->first_failed = n;
   out->metrics = calloc(n * layout->n + 1, sizeof *out->metrics);
   out->status = calloc(n + 1, sizeof *out->status);
-  if (out->metrics == NULL || out->status == NULL) {
+  ltp_sweep_workspace *ws = calloc((size_t)threads, sizeof *ws);
+  if (out->metrics == NULL || out->status == NULL || ws == NULL) {
+    free(ws);
     ltp_sweep_results_free(out);
     return ltp_error_set(err, LTP_ERR_NOMEM, "sweep: out of memory for the results of %zu runs", n);
   }
-  sweep_ctx c = {jobs, n, layout, out, progress, progress_ctx, PTHREAD_MUTEX_INITIALIZER};
+  for (int t = 0; t < threads; ++t)
+    ltp_sweep_workspace_init(&ws[t]);
+  sweep_ctx c = {plan, ws, n, layout, out, progress, progress_ctx, PTHREAD_MUTEX_INITIALIZER};
   const ltp_pool_work work = {run_job, job_done, &c};
   const double t0 = now_s();
   ltp_pool_run(&work, n, threads);
   out->wall_s = now_s() - t0;
   pthread_mutex_destroy(&c.lock);
+  for (int t = 0; t < threads; ++t)
+    ltp_sweep_workspace_free(&ws[t]);
+  free(ws);
   return LTP_OK;
 }
 

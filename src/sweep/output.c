@@ -56,7 +56,8 @@ ltp_status ltp_sweep_write_csv(const ltp_sweep_report *r, FILE *f) {
       fputc(',', f);
     }
     const ltp_status st = (ltp_status)r->res->status[j];
-    fprintf(f, "%zu,%llu,%s", j % plan->repeats + 1, (unsigned long long)plan->jobs[j].seed,
+    fprintf(f, "%zu,%llu,%s", j % plan->repeats + 1,
+            (unsigned long long)ltp_sweep_run_seed(plan, j),
             st == LTP_OK ? "ok" : ltp_status_name(st));
     for (size_t i = 0; i < plan->layout.n; ++i) {
       fputc(',', f);
@@ -136,8 +137,8 @@ static json_t *failed_json(const ltp_sweep_report *r) {
   return json_pack(
       "{s:I, s:{s:I, s:I, s:I, s:I, s:s, s:s}}", "n", (json_int_t)res->n_failed, "first", "run",
       (json_int_t)(j + 1), "point", (json_int_t)(j / r->plan->repeats + 1), "repeat",
-      (json_int_t)(j % r->plan->repeats + 1), "seed", (json_int_t)r->plan->jobs[j].seed, "status",
-      ltp_status_name((ltp_status)res->status[j]), "message", res->first_error.msg);
+      (json_int_t)(j % r->plan->repeats + 1), "seed", (json_int_t)ltp_sweep_run_seed(r->plan, j),
+      "status", ltp_status_name((ltp_status)res->status[j]), "message", res->first_error.msg);
 }
 
 #define JSON_FLAGS JSON_REAL_PRECISION(17)
@@ -149,17 +150,18 @@ static json_t *summary_head(const ltp_sweep_report *r) {
   const size_t per_run = ltp_sweep_result_bytes_per_run(&plan->layout);
   return json_pack(
       "{s:i, s:s, s:s, s:o, s:{s:o, s:s}, s:o, s:I, s:I, s:I, s:I, s:i, s:o, s:o, "
-      "s:{s:f, s:f, s:o}, s:{s:I, s:I, s:I}}",
+      "s:{s:f, s:f, s:o}, s:{s:I, s:I, s:I, s:I}}",
       "schema_version", LTP_SWEEP_SCHEMA_VERSION, "ltpsim_version", LTPSIM_VERSION, "command",
       r->command ? r->command : "", "family", r->family ? json_string(r->family) : json_null(),
       "experiment", "file", r->spec->file ? json_string(r->spec->file) : json_null(), "name",
       plan->experiment, "grid", grid_json(r), "repeats", (json_int_t)plan->repeats, "seed",
-      (json_int_t)plan->seed0, "n_points", (json_int_t)plan->n_points, "n_runs",
+      (json_int_t)ltp_sweep_run_seed(plan, 0), "n_points", (json_int_t)plan->n_points, "n_runs",
       (json_int_t)plan->n_runs, "threads", r->threads, "metrics", metrics_json(&plan->layout),
       "failed", failed_json(r), "timing", "build_s", r->build_s, "wall_s", wall, "runs_per_s",
       wall > 0 ? json_real((double)plan->n_runs / wall) : json_null(), "memory",
       "result_bytes_per_run", (json_int_t)per_run, "results_bytes",
-      (json_int_t)(per_run * plan->n_runs), "plan_bytes", (json_int_t)plan->bytes);
+      (json_int_t)(per_run * plan->n_runs), "plan_bytes", (json_int_t)plan->bytes,
+      "workspace_bytes_per_thread", (json_int_t)plan->workspace_bytes);
 }
 
 ltp_status ltp_sweep_write_summary(const ltp_sweep_report *r, FILE *f) {

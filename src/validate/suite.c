@@ -130,8 +130,9 @@ typedef struct {
   ltp_status *status;
 } pool_jobs;
 
-static void execute_one(void *ctx, size_t i) {
+static void execute_one(void *ctx, size_t i, int thread) {
   pool_jobs *p = ctx;
+  (void)thread;
   p->status[i] = ltp_run_execute(p->runs[i]);
 }
 
