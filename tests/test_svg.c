@@ -67,6 +67,15 @@ static size_t count_of(const char *s, const char *needle) {
   return n;
 }
 
+/* Render p into b (initialised here): well-formed, no NaN or Inf written. */
+static void render_ok(const ltp_svg_plot *p, const char *id, ltp_svg_buf *b) {
+  ltp_svg_buf_init(b);
+  assert_int_equal(ltp_svg_plot_render(p, id, b), LTP_OK);
+  assert_true(well_formed(b->data));
+  assert_null(strstr(b->data, "nan"));
+  assert_null(strstr(b->data, "inf"));
+}
+
 /* ---- ticks ---- */
 
 static void test_nice_axis_steps(void **state) {
@@ -165,11 +174,8 @@ static void test_log_axis(void **state) {
   assert_int_equal(ltp_svg_plot_add_series(p, x, y, 4, (ltp_svg_style){0}), LTP_OK);
   assert_int_equal(ltp_svg_plot_set_xlog(p), LTP_ERR_ARG); /* only before the series */
   ltp_svg_buf b;
-  ltp_svg_buf_init(&b);
-  assert_int_equal(ltp_svg_plot_render(p, "log", &b), LTP_OK);
-  assert_true(well_formed(b.data));
+  render_ok(p, "log", &b);
   assert_non_null(strstr(b.data, ">20</text>"));
-  assert_null(strstr(b.data, "nan"));
   ltp_svg_buf_free(&b);
   ltp_svg_plot_free(p);
 }
@@ -208,15 +214,11 @@ static void test_plot_well_formed_and_escaped(void **state) {
   (void)state;
   ltp_svg_plot *p = sample_plot();
   ltp_svg_buf b;
-  ltp_svg_buf_init(&b);
-  assert_int_equal(ltp_svg_plot_render(p, "tc", &b), LTP_OK);
-  assert_true(well_formed(b.data));
+  render_ok(p, "tc", &b);
   assert_non_null(strstr(b.data, "LTP &lt;test&gt; &amp; more"));
   assert_null(strstr(b.data, "<test>"));
   assert_non_null(strstr(b.data, "id=\"tc-clip0\""));
   assert_non_null(strstr(b.data, ">tetanus<"));
-  assert_null(strstr(b.data, "nan"));
-  assert_null(strstr(b.data, "inf"));
   ltp_svg_buf_free(&b);
   ltp_svg_plot_free(p);
 }
