@@ -217,11 +217,17 @@ static size_t proto_bytes(const ltp_protocol *p) {
          p->cap_steps * sizeof *p->steps + p->cap_marks * sizeof *p->marks;
 }
 
-/* Build every point once: seeds of the combinations, readout layout, errors. */
+/* Build every point once: seeds of the combinations, readout layout, errors. With placeholders,
+ * the file as it is first, so that an error in it names its own line (the substituted text has
+ * its @includes expanded). */
 static ltp_status check_points(ltp_sweep_plan *plan, ltp_error *err) {
   ltp_sweep_workspace w;
   ltp_sweep_workspace_init(&w);
-  ltp_status st = LTP_OK;
+  uint64_t seed = 0;
+  ltp_status st =
+      plan->base.data == NULL
+          ? LTP_OK
+          : ltp_experiment_load_file(plan->spec->file, &w.file_params, &w.proto, &seed, err);
   for (size_t p = 0; st == LTP_OK && p < plan->n_points; ++p) {
     const size_t combo = combo_of(plan, p);
     st = build_point(plan, p, &w, &plan->combo_seed[combo], err);
