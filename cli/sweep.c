@@ -229,6 +229,32 @@ static int run_sweep(sweep_args *a, const char *const *vary, size_t n_vary, cons
   return code;
 }
 
+/* --family: print the list (or, for an unknown name, the list on stderr) and return its exit
+ * code, or fill in the family's file and --vary where the command line gave none (-1). */
+static int apply_family(sweep_args *a, const char *const **vary, size_t *n_vary, char *path,
+                        size_t len) {
+  const ltp_sweep_family *fam = ltp_sweep_family_find(a->family);
+  const int listing = strcmp(a->family, "list") == 0;
+  if (listing || fam == NULL) {
+    if (listing)
+      printf("ltpsim sweep families (--family NAME; FILE and --vary replace the family's):\n");
+    else
+      fprintf(stderr, "ltpsim sweep: unknown family '%s'; expected one of:\n", a->family);
+    list_families(listing ? stdout : stderr);
+    return listing ? 0 : 2;
+  }
+  if (a->file == NULL) {
+    snprintf(path, len, "%s/%s", ltp_cli_validation_dir(), fam->file);
+    a->file = path;
+  }
+  if (*n_vary == 0) {
+    *vary = fam->vary;
+    while (*n_vary < LTP_SWEEP_FAMILY_MAX_VARY && fam->vary[*n_vary] != NULL)
+      ++*n_vary;
+  }
+  return -1;
+}
+
 int ltp_cli_sweep(int argc, char **argv) {
   sweep_args a = {.out = "ltpsim-sweep", .repeats = 1, .jobs = default_jobs()};
   if (!parse_args(argc, argv, &a))
@@ -237,26 +263,9 @@ int ltp_cli_sweep(int argc, char **argv) {
   size_t n_vary = a.n_vary;
   char path[4096];
   if (a.family != NULL) {
-    const ltp_sweep_family *fam = ltp_sweep_family_find(a.family);
-    if (strcmp(a.family, "list") == 0 || fam == NULL) {
-      FILE *f = fam == NULL && strcmp(a.family, "list") != 0 ? stderr : stdout;
-      if (f == stderr)
-        fprintf(f, "ltpsim sweep: unknown family '%s'; expected one of:\n", a.family);
-      else
-        fprintf(f, "ltpsim sweep families (--family NAME; FILE and --vary replace the "
-                   "family's):\n");
-      list_families(f);
-      return f == stderr ? 2 : 0;
-    }
-    if (a.file == NULL) {
-      snprintf(path, sizeof path, "%s/%s", ltp_cli_validation_dir(), fam->file);
-      a.file = path;
-    }
-    if (n_vary == 0) {
-      vary = fam->vary;
-      while (n_vary < LTP_SWEEP_FAMILY_MAX_VARY && fam->vary[n_vary] != NULL)
-        ++n_vary;
-    }
+    const int code = apply_family(&a, &vary, &n_vary, path, sizeof path);
+    if (code >= 0)
+      return code;
   }
   ltp_svg_buf command;
   ltp_svg_buf_init(&command);
