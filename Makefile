@@ -38,4 +38,4 @@ format:
 	clang-format -i $$(git ls-files '*.c' '*.h')
 
 clean:
-	rm -rf $(BUILD) $(BUILD_SAN) ltpsim-out
+	rm -rf $(BUILD) $(BUILD_SAN) ltpsim-out ltpsim-sweep
