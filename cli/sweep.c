@@ -121,15 +121,19 @@ static double now_s(void) {
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
+static const char *plural(size_t n) {
+  return n == 1 ? "" : "s";
+}
+
 static void print_summary(const ltp_sweep_report *r, const char *out) {
   const ltp_sweep_plan *plan = r->plan;
   const double wall = r->res->wall_s;
   printf("ltpsim %s sweep: %s (%s)\n", LTPSIM_VERSION, plan->experiment,
          r->spec->file ? r->spec->file : "the default experiment");
-  printf("  %zu point%s x %u repeat%s = %zu runs on %d threads: %.2f s wall, %.3g runs/s "
+  printf("  %zu point%s x %u repeat%s = %zu run%s on %d thread%s: %.2f s wall, %.3g runs/s "
          "(plan %.2f s)\n\n",
-         plan->n_points, plan->n_points == 1 ? "" : "s", plan->repeats,
-         plan->repeats == 1 ? "" : "s", plan->n_runs, r->threads, wall,
+         plan->n_points, plural(plan->n_points), plan->repeats, plural(plan->repeats), plan->n_runs,
+         plural(plan->n_runs), r->threads, plural((size_t)r->threads), wall,
          wall > 0 ? (double)plan->n_runs / wall : 0.0, r->build_s);
   const size_t m = plan->layout.n,
                rows = plan->n_points < SWEEP_TABLE_ROWS ? plan->n_points : SWEEP_TABLE_ROWS;
@@ -161,7 +165,7 @@ static void print_summary(const ltp_sweep_report *r, const char *out) {
   }
   if (plan->n_points > SWEEP_TABLE_ROWS)
     printf("  ... %zu more point%s in sweep.csv\n", plan->n_points - SWEEP_TABLE_ROWS,
-           plan->n_points - SWEEP_TABLE_ROWS > 1 ? "s" : "");
+           plural(plan->n_points - SWEEP_TABLE_ROWS));
   printf("\n  output: %s/sweep.svg (sweep.csv, summary.json)\n", out);
 }
 
