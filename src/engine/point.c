@@ -33,7 +33,7 @@ typedef struct {
   double ca_decay, leak_decay;
 } step_consts;
 
-/* Step lengths: level 0 is engine.dt, each level 1.5 times the last, up to engine.tail_max. */
+/* Step lengths: level 0 is engine.dt, each level twice the last, up to engine.tail_max. */
 #define POINT_MAX_LEVELS 64
 
 typedef struct {
@@ -53,7 +53,9 @@ typedef struct {
    * had then, and catches up in one drive-free step when it must act (rule.h, item 6). */
   double rule_t_ms, rule_ca[LTP_MAX_PATHWAYS], rule_v_mV[LTP_MAX_PATHWAYS];
   double weight[LTP_MAX_PATHWAYS]; /* the rule's weights at rule_t_ms */
-  int level;                       /* current step length (grows in tails) */
+  int rule_known, rule_quiet;      /* rule_status() of the current state */
+  long rule_regime;
+  int level; /* current step length (grows in tails) */
   epsp_probe probe[LTP_MAX_PATHWAYS];
   step_consts levels[POINT_MAX_LEVELS];
   int n_levels, active_cap;             /* active_cap: longest level <= engine.active_max */
@@ -78,7 +80,7 @@ static void derive(point_cell *c) {
   c->g_nmda_nS = p->point_synapse.g_nmda_nS * (1.0 - p->nmda.block);
   c->n_levels = 0;
   c->active_cap = c->rule_cap = 0;
-  for (double h = p->engine.dt_ms; c->n_levels < POINT_MAX_LEVELS; h *= 1.5) {
+  for (double h = p->engine.dt_ms; c->n_levels < POINT_MAX_LEVELS; h *= 2.0) { /* doubling */
     const int last = h >= p->engine.tail_max_ms || c->n_levels == POINT_MAX_LEVELS - 1;
     if (last && c->n_levels > 0)
       h = p->engine.tail_max_ms;
@@ -195,8 +197,32 @@ static void rule_catch_up(point_cell *c) {
   if (c->rule_t_ms < c->t_ms) {
     sim_plasticity_step(&c->pl, c->rule_t_ms, c->t_ms - c->rule_t_ms, c->rule_ca, c->rule_v_mV);
     c->rule_t_ms = c->t_ms;
+    c->rule_known = 0;
     refresh_weights(c);
   }
+}
+
+/* The rule's quiet flag and drive regime for the current state, computed once per state: every
+ * change of time, calcium, potential, events or rule state clears rule_known. */
+static void rule_status(point_cell *c) {
+  if (c->rule_known)
+    return;
+  double v[LTP_MAX_PATHWAYS];
+  for (int k = 0; k < c->np; ++k)
+    v[k] = c->v_mV;
+  c->rule_quiet = sim_plasticity_quiet(&c->pl, c->t_ms, c->ca, v);
+  c->rule_regime = c->rule_has_regimes ? sim_plasticity_regime(&c->pl, c->t_ms, c->ca, v) : -1;
+  c->rule_known = 1;
+}
+
+static int rule_quiet_now(point_cell *c) {
+  rule_status(c);
+  return c->rule_quiet;
+}
+
+static long regime_now(point_cell *c) {
+  rule_status(c);
+  return c->rule_regime;
 }
 
 /* Step the rule over [t, t + h] with the step's starting calcium and potential held (rule.h
@@ -205,7 +231,7 @@ static void rule_step(point_cell *c, double h) {
   double v[LTP_MAX_PATHWAYS];
   for (int k = 0; k < c->np; ++k)
     v[k] = c->v_mV;
-  if (sim_plasticity_quiet(&c->pl, c->t_ms, c->ca, v)) {
+  if (rule_quiet_now(c)) {
     if (c->rule_t_ms == c->t_ms) /* lag starts: keep its inputs */
       for (int k = 0; k < c->np; ++k) {
         c->rule_ca[k] = c->ca[k];
@@ -216,6 +242,7 @@ static void rule_step(point_cell *c, double h) {
   rule_catch_up(c);
   sim_plasticity_step(&c->pl, c->t_ms, h, c->ca, v);
   c->rule_t_ms = c->t_ms + h;
+  c->rule_known = 0;
   refresh_weights(c);
 }
 
@@ -258,6 +285,7 @@ static void spike(point_cell *c, double t_ms) {
     c->ca[k] += c->p.nmda_calcium.c_bap; /* the back-propagating action potential */
   rule_catch_up(c);
   sim_plasticity_post_spike(&c->pl, t_ms);
+  c->rule_known = 0;
   ++c->spikes;
 }
 
@@ -280,6 +308,7 @@ static ltp_status deliver_events(point_cell *c, ltp_results *res) {
     c->gating[k].x_nmda += 1.0;
     rule_catch_up(c);
     sim_plasticity_pre_spike(&c->pl, k, c->t_ms);
+    c->rule_known = 0;
     if (e->kind == LTP_EV_TEST) {
       if (c->probe[k].open)
         st = close_probe(c, k, res);
@@ -302,6 +331,7 @@ static ltp_status apply_changes(point_cell *c, ltp_error *err) {
   rule_catch_up(c); /* the lag ran under the old parameters */
   derive(c);
   set_v(c, c->v_mV); /* [Mg]o or the block fit may have changed */
+  c->rule_known = 0;
   c->pl.rule->resolve(&c->p, c->pl.par);
   refresh_weights(c);
   (void)err;
@@ -327,7 +357,7 @@ static int gating_active(const point_cell *c) {
   return 0;
 }
 
-/* The next step level: engine.dt when needs_fine_step; otherwise the step grows by half each
+/* The next step level: engine.dt when needs_fine_step; otherwise the step doubles each
  * step, up to engine.active_max while a pulse's AMPA or NMDA-rise gating is active (the
  * membrane holds the conductances at their step means) or a rule without drive regimes acts;
  * up to engine.tail_max otherwise: gating and calcium updates are exact for the step, and a
@@ -422,6 +452,7 @@ static void step(point_cell *c, double h, const step_consts *k) {
   }
   move_v(c, v1);
   c->t_ms += h;
+  c->rule_known = 0;
   ++c->steps;
   for (int p = 0; p < c->np; ++p) {
     epsp_probe *pr = &c->probe[p];
@@ -458,13 +489,7 @@ static void restore_fast(point_cell *c, const fast_state *f) {
   c->mg_exp = f->mg_exp;
   memcpy(c->gating, f->gating, sizeof f->gating);
   memcpy(c->ca, f->ca, sizeof f->ca);
-}
-
-static int rule_quiet_now(const point_cell *c) {
-  double v[LTP_MAX_PATHWAYS];
-  for (int k = 0; k < c->np; ++k)
-    v[k] = c->v_mV;
-  return sim_plasticity_quiet(&c->pl, c->t_ms, c->ca, v);
+  c->rule_known = 0;
 }
 
 /* One step at a level, shortened to land exactly on stop when it would reach it. */
@@ -480,13 +505,6 @@ static void step_clipped(point_cell *c, int level, double stop, double eps_ms) {
   consts_init(c, h, &own);
   step(c, h, &own);
   c->t_ms = stop;
-}
-
-static long regime_now(const point_cell *c) {
-  double v[LTP_MAX_PATHWAYS];
-  for (int k = 0; k < c->np; ++k)
-    v[k] = c->v_mV;
-  return sim_plasticity_regime(&c->pl, c->t_ms, c->ca, v);
 }
 
 /* One step towards stop at the next level. A step longer than engine.dt across which the rule's
