@@ -167,8 +167,9 @@ static void w2_load(w2_batch *b) {
   b->fail_unit = -1;
 }
 
-static ltp_status w2_unit(void *ctx, size_t i, const ltp_params **params,
+static ltp_status w2_unit(void *ctx, size_t i, int thread, const ltp_params **params,
                           const ltp_protocol **proto, uint64_t *seed, ltp_error *err) {
+  (void)thread;
   w2_batch *b = ctx;
   if ((int)i == b->fail_unit || (b->fail_unit >= 0 && (int)i == b->fail_unit + 3))
     return ltp_error_set(err, LTP_ERR_ARG, "made to fail");
@@ -178,8 +179,8 @@ static ltp_status w2_unit(void *ctx, size_t i, const ltp_params **params,
   return LTP_OK;
 }
 
-static ltp_status w2_done(void *ctx, size_t i, ltp_results *res, ltp_error *err) {
-  (void)err;
+static ltp_status w2_done(void *ctx, size_t i, int thread, ltp_results *res, ltp_error *err) {
+  (void)err, (void)thread;
   w2_batch *b = ctx;
   b->weight[i] = final_state(res, "p1.plasticity.weight");
   return LTP_OK;

@@ -1,50 +1,30 @@
-/* The thread pool: a shared counter under a mutex hands out job indices. */
+/* The thread pool on OpenMP: a parallel loop with a dynamic schedule hands out job indices in
+ * order; the done callback runs in a critical section. */
 #include "core/pool.h"
 
-#include <pthread.h>
-
-typedef struct {
-  const ltp_pool_work *work;
-  size_t n, next, finished;
-  pthread_mutex_t lock;
-} pool;
-
-typedef struct {
-  pool *p;
-  int thread;
-} worker_arg;
-
-static void *worker(void *arg) {
-  pool *p = ((worker_arg *)arg)->p;
-  const int thread = ((worker_arg *)arg)->thread;
-  for (;;) {
-    pthread_mutex_lock(&p->lock);
-    const size_t i = p->next++;
-    pthread_mutex_unlock(&p->lock);
-    if (i >= p->n)
-      return NULL;
-    p->work->run(p->work->ctx, i, thread);
-    pthread_mutex_lock(&p->lock);
-    const size_t finished = ++p->finished;
-    if (p->work->done != NULL)
-      p->work->done(p->work->ctx, finished);
-    pthread_mutex_unlock(&p->lock);
-  }
-}
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 void ltp_pool_run(const ltp_pool_work *work, size_t n, int threads) {
-  pool p = {work, n, 0, 0, PTHREAD_MUTEX_INITIALIZER};
-  pthread_t tid[LTP_POOL_MAX_THREADS];
-  worker_arg args[LTP_POOL_MAX_THREADS];
-  int started = 0;
-  for (; started < threads - 1 && started < LTP_POOL_MAX_THREADS - 1; ++started) {
-    args[started] = (worker_arg){&p, started + 1};
-    if (pthread_create(&tid[started], NULL, worker, &args[started]) != 0)
-      break; /* fewer threads than asked: the calling thread still runs every job */
+  if (threads < 1)
+    threads = 1;
+  if (threads > LTP_POOL_MAX_THREADS)
+    threads = LTP_POOL_MAX_THREADS;
+  size_t finished = 0;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+  for (size_t i = 0; i < n; ++i) {
+#ifdef _OPENMP
+    const int thread = omp_get_thread_num();
+#else
+    const int thread = 0;
+#endif
+    work->run(work->ctx, i, thread);
+#pragma omp critical(ltp_pool_done)
+    {
+      ++finished;
+      if (work->done != NULL)
+        work->done(work->ctx, finished);
+    }
   }
-  worker_arg self = {&p, 0};
-  worker(&self);
-  for (int t = 0; t < started; ++t)
-    pthread_join(tid[t], NULL);
-  pthread_mutex_destroy(&p.lock);
 }

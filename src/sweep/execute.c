@@ -1,6 +1,7 @@
-/* Sweep execution: every run is built in its thread's workspace and run by the single-cell
- * engine (ltp_simulate: the point engine for cell.model = point_lif, the cascade otherwise) on
- * the thread pool; its metrics are kept, its full results freed as soon as they are read. */
+/* Sweep execution: the runs are the units of one batch (engine/batch.h: OpenMP threads, each
+ * run by ltp_simulate: the point engine for cell.model = point_lif, the cascade otherwise);
+ * every run is built in its thread's workspace, its metrics are kept, its full results freed
+ * as soon as they are read. */
 #include "sweep/execute.h"
 
 #include <math.h>
@@ -10,7 +11,7 @@
 #include <time.h>
 
 #include "core/pool.h"
-#include "engine/sim.h"
+#include "engine/batch.h"
 
 typedef struct {
   const ltp_sweep_plan *plan;
@@ -23,36 +24,43 @@ typedef struct {
   pthread_mutex_t lock; /* out->n_failed, first_failed, first_error */
 } sweep_ctx;
 
-static void run_job(void *arg, size_t i, int thread) {
+static ltp_status unit_of(void *arg, size_t i, int thread, const ltp_params **params,
+                          const ltp_protocol **proto, uint64_t *seed, ltp_error *err) {
   sweep_ctx *c = arg;
-  double *row = c->out->metrics + i * c->out->n_metrics;
-  ltp_results res;
-  memset(&res, 0, sizeof res);
-  ltp_error e = {0};
-  const ltp_sim_options opt = {.no_fast_forward = 0}; /* as ltpsim run: same results */
   ltp_sweep_job job;
-  ltp_status st = ltp_sweep_plan_job(c->plan, i, &c->ws[thread], &job, &e);
-  if (st == LTP_OK)
-    st = ltp_simulate(job.params, job.proto, job.seed, &opt, &res, &e);
-  if (st == LTP_OK)
-    ltp_sweep_metrics_extract(c->layout, &res, job.proto->n_pathways, row);
-  else
-    for (size_t k = 0; k < c->out->n_metrics; ++k)
-      row[k] = NAN;
-  ltp_results_free(&res);
+  const ltp_status st = ltp_sweep_plan_job(c->plan, i, &c->ws[thread], &job, err);
+  if (st == LTP_OK) {
+    *params = job.params;
+    *proto = job.proto;
+    *seed = job.seed;
+  }
+  return st;
+}
+
+static ltp_status unit_done(void *arg, size_t i, int thread, ltp_results *res, ltp_error *err) {
+  (void)err;
+  sweep_ctx *c = arg;
+  ltp_sweep_metrics_extract(c->layout, res, c->ws[thread].proto.n_pathways,
+                            c->out->metrics + i * c->out->n_metrics);
+  c->out->status[i] = LTP_OK;
+  return LTP_OK;
+}
+
+static void unit_failed(void *arg, size_t i, ltp_status st, const ltp_error *e) {
+  sweep_ctx *c = arg;
+  for (size_t k = 0; k < c->out->n_metrics; ++k)
+    c->out->metrics[i * c->out->n_metrics + k] = NAN;
   c->out->status[i] = (uint8_t)st;
-  if (st == LTP_OK)
-    return;
   pthread_mutex_lock(&c->lock);
   c->out->n_failed++;
   if (i < c->out->first_failed) { /* the lowest index, whatever the thread count */
     c->out->first_failed = i;
-    c->out->first_error = e;
+    c->out->first_error = *e;
   }
   pthread_mutex_unlock(&c->lock);
 }
 
-static void job_done(void *arg, size_t n_done) {
+static void units_done(void *arg, size_t n_done) {
   sweep_ctx *c = arg;
   if (c->progress != NULL)
     c->progress(c->progress_ctx, n_done, c->n);
@@ -85,15 +93,22 @@ ltp_status ltp_sweep_execute(const ltp_sweep_plan *plan, int threads,
   for (int t = 0; t < threads; ++t)
     ltp_sweep_workspace_init(&ws[t]);
   sweep_ctx c = {plan, ws, n, layout, out, progress, progress_ctx, PTHREAD_MUTEX_INITIALIZER};
-  const ltp_pool_work work = {run_job, job_done, &c};
+  /* traces are recorded as by ltpsim run, so a point gives its result bit for bit */
+  const ltp_batch batch = {.n_units = n,
+                           .unit = unit_of,
+                           .done = unit_done,
+                           .failed = unit_failed,
+                           .progress = units_done,
+                           .ctx = &c,
+                           .threads = threads};
   const double t0 = now_s();
-  ltp_pool_run(&work, n, threads);
+  const ltp_status st = ltp_batch_run(&batch, err);
   out->wall_s = now_s() - t0;
   pthread_mutex_destroy(&c.lock);
   for (int t = 0; t < threads; ++t)
     ltp_sweep_workspace_free(&ws[t]);
   free(ws);
-  return LTP_OK;
+  return st;
 }
 
 void ltp_sweep_results_free(ltp_sweep_results *r) {
