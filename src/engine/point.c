@@ -55,13 +55,16 @@ typedef struct {
   double weight[LTP_MAX_PATHWAYS]; /* the rule's weights at rule_t_ms */
   int rule_known, rule_quiet;      /* rule_status() of the current state */
   long rule_regime;
-  int level; /* current step length (grows in tails) */
+  int level;             /* current step length (grows in tails) */
+  int limit_level;       /* locating a threshold crossing: longest level, or -1 */
+  double limit_until_ms; /* ... until this time (the crossing lies before it) */
   epsp_probe probe[LTP_MAX_PATHWAYS];
   step_consts levels[POINT_MAX_LEVELS];
   int n_levels, active_cap;             /* active_cap: longest level <= engine.active_max */
   int rule_has_regimes;                 /* the rule names its drive regimes (rule.h item 7) */
   int rule_cap;                         /* longest level <= engine.rule_max */
   double mg_k0_mM, mg_z_per_mV, mg_exp; /* Mg2+ block: mg_exp = e^{-z V} at v_mV */
+  double mg_ratio;                      /* [Mg]o / k0 */
   /* cursors */
   size_t next_event, next_change;
   double next_edge_ms, next_state_ms, next_trace_ms;
@@ -96,6 +99,7 @@ static void derive(point_cell *c) {
   if (c->level >= c->n_levels)
     c->level = c->n_levels - 1;
   nmda_mg_fit(&p->nmda, &c->mg_k0_mM, &c->mg_z_per_mV);
+  c->mg_ratio = p->nmda.mg_o_mM / c->mg_k0_mM;
 }
 
 /* Injected current at t: the sum of the current steps active at t. */
@@ -184,7 +188,7 @@ static void move_v(point_cell *c, double v_mV) {
 }
 
 static double mg_unblock_now(const point_cell *c) {
-  return 1.0 / (1.0 + c->p.nmda.mg_o_mM / c->mg_k0_mM * c->mg_exp);
+  return 1.0 / (1.0 + c->mg_ratio * c->mg_exp);
 }
 
 static void refresh_weights(point_cell *c) {
@@ -405,15 +409,10 @@ static void fast_forward(point_cell *c, double t1_ms) {
 
 /* The membrane potential after a step with the synaptic conductances at their step means and
  * the Mg2+ unblock b held. */
-static double membrane_after(const point_cell *c, double h, const step_consts *k,
-                             const double *g_ampa, const double *g_nmda_open, double b) {
-  const double e_ampa = c->p.ampa.e_rev_mV, e_nmda = c->p.nmda.e_rev_mV;
-  double g_syn = 0.0, g_e = 0.0;
-  for (int p = 0; p < c->np; ++p) {
-    const double g_n = g_nmda_open[p] * b;
-    g_syn += g_ampa[p] + g_n;
-    g_e += g_ampa[p] * e_ampa + g_n * e_nmda;
-  }
+static double membrane_after(const point_cell *c, double h, const step_consts *k, double g_ampa,
+                             double g_nmda_open, double b) {
+  const double g_n = g_nmda_open * b, g_syn = g_ampa + g_n;
+  const double g_e = g_ampa * c->p.ampa.e_rev_mV + g_n * c->p.nmda.e_rev_mV;
   return lif_membrane_step(&c->p.lif, c->v_mV, g_syn, g_syn > 0.0 ? g_e / g_syn : 0.0, c->i_inj_pA,
                            h, k->leak_decay);
 }
@@ -424,20 +423,20 @@ static double membrane_after(const point_cell *c, double h, const step_consts *k
  * block at the starting potential finds the end point). */
 static void step(point_cell *c, double h, const step_consts *k) {
   const double v0 = c->v_mV, e_nmda = c->p.nmda.e_rev_mV;
-  double g_ampa[LTP_MAX_PATHWAYS], g_nmda_open[LTP_MAX_PATHWAYS];
+  double g_ampa = 0.0, g_nmda_open = 0.0; /* summed over the pathways */
   point_nmda_course nmda[LTP_MAX_PATHWAYS];
   for (int p = 0; p < c->np; ++p) {
     double s_ampa_mean = 0.0;
     point_gating_advance(&c->p.point_synapse, &k->gating, &c->gating[p], &s_ampa_mean, &nmda[p]);
-    g_ampa[p] = c->g_ampa_nS * c->weight[p] * s_ampa_mean;
-    g_nmda_open[p] = c->g_nmda_nS * nmda[p].mean;
+    g_ampa += c->g_ampa_nS * c->weight[p] * s_ampa_mean;
+    g_nmda_open += c->g_nmda_nS * nmda[p].mean;
   }
   const int refractory = c->t_ms < c->refractory_until_ms;
   double v1 = v0, b_mid = mg_unblock_now(c);
   if (!refractory) {
     v1 = membrane_after(c, h, k, g_ampa, g_nmda_open, b_mid);
     const double mg_exp_mid = c->mg_exp * ltp_exp_near0(-c->mg_z_per_mV * 0.5 * (v1 - v0));
-    b_mid = 1.0 / (1.0 + c->p.nmda.mg_o_mM / c->mg_k0_mM * mg_exp_mid);
+    b_mid = 1.0 / (1.0 + c->mg_ratio * mg_exp_mid);
     v1 = membrane_after(c, h, k, g_ampa, g_nmda_open, b_mid);
   }
   rule_step(c, h);
@@ -479,16 +478,16 @@ static void save_fast(const point_cell *c, fast_state *f) {
   f->t_ms = c->t_ms;
   f->v_mV = c->v_mV;
   f->mg_exp = c->mg_exp;
-  memcpy(f->gating, c->gating, sizeof f->gating);
-  memcpy(f->ca, c->ca, sizeof f->ca);
+  memcpy(f->gating, c->gating, (size_t)c->np * sizeof f->gating[0]);
+  memcpy(f->ca, c->ca, (size_t)c->np * sizeof f->ca[0]);
 }
 
 static void restore_fast(point_cell *c, const fast_state *f) {
   c->t_ms = f->t_ms;
   c->v_mV = f->v_mV;
   c->mg_exp = f->mg_exp;
-  memcpy(c->gating, f->gating, sizeof f->gating);
-  memcpy(c->ca, f->ca, sizeof f->ca);
+  memcpy(c->gating, f->gating, (size_t)c->np * sizeof f->gating[0]);
+  memcpy(c->ca, f->ca, (size_t)c->np * sizeof f->ca[0]);
   c->rule_known = 0;
 }
 
@@ -508,27 +507,37 @@ static void step_clipped(point_cell *c, int level, double stop, double eps_ms) {
 }
 
 /* One step towards stop at the next level. A step longer than engine.dt across which the rule's
- * drive changed (the quiet rule woke, or the acting rule's calcium crossed a threshold) is taken
- * again at engine.dt, so thresholds are met within the fine step; the step then grows again. */
+ * drive changed (the quiet rule woke, or the acting rule's calcium crossed a threshold) is
+ * rejected, and the crossing is located by bisection: the step is taken again at half the
+ * length, and steps stay at most that long until the rejected step's window has passed, so the
+ * next rejection halves again, down to engine.dt. Thresholds are thus met within the fine step
+ * at the cost of about two steps per halving. */
 static void step_to(point_cell *c, double stop, double eps_ms) {
-  c->level = next_level(c);
-  const int lagging = c->rule_t_ms < c->t_ms;
-  if (c->level == 0 || (!lagging && !c->rule_has_regimes)) {
-    step_clipped(c, c->level, stop, eps_ms);
-    return;
+  int level = next_level(c);
+  if (c->limit_level >= 0) {
+    if (c->t_ms >= c->limit_until_ms)
+      c->limit_level = -1; /* the crossing has been passed */
+    else if (level > c->limit_level)
+      level = c->limit_level;
   }
-  const long regime0 = lagging ? 0 : regime_now(c);
-  fast_state before;
-  save_fast(c, &before);
-  const uint64_t spikes = c->spikes;
-  step_clipped(c, c->level, stop, eps_ms);
-  if (c->spikes != spikes)
-    return;
-  if (lagging ? rule_quiet_now(c) : regime_now(c) == regime0)
-    return;
-  restore_fast(c, &before); /* the rule's drive changed inside the step: again, at dt */
-  c->level = 0;
-  step_clipped(c, c->level, stop, eps_ms);
+  for (;;) {
+    c->level = level;
+    const int lagging = c->rule_t_ms < c->t_ms;
+    if (level == 0 || (!lagging && !c->rule_has_regimes)) {
+      step_clipped(c, level, stop, eps_ms);
+      return;
+    }
+    const long regime0 = lagging ? 0 : regime_now(c);
+    fast_state before;
+    save_fast(c, &before);
+    const uint64_t spikes = c->spikes;
+    step_clipped(c, level, stop, eps_ms);
+    if (c->spikes != spikes || (lagging ? rule_quiet_now(c) : regime_now(c) == regime0))
+      return;
+    restore_fast(c, &before); /* the rule's drive changed inside the step: bisect */
+    c->limit_until_ms = c->t_ms + c->levels[level].gating.h_ms;
+    c->limit_level = --level;
+  }
 }
 
 static ltp_status check_finite(const point_cell *c, ltp_error *err) {
@@ -680,6 +689,7 @@ ltp_status ltp_point_simulate(const ltp_params *params, const ltp_protocol *prot
   st = sim_plasticity_init(&c->pl, &c->p, c->np, seed, err);
   if (st == LTP_OK) {
     c->rule_has_regimes = c->pl.rule->regime != NULL;
+    c->limit_level = -1;
     refresh_weights(c);
     set_v(c, c->p.lif.e_leak_mV); /* the cell starts at rest, out of refractoriness */
     c->refractory_until_ms = -INFINITY;
