@@ -55,9 +55,7 @@ typedef struct {
   double weight[LTP_MAX_PATHWAYS]; /* the rule's weights at rule_t_ms */
   int rule_known, rule_quiet;      /* rule_status() of the current state */
   long rule_regime;
-  int level;             /* current step length (grows in tails) */
-  int limit_level;       /* locating a threshold crossing: longest level, or -1 */
-  double limit_until_ms; /* ... until this time (the crossing lies before it) */
+  int level; /* current step length (grows in tails) */
   epsp_probe probe[LTP_MAX_PATHWAYS];
   step_consts levels[POINT_MAX_LEVELS];
   int n_levels, active_cap;             /* active_cap: longest level <= engine.active_max */
@@ -507,37 +505,28 @@ static void step_clipped(point_cell *c, int level, double stop, double eps_ms) {
 }
 
 /* One step towards stop at the next level. A step longer than engine.dt across which the rule's
- * drive changed (the quiet rule woke, or the acting rule's calcium crossed a threshold) is
- * rejected, and the crossing is located by bisection: the step is taken again at half the
- * length, and steps stay at most that long until the rejected step's window has passed, so the
- * next rejection halves again, down to engine.dt. Thresholds are thus met within the fine step
- * at the cost of about two steps per halving. */
+ * drive changed (the quiet rule woke, or the acting rule's calcium crossed a threshold) is taken
+ * again at engine.dt, so thresholds are met within the fine step; the step then grows again.
+ * (Locating the crossing by bisection instead saves 10 % of the steps of W2 but leaves the
+ * steps near a crossing long, and a short excursion of the calcium across a threshold inside
+ * a step goes unseen: W2's error doubled.) */
 static void step_to(point_cell *c, double stop, double eps_ms) {
-  int level = next_level(c);
-  if (c->limit_level >= 0) {
-    if (c->t_ms >= c->limit_until_ms)
-      c->limit_level = -1; /* the crossing has been passed */
-    else if (level > c->limit_level)
-      level = c->limit_level;
+  c->level = next_level(c);
+  const int lagging = c->rule_t_ms < c->t_ms;
+  if (c->level == 0 || (!lagging && !c->rule_has_regimes)) {
+    step_clipped(c, c->level, stop, eps_ms);
+    return;
   }
-  for (;;) {
-    c->level = level;
-    const int lagging = c->rule_t_ms < c->t_ms;
-    if (level == 0 || (!lagging && !c->rule_has_regimes)) {
-      step_clipped(c, level, stop, eps_ms);
-      return;
-    }
-    const long regime0 = lagging ? 0 : regime_now(c);
-    fast_state before;
-    save_fast(c, &before);
-    const uint64_t spikes = c->spikes;
-    step_clipped(c, level, stop, eps_ms);
-    if (c->spikes != spikes || (lagging ? rule_quiet_now(c) : regime_now(c) == regime0))
-      return;
-    restore_fast(c, &before); /* the rule's drive changed inside the step: bisect */
-    c->limit_until_ms = c->t_ms + c->levels[level].gating.h_ms;
-    c->limit_level = --level;
-  }
+  const long regime0 = lagging ? 0 : regime_now(c);
+  fast_state before;
+  save_fast(c, &before);
+  const uint64_t spikes = c->spikes;
+  step_clipped(c, c->level, stop, eps_ms);
+  if (c->spikes != spikes || (lagging ? rule_quiet_now(c) : regime_now(c) == regime0))
+    return;
+  restore_fast(c, &before); /* the rule's drive changed inside the step: again, at dt */
+  c->level = 0;
+  step_clipped(c, c->level, stop, eps_ms);
 }
 
 static ltp_status check_finite(const point_cell *c, ltp_error *err) {
@@ -689,7 +678,6 @@ ltp_status ltp_point_simulate(const ltp_params *params, const ltp_protocol *prot
   st = sim_plasticity_init(&c->pl, &c->p, c->np, seed, err);
   if (st == LTP_OK) {
     c->rule_has_regimes = c->pl.rule->regime != NULL;
-    c->limit_level = -1;
     refresh_weights(c);
     set_v(c, c->p.lif.e_leak_mV); /* the cell starts at rest, out of refractoriness */
     c->refractory_until_ms = -INFINITY;
