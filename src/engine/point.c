@@ -46,6 +46,7 @@ typedef struct {
   double t_ms, v_mV, refractory_until_ms, i_inj_pA;
   point_gating gating[LTP_MAX_PATHWAYS];
   double ca[LTP_MAX_PATHWAYS];
+  double ca_inner[LTP_MAX_PATHWAYS]; /* extremum inside the last step (inner_extremum) */
   double peak_ca[LTP_MAX_PATHWAYS], peak_ca_t_ms[LTP_MAX_PATHWAYS];
   uint64_t spikes;
   sim_plasticity pl;
@@ -405,6 +406,33 @@ static void fast_forward(point_cell *c, double t1_ms) {
   c->level = 0;
 }
 
+/* The extremum inside a step of a smooth course with ends y0, y1 and slopes m0, m1 (per step
+ * length), from its cubic Hermite interpolant; y1 when the slopes have one sign (no inner
+ * extremum). The calcium can cross a rule threshold and come back inside a long step; the
+ * regime check of step_to looks at this value too. */
+static double inner_extremum(double y0, double y1, double m0, double m1) {
+  if ((m0 > 0.0) == (m1 > 0.0) || m0 == 0.0 || m1 == 0.0)
+    return y1;
+  /* p'(x) = a x^2 + b x + m0 on (0, 1) */
+  const double d = y0 - y1, a = 6.0 * d + 3.0 * (m0 + m1), b = -6.0 * d - 4.0 * m0 - 2.0 * m1;
+  double x = 0.5;
+  if (fabs(a) < 1e-300)
+    x = b != 0.0 ? -m0 / b : 0.5;
+  else {
+    const double disc = b * b - 4.0 * a * m0;
+    if (disc < 0.0)
+      return y1;
+    const double q = -0.5 * (b + (b >= 0.0 ? sqrt(disc) : -sqrt(disc)));
+    const double r1 = q / a, r2 = q != 0.0 ? m0 / q : r1;
+    x = (r1 > 0.0 && r1 < 1.0) ? r1 : r2;
+  }
+  if (!(x > 0.0 && x < 1.0))
+    return y1;
+  const double x2 = x * x, x3 = x2 * x;
+  return (2 * x3 - 3 * x2 + 1) * y0 + (x3 - 2 * x2 + x) * m0 + (-2 * x3 + 3 * x2) * y1 +
+         (x3 - x2) * m1;
+}
+
 /* The membrane potential after a step with the synaptic conductances at their step means and
  * the Mg2+ unblock b held. */
 static double membrane_after(const point_cell *c, double h, const step_consts *k, double g_ampa,
@@ -439,9 +467,13 @@ static void step(point_cell *c, double h, const step_consts *k) {
   }
   rule_step(c, h);
   const double v_mid = 0.5 * (v0 + v1);
+  const double eta = c->p.nmda_calcium.eta_per_pA_ms, inv_tau = 1.0 / c->p.nmda_calcium.tau_ms;
   for (int p = 0; p < c->np; ++p) {
     const double i_open = c->g_nmda_nS * b_mid * (e_nmda - v_mid); /* inward, at s = 1 */
-    c->ca[p] = nmda_calcium_step(&c->p.nmda_calcium, c->ca[p], i_open, &nmda[p], k->ca_decay, h);
+    const double c0 = c->ca[p];
+    c->ca[p] = nmda_calcium_step(&c->p.nmda_calcium, c0, i_open, &nmda[p], k->ca_decay, h);
+    c->ca_inner[p] = inner_extremum(c0, c->ca[p], h * (eta * i_open * nmda[p].s0 - c0 * inv_tau),
+                                    h * (eta * i_open * c->gating[p].s_nmda - c->ca[p] * inv_tau));
     if (c->ca[p] > c->peak_ca[p]) {
       c->peak_ca[p] = c->ca[p];
       c->peak_ca_t_ms[p] = c->t_ms + h;
@@ -504,6 +536,22 @@ static void step_clipped(point_cell *c, int level, double stop, double eps_ms) {
   c->t_ms = stop;
 }
 
+/* Whether the rule's drive at the calcium extrema inside the last step is that of its start
+ * (quiet when it lagged, else regime0). */
+static int same_drive_inside(const point_cell *c, int lagging, long regime0) {
+  int inner = 0;
+  for (int k = 0; k < c->np; ++k)
+    inner |= c->ca_inner[k] != c->ca[k];
+  if (!inner)
+    return 1;
+  double v[LTP_MAX_PATHWAYS];
+  for (int k = 0; k < c->np; ++k)
+    v[k] = c->v_mV;
+  if (lagging)
+    return sim_plasticity_quiet(&c->pl, c->t_ms, c->ca_inner, v);
+  return sim_plasticity_regime(&c->pl, c->t_ms, c->ca_inner, v) == regime0;
+}
+
 /* One step towards stop at the next level. A step longer than engine.dt across which the rule's
  * drive changed (the quiet rule woke, or the acting rule's calcium crossed a threshold) is taken
  * again at engine.dt, so thresholds are met within the fine step; the step then grows again.
@@ -522,7 +570,8 @@ static void step_to(point_cell *c, double stop, double eps_ms) {
   save_fast(c, &before);
   const uint64_t spikes = c->spikes;
   step_clipped(c, c->level, stop, eps_ms);
-  if (c->spikes != spikes || (lagging ? rule_quiet_now(c) : regime_now(c) == regime0))
+  if (c->spikes != spikes || (same_drive_inside(c, lagging, regime0) &&
+                              (lagging ? rule_quiet_now(c) : regime_now(c) == regime0)))
     return;
   restore_fast(c, &before); /* the rule's drive changed inside the step: again, at dt */
   c->level = 0;
