@@ -13,6 +13,7 @@ import json
 import math
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -44,6 +45,7 @@ def sh(cmd, cwd=None, env=None):
     t0 = time.time()
     p = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
     dt = time.time() - t0
+    sh.last_maxrss_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     if p.returncode != 0:
         raise RuntimeError('%s failed (%d):\n%s' % (' '.join(cmd), p.returncode, p.stderr[-2000:]))
     return p.stdout, dt
@@ -200,10 +202,11 @@ def ltpsim_w2(n, threads, keep_curve=True):
     freqs = [float(r['rate_Hz']) for r in rows]
     rho = [(float(r['p1_weight']) - 1) / (B_UP - 1) for r in rows]
     run_s = summary['timing']['wall_s']
+    peak_rss_mib = sh.last_maxrss_kib / 1024.0  # largest child so far (grows with N here)
     r = dict(workload='W2', peer='ltpsim', mode='adaptive (engine.dt 0.1 ms)', threads=threads,
              n_syn=n, build_s=0.0, setup_s=summary['timing']['build_s'], run_s=run_s,
              total_s=total, syn_per_wall_s=n / run_s, syn_sim_s_per_wall_s=n * 1799.1 / run_s,
-             memory=summary.get('memory'))
+             memory=summary.get('memory'), peak_rss_mib=peak_rss_mib)
     r.update(w2_summary(freqs, rho))
     if keep_curve:
         r.update(freq_hz=freqs, rho_final=rho)
@@ -301,7 +304,8 @@ def scaling_n():
             r = ltpsim_w2(n, threads, keep_curve=False)
             rows.append(dict(n_syn=n, threads=threads, run_s=r['run_s'],
                              syn_per_wall_s=r['syn_per_wall_s'],
-                             syn_per_core_s=r['syn_per_wall_s'] / threads, memory=r['memory']))
+                             syn_per_core_s=r['syn_per_wall_s'] / threads, memory=r['memory'],
+                             peak_rss_mib=r['peak_rss_mib']))
     return rows
 
 
