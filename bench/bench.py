@@ -13,7 +13,7 @@ import json
 import math
 import os
 import platform
-import resource
+import tempfile
 import shutil
 import statistics
 import subprocess
@@ -43,12 +43,18 @@ def log(msg):
 def sh(cmd, cwd=None, env=None):
     """Run cmd; returns (stdout, seconds). Raises with its stderr on failure."""
     t0 = time.time()
-    p = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
-    dt = time.time() - t0
-    sh.last_maxrss_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    if p.returncode != 0:
-        raise RuntimeError('%s failed (%d):\n%s' % (' '.join(cmd), p.returncode, p.stderr[-2000:]))
-    return p.stdout, dt
+    with tempfile.TemporaryFile('w+') as fo, tempfile.TemporaryFile('w+') as fe:
+        p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=fo, stderr=fe)
+        _, status, usage = os.wait4(p.pid, 0)  # the child's own peak memory
+        dt = time.time() - t0
+        fo.seek(0)
+        fe.seek(0)
+        out, err = fo.read(), fe.read()
+    sh.last_maxrss_kib = usage.ru_maxrss
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise RuntimeError('%s failed (%d):\n%s' % (' '.join(cmd), code, err[-2000:]))
+    return out, dt
 
 
 def host_info():
@@ -333,6 +339,8 @@ def table(w1, w2):
              '| key outputs | agrees (SPEC 7) |' % REPS, '|---|---|---|---|---|---|---|']
     for size in ('W1f', 'W1s'):
         rs = [r for r in w1 if r['size'] == size]
+        if not rs:
+            continue
         base = next((r for r in rs if r['label'] == 'ltpsim dt 0.1'), rs[0])
         for r in rs:
             lines.append('| %s | %s | %s | %s | %s | rho %.5f/%.5f, EPSP x%.4f, %d spikes | %s |' % (
