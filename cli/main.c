@@ -1,9 +1,10 @@
-/* The ltpsim command: run an experiment, list parameters, run the validation suite. */
-#include <errno.h>
+/* The ltpsim command: run an experiment, sweep it over a grid (cli/sweep.c), list parameters,
+ * run the validation suite. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "ltpsim/ltpsim.h"
 #include "mech/registry.h"
 #include "validate/validate.h"
@@ -13,12 +14,16 @@ static void usage(FILE *f) {
       f,
       "usage: ltpsim run [FILE.exp] [--set mech.param=VALUE ...] [--seed N] [--out DIR]\n"
       "                  [--reference]\n"
+      "       ltpsim sweep [FILE.exp] [--family NAME] [--vary KEY=VALUES ...] [--repeats R]\n"
+      "                    [--seed S] [--jobs N] [--set mech.param=VALUE ...] [--out DIR]\n"
       "       ltpsim validate [--out DIR] [--only NAME] [--jobs N] [--set mech.param=VALUE ...]\n"
       "       ltpsim params [MECH]\n"
       "       ltpsim version\n"
       "\n"
       "  run      run an experiment (the embedded default, CA1 HFS, without FILE);\n"
       "           --reference: error-controlled CVODE reference integration (slow)\n"
+      "  sweep    run an experiment over a grid of parameter or protocol values, with\n"
+      "           repeats (docs/sweep.md); --family list shows the preset curves\n"
       "  params   list every parameter: key, unit, default, range, source\n"
       "  validate compare the model with published data (docs/validation.md); exit 1 if\n"
       "           a case fails\n");
@@ -27,16 +32,6 @@ static void usage(FILE *f) {
 static int fail(ltp_run *run, ltp_status st) {
   fprintf(stderr, "ltpsim: error (%s): %s\n", ltp_status_name(st), ltp_run_error(run));
   ltp_run_free(run);
-  return 1;
-}
-
-static int parse_seed(const char *text, uint64_t *seed) {
-  char *end = NULL;
-  errno = 0;
-  const unsigned long long v = strtoull(text, &end, 10);
-  if (errno != 0 || end == text || *end != '\0' || text[0] == '-')
-    return 0;
-  *seed = v;
   return 1;
 }
 
@@ -86,7 +81,7 @@ static int cmd_run(int argc, char **argv) {
         if (st != LTP_OK)
           return fail(run, st);
       } else if (strcmp(argv[i], "--seed") == 0) {
-        if (!parse_seed(argv[i + 1], &seed)) {
+        if (!ltp_cli_parse_seed(argv[i + 1], &seed)) {
           fprintf(stderr, "ltpsim run: --seed expects a non-negative integer, got '%s'\n",
                   argv[i + 1]);
           ltp_run_free(run);
@@ -141,16 +136,6 @@ static int cmd_params(int argc, char **argv) {
   return 0;
 }
 
-static int parse_jobs(const char *text, int *jobs) {
-  char *end = NULL;
-  errno = 0;
-  const long v = strtol(text, &end, 10);
-  if (errno != 0 || end == text || *end != '\0' || v < 1 || v > 64)
-    return 0;
-  *jobs = (int)v;
-  return 1;
-}
-
 static void print_report(const ltp_val_report *r, const char *out) {
   printf("ltpsim %s validate: %zu cases, %d jobs, %.1f s wall\n\n", LTPSIM_VERSION, r->n, r->jobs,
          r->wall_s);
@@ -185,7 +170,7 @@ static int cmd_validate(int argc, char **argv) {
   const char *out = "ltpsim-validation", *only = NULL;
   const char *overrides[MAX_SETS + 1] = {NULL};
   size_t n_overrides = 0;
-  int jobs = 1;
+  long jobs = 1;
   for (int i = 0; i < argc; ++i) {
     const int is_opt = strcmp(argv[i], "--out") == 0 || strcmp(argv[i], "--only") == 0 ||
                        strcmp(argv[i], "--jobs") == 0 || strcmp(argv[i], "--set") == 0;
@@ -209,14 +194,12 @@ static int cmd_validate(int argc, char **argv) {
         return 2;
       }
       overrides[n_overrides++] = v;
-    } else if (!parse_jobs(v, &jobs)) {
+    } else if (!ltp_cli_parse_long(v, 1, 64, &jobs)) {
       fprintf(stderr, "ltpsim validate: --jobs expects a whole number from 1 to 64, got '%s'\n", v);
       return 2;
     }
   }
-  const char *dir = getenv("LTPSIM_VALIDATION_DIR");
-  if (dir == NULL || dir[0] == '\0')
-    dir = LTP_VALIDATION_DIR;
+  const char *dir = ltp_cli_validation_dir();
   size_t n_all = 0, n = 0;
   (void)ltp_val_cases(&n_all);
   const ltp_val_case **selected = calloc(n_all, sizeof *selected);
@@ -224,7 +207,7 @@ static int cmd_validate(int argc, char **argv) {
   ltp_val_report report = {0};
   ltp_status st = selected ? ltp_val_select(only, selected, &n, &err) : LTP_ERR_NOMEM;
   if (st == LTP_OK)
-    st = ltp_val_run_suite(selected, n, dir, jobs, overrides, &report, &err);
+    st = ltp_val_run_suite(selected, n, dir, (int)jobs, overrides, &report, &err);
   if (st == LTP_OK)
     st = ltp_val_write(&report, out, &err);
   free(selected);
@@ -246,6 +229,8 @@ int main(int argc, char **argv) {
   }
   if (strcmp(argv[1], "run") == 0)
     return cmd_run(argc - 2, argv + 2);
+  if (strcmp(argv[1], "sweep") == 0)
+    return ltp_cli_sweep(argc - 2, argv + 2);
   if (strcmp(argv[1], "validate") == 0)
     return cmd_validate(argc - 2, argv + 2);
   if (strcmp(argv[1], "params") == 0)

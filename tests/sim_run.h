@@ -27,7 +27,7 @@ static inline ltp_status sim_run_text(sim_run *r, const char *text, const char *
     st = ltp_experiment_apply_set(sets[i], &r->params, err);
   if (st == LTP_OK)
     st = ltp_experiment_finalize(&r->params, &r->proto, err);
-  ltp_sim_options opt = {no_fast_forward, NULL, NULL};
+  ltp_sim_options opt = {.no_fast_forward = no_fast_forward};
   if (st == LTP_OK)
     st = ltp_simulate(&r->params, &r->proto, r->seed, &opt, &r->res, err);
   return st;

@@ -90,7 +90,7 @@ static void post_spike_fires_and_back_propagates(void **state) {
   assert_int_equal(ltp_experiment_load_string(pair, "pair.exp", &params, &proto, &seed, &err),
                    LTP_OK);
   assert_int_equal(ltp_experiment_finalize(&params, &proto, &err), LTP_OK);
-  ltp_sim_options opt = {0, NULL, NULL};
+  ltp_sim_options opt = {.no_fast_forward = 0};
   assert_int_equal(ltp_simulate(&params, &proto, seed, &opt, &res, &err), LTP_OK);
   const ltp_trace *tr = &res.trace;
   double soma_max = -100, spine_max = -100, spine_rest = tr->data[2];
@@ -125,7 +125,7 @@ static void simulate_text(const char *text, const char *set, ltp_protocol *proto
     st = ltp_experiment_apply_set(set, &params, &err);
   if (st == LTP_OK)
     st = ltp_experiment_finalize(&params, proto, &err);
-  ltp_sim_options opt = {0, NULL, NULL};
+  ltp_sim_options opt = {.no_fast_forward = 0};
   if (st == LTP_OK)
     st = ltp_simulate(&params, proto, seed, &opt, res, &err);
   if (st != LTP_OK)

@@ -67,6 +67,15 @@ static size_t count_of(const char *s, const char *needle) {
   return n;
 }
 
+/* Render p into b (initialised here): well-formed, no NaN or Inf written. */
+static void render_ok(const ltp_svg_plot *p, const char *id, ltp_svg_buf *b) {
+  ltp_svg_buf_init(b);
+  assert_int_equal(ltp_svg_plot_render(p, id, b), LTP_OK);
+  assert_true(well_formed(b->data));
+  assert_null(strstr(b->data, "nan"));
+  assert_null(strstr(b->data, "inf"));
+}
+
 /* ---- ticks ---- */
 
 static void test_nice_axis_steps(void **state) {
@@ -135,6 +144,42 @@ static void test_fixed_axis_and_labels(void **state) {
 
 /* ---- buffer and escaping ---- */
 
+/* Logarithmic axes: 1-2-5 ticks over a narrow range, decades over a wide one, the range
+ * extended to ticks; a log plot draws its ticks as values and skips x <= 0. */
+static void test_log_axis(void **state) {
+  (void)state;
+  const double want[] = {1, 2, 5, 10, 20, 50};
+  ltp_svg_axis a = ltp_svg_log_axis(1.0, 50.0, 5);
+  assert_int_equal(a.log, LTP_SVG_LOG_125);
+  assert_int_equal(a.n_ticks, 6);
+  char t[32], w[32];
+  for (size_t i = 0; i < 6; ++i) {
+    assert_float_equal(pow(10.0, ltp_svg_axis_tick(&a, i)), want[i], 1e-9);
+    ltp_svg_format_tick(&a, ltp_svg_axis_tick(&a, i), t, sizeof t);
+    snprintf(w, sizeof w, "%g", want[i]);
+    assert_string_equal(t, w); /* labels are values, not logarithms */
+  }
+  a = ltp_svg_log_axis(0.6, 4.0, 5); /* extended to 0.5 .. 5 */
+  assert_float_equal(pow(10.0, a.lo), 0.5, 1e-9);
+  assert_float_equal(pow(10.0, a.hi), 5.0, 1e-9);
+  assert_int_equal(a.n_ticks, 4);
+  a = ltp_svg_log_axis(1e-3, 1e5, 5); /* wide: every other decade */
+  assert_int_equal(a.log, LTP_SVG_LOG_DECADES);
+  assert_float_equal(a.step, 2.0, 1e-12);
+  assert_true(a.n_ticks >= 4 && a.n_ticks <= 6);
+
+  ltp_svg_plot *p = ltp_svg_plot_create(400, 300, "log", "rate (Hz)", "y");
+  assert_int_equal(ltp_svg_plot_set_xlog(p), LTP_OK);
+  const double x[] = {0.0, 1.0, 10.0, 50.0}, y[] = {1, 2, 3, 4};
+  assert_int_equal(ltp_svg_plot_add_series(p, x, y, 4, (ltp_svg_style){0}), LTP_OK);
+  assert_int_equal(ltp_svg_plot_set_xlog(p), LTP_ERR_ARG); /* only before the series */
+  ltp_svg_buf b;
+  render_ok(p, "log", &b);
+  assert_non_null(strstr(b.data, ">20</text>"));
+  ltp_svg_buf_free(&b);
+  ltp_svg_plot_free(p);
+}
+
 static void test_escape(void **state) {
   (void)state;
   ltp_svg_buf b;
@@ -169,15 +214,11 @@ static void test_plot_well_formed_and_escaped(void **state) {
   (void)state;
   ltp_svg_plot *p = sample_plot();
   ltp_svg_buf b;
-  ltp_svg_buf_init(&b);
-  assert_int_equal(ltp_svg_plot_render(p, "tc", &b), LTP_OK);
-  assert_true(well_formed(b.data));
+  render_ok(p, "tc", &b);
   assert_non_null(strstr(b.data, "LTP &lt;test&gt; &amp; more"));
   assert_null(strstr(b.data, "<test>"));
   assert_non_null(strstr(b.data, "id=\"tc-clip0\""));
   assert_non_null(strstr(b.data, ">tetanus<"));
-  assert_null(strstr(b.data, "nan"));
-  assert_null(strstr(b.data, "inf"));
   ltp_svg_buf_free(&b);
   ltp_svg_plot_free(p);
 }
@@ -313,6 +354,7 @@ int main(void) {
       cmocka_unit_test(test_nice_axis_steps),
       cmocka_unit_test(test_nice_axis_degenerate),
       cmocka_unit_test(test_fixed_axis_and_labels),
+      cmocka_unit_test(test_log_axis),
       cmocka_unit_test(test_escape),
       cmocka_unit_test(test_plot_well_formed_and_escaped),
       cmocka_unit_test(test_nonfinite_points_skipped),

@@ -366,9 +366,7 @@ ltp_status ltp_unit_factor(const char *unit, const char *target_unit, double *fa
 
 /* ---- numbers ------------------------------------------------------------------------- */
 
-/* Scan a decimal number (sign, digits, point, exponent); returns the end or NULL. No hex, inf
- * or nan: values in experiment files are plain decimals. */
-static const char *scan_number(const char *s) {
+const char *ltp_scan_number(const char *s) {
   const char *p = s;
   int digits = 0;
   if (*p == '+' || *p == '-')
@@ -424,7 +422,7 @@ ltp_status ltp_unit_convert(const char *text, const char *target_unit, double *o
   const char *s = text;
   while (*s == ' ' || *s == '\t')
     s++;
-  const char *end = scan_number(s);
+  const char *end = ltp_scan_number(s);
   if (end == NULL) {
     say(why, why_len, "expected a number followed by a unit, %s, got \"%s\"", want, text);
     return LTP_ERR_UNIT;

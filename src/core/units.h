@@ -23,6 +23,10 @@ ltp_status ltp_unit_convert(const char *text, const char *target_unit, double *o
 ltp_status ltp_unit_factor(const char *unit, const char *target_unit, double *factor,
                            double *offset, char *why, size_t why_len);
 
+/* End of the plain decimal number (sign, digits, point, exponent) that starts at s, or NULL
+ * when none does. No hex, inf or nan: values in experiment files are plain decimals. */
+const char *ltp_scan_number(const char *s);
+
 /* Whether text is a unit expression this module knows (e.g. "ms", "nS/um2"). */
 int ltp_unit_known(const char *unit);
 

@@ -93,6 +93,18 @@ int sim_plasticity_quiet(const sim_plasticity *pl, double t_ms, const double *ca
   return 1;
 }
 
+long sim_plasticity_regime(const sim_plasticity *pl, double t_ms, const double *ca_uM,
+                           const double *v_mV) {
+  if (pl->rule == NULL || pl->rule->regime == NULL)
+    return -1;
+  long code = 0;
+  for (int k = 0; k < pl->n_pathways; ++k) {
+    const ltp_rule_input in = input_of(pl, k, t_ms, 0.0, ca_uM, v_mV);
+    code = code * 8 + pl->rule->regime(pl->par, synapse(pl, k), &in);
+  }
+  return code;
+}
+
 double sim_plasticity_weight(const sim_plasticity *pl, int pathway) {
   return pl->rule ? pl->rule->weight(pl->par, synapse(pl, pathway)) : 1.0;
 }

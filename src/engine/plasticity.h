@@ -41,6 +41,10 @@ void sim_plasticity_step(sim_plasticity *pl, double t_ms, double dt_ms, const do
 /* True when every synapse may be stepped over a long stretch with these inputs. */
 int sim_plasticity_quiet(const sim_plasticity *pl, double t_ms, const double *ca_uM,
                          const double *v_mV);
+/* The rules' drive regime with these inputs, one code for all synapses (rule.h item 7), or -1
+ * when the rule's drive varies continuously (no regime function). */
+long sim_plasticity_regime(const sim_plasticity *pl, double t_ms, const double *ca_uM,
+                           const double *v_mV);
 /* AMPA conductance multiplier of a pathway (1 without a rule). */
 double sim_plasticity_weight(const sim_plasticity *pl, int pathway);
 

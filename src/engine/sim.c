@@ -14,6 +14,8 @@
 #include <time.h>
 
 #include "cell/cable.h"
+#include "cell/cell_model.h"
+#include "engine/point.h"
 #include "engine/readout.h"
 #include "engine/reference.h"
 #include "engine/sim_internal.h"
@@ -821,6 +823,8 @@ static ltp_status record_final_state(const sim_t *s, ltp_results *res) {
 
 ltp_status ltp_simulate(const ltp_params *params, const ltp_protocol *proto, uint64_t seed,
                         const ltp_sim_options *opt, ltp_results *res, ltp_error *err) {
+  if (ltp_cell_is_point(params))
+    return ltp_point_simulate(params, proto, seed, opt, res, err);
   struct timespec w0, w1;
   clock_gettime(CLOCK_MONOTONIC, &w0);
   sim_t *s = calloc(1, sizeof *s);

@@ -12,6 +12,7 @@ typedef struct {
   /* Called now and then with the fraction of simulated time done (may be NULL). */
   void (*progress)(void *ctx, double fraction);
   void *progress_ctx;
+  int no_traces; /* 1: no trace window, no state samples (point engine; large batches) */
 } ltp_sim_options;
 
 /* Run the protocol with the parameters (a private copy is modified by timed changes) and

@@ -273,8 +273,8 @@ static ltp_status wrap(const loader *ld, const config_setting_t *s, ltp_status s
 /* ---- header: name, duration, pathways, seed ----------------------------------------- */
 
 static const char *const top_keys[] = {
-    "name",  "description",   "duration", "pathways", "seed",     "plasticity", "params", "stimuli",
-    "clamp", "current_steps", "drugs",    "bath",     "readouts", "traces",     NULL};
+    "name",    "description", "duration",      "pathways", "seed", "plasticity", "cell",   "params",
+    "stimuli", "clamp",       "current_steps", "drugs",    "bath", "readouts",   "traces", NULL};
 
 static ltp_status copy_text(const loader *ld, const config_setting_t *g, const char *key, char *dst,
                             size_t cap) {
@@ -355,8 +355,7 @@ static const char *param_names(const ltp_mech_def *m, char *buf, size_t len) {
   return buf;
 }
 
-/* Why "key" (mech.name) is unknown, listing what is known. */
-static void explain_unknown_param(const char *key, char *buf, size_t len) {
+void ltp_experiment_explain_unknown_param(const char *key, char *buf, size_t len) {
   char list[500], mech[64];
   size_t n = strcspn(key, ".");
   snprintf(mech, sizeof mech, "%.*s", (int)(n < 63 ? n : 63), key);
@@ -402,7 +401,7 @@ static ltp_status load_mech_params(const loader *ld, const ltp_mech_def *m,
     snprintf(key, sizeof key, "%s.%s", m->name, config_setting_name(s));
     const ltp_param_def *d = ltp_param_lookup(key, NULL);
     if (d == NULL) {
-      explain_unknown_param(key, why, sizeof why);
+      ltp_experiment_explain_unknown_param(key, why, sizeof why);
       return fail(ld, s, LTP_ERR_UNKNOWN_KEY, "%s", why);
     }
     double v = 0;
@@ -416,19 +415,27 @@ static ltp_status load_mech_params(const loader *ld, const ltp_mech_def *m,
   return LTP_OK;
 }
 
-/* plasticity = "graupner_brunel"; at the top level is plasticity.rule (before params, so a
- * params.plasticity.rule in the same file wins). */
-static ltp_status load_plasticity(const loader *ld, const config_setting_t *root) {
-  const config_setting_t *s = config_setting_get_member(root, "plasticity");
-  if (s == NULL)
-    return LTP_OK;
-  const ltp_mech_def *m = NULL;
-  const ltp_param_def *d = ltp_param_lookup("plasticity.rule", &m);
-  return param_value(ld, m, d, s, ltp_param_ptr(ld->params, d));
+/* Top-level shorthands for choice parameters: plasticity = "graupner_brunel"; is
+ * plasticity.rule and cell = "point_lif"; is cell.model (read before params, so a value in
+ * params in the same file wins). */
+static const char *const shorthands[][2] = {{"plasticity", "plasticity.rule"},
+                                            {"cell", "cell.model"}};
+
+static ltp_status load_shorthands(const loader *ld, const config_setting_t *root) {
+  ltp_status st = LTP_OK;
+  for (size_t i = 0; st == LTP_OK && i < LTP_COUNT(shorthands); ++i) {
+    const config_setting_t *s = config_setting_get_member(root, shorthands[i][0]);
+    if (s == NULL)
+      continue;
+    const ltp_mech_def *m = NULL;
+    const ltp_param_def *d = ltp_param_lookup(shorthands[i][1], &m);
+    st = param_value(ld, m, d, s, ltp_param_ptr(ld->params, d));
+  }
+  return st;
 }
 
 static ltp_status load_params(const loader *ld, const config_setting_t *root) {
-  ltp_status st = load_plasticity(ld, root);
+  ltp_status st = load_shorthands(ld, root);
   if (st != LTP_OK)
     return st;
   const config_setting_t *ps = config_setting_get_member(root, "params");
@@ -513,14 +520,30 @@ static ltp_status build_tetanus(const loader *ld, const config_setting_t *s, int
   return wrap(ld, s, ltp_stim_tetanus(ld->proto, pw, at, rate, pulses, n_trains, ti, &e), &e);
 }
 
+/* An LFS train starts "at" a time or ends at "end" (its last pulse; trains of different rates
+ * then end together), with pulse offsets optionally rounded to a stimulator clock "grid". */
 static ltp_status build_lfs(const loader *ld, const config_setting_t *s, int pw) {
-  double at = 0, rate = 0;
+  ltp_train_timing when = {0, 0, 0};
+  double rate = 0;
   int pulses = 0;
   ltp_error e = {LTP_OK, ""};
-  ltp_status st = get_pulse_train(ld, s, 1.0, 900, &at, &rate, &pulses);
+  const int has_at = config_setting_get_member(s, "at") != NULL;
+  const int has_end = config_setting_get_member(s, "end") != NULL;
+  if (has_at == has_end)
+    return fail(ld, s, LTP_ERR_PARSE,
+                "an lfs stimulus needs exactly one of \"at\" (first pulse) and \"end\" (last "
+                "pulse)");
+  when.anchor_is_end = has_end;
+  ltp_status st = get_time(ld, s, has_end ? "end" : "at", 1, 0, &when.anchor_ms);
+  if (st == LTP_OK)
+    st = get_positive(ld, s, "rate", "Hz", 0, 1.0, &rate);
+  if (st == LTP_OK)
+    st = get_count(ld, s, "pulses", 0, 900, 1, &pulses);
+  if (st == LTP_OK)
+    st = get_time(ld, s, "grid", 0, 0, &when.grid_ms);
   if (st != LTP_OK)
     return st;
-  return wrap(ld, s, ltp_stim_lfs(ld->proto, pw, at, rate, pulses, &e), &e);
+  return wrap(ld, s, ltp_stim_lfs_timed(ld->proto, pw, &when, rate, pulses, &e), &e);
 }
 
 static ltp_status build_theta_burst(const loader *ld, const config_setting_t *s, int pw) {
@@ -638,7 +661,7 @@ static ltp_status build_test_uncaging(const loader *ld, const config_setting_t *
 static const char *const k_test[] = {"type", "pathway", "from", "to", "interval", NULL};
 static const char *const k_tetanus[] = {"type",   "pathway",        "at", "rate", "pulses",
                                         "trains", "train_interval", NULL};
-static const char *const k_lfs[] = {"type", "pathway", "at", "rate", "pulses", NULL};
+static const char *const k_lfs[] = {"type", "pathway", "at", "end", "rate", "pulses", "grid", NULL};
 static const char *const k_tbs[] = {
     "type",       "pathway",    "at",     "bursts",         "pulses_per_burst",
     "burst_rate", "theta_rate", "trains", "train_interval", NULL};
@@ -1110,7 +1133,7 @@ ltp_status ltp_experiment_apply_set(const char *assignment, ltp_params *params, 
   trimmed(eq + 1, strlen(eq + 1), value, sizeof value);
   const ltp_param_def *d = ltp_param_lookup(key, NULL);
   if (d == NULL) {
-    explain_unknown_param(key, why, sizeof why);
+    ltp_experiment_explain_unknown_param(key, why, sizeof why);
     return ltp_error_set(err, LTP_ERR_UNKNOWN_KEY, "--set \"%s\": %s", assignment, why);
   }
   double v = 0;

@@ -35,6 +35,10 @@ ltp_status ltp_experiment_load_string(const char *text, const char *name, ltp_pa
  * last override and before the run. */
 ltp_status ltp_experiment_apply_set(const char *assignment, ltp_params *params, ltp_error *err);
 
+/* Why the parameter key "mech.name" is unknown, listing the known mechanisms or the parameters
+ * of its mechanism (e.g. `unknown parameter "nmda.bogus"; nmda has: alpha, ...`). */
+void ltp_experiment_explain_unknown_param(const char *key, char *buf, size_t len);
+
 /* Make the protocol ready for a run with the final parameters: re-resolve drug and bath
  * changes against params (so wash-outs restore the values after --set) and finalize. Call it
  * after the last ltp_experiment_apply_set() and before the engine starts; idempotent. */

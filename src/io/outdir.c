@@ -86,10 +86,13 @@ static void remove_parents(ltp_outdir *od) {
   od->n_parents_made = 0;
 }
 
-/* Check an existing out_dir, or create its parents when it does not exist. */
-static ltp_status check_final(ltp_outdir *od, ltp_error *err) {
+/* An existing out_dir must be a directory that is empty or holds the marker; *exists says
+ * whether it exists. */
+static ltp_status check_existing(const ltp_outdir *od, int *exists, ltp_error *err) {
   struct stat st;
+  *exists = 0;
   if (stat(od->final_dir, &st) == 0) {
+    *exists = 1;
     if (!S_ISDIR(st.st_mode))
       return ltp_error_set(err, LTP_ERR_IO, "output path '%s' exists and is not a directory",
                            od->final_dir);
@@ -98,13 +101,20 @@ static ltp_status check_final(ltp_outdir *od, ltp_error *err) {
                            "output directory '%s' exists and is not an ltpsim output (no "
                            "%s); choose another directory or remove it",
                            od->final_dir, od->marker);
-    od->replace = 1;
     return LTP_OK;
   }
   if (errno != ENOENT)
     return ltp_error_set(err, LTP_ERR_IO, "cannot use output directory '%s': %s", od->final_dir,
                          strerror(errno));
-  return make_parents(od, od->final_dir, err);
+  return LTP_OK;
+}
+
+/* Check an existing out_dir, or create its parents when it does not exist. */
+static ltp_status check_final(ltp_outdir *od, ltp_error *err) {
+  int exists = 0;
+  ltp_status st = check_existing(od, &exists, err);
+  od->replace = exists;
+  return st != LTP_OK || exists ? st : make_parents(od, od->final_dir, err);
 }
 
 static ltp_status set_paths(ltp_outdir *od, const char *out_dir, ltp_error *err) {
@@ -118,6 +128,17 @@ static ltp_status set_paths(ltp_outdir *od, const char *out_dir, ltp_error *err)
   if (k < 0 || t < 0 || (size_t)t >= sizeof od->tmp_dir)
     return ltp_error_set(err, LTP_ERR_IO, "output directory path too long: '%s'", out_dir);
   return LTP_OK;
+}
+
+ltp_status ltp_outdir_check(const char *out_dir, const char *marker, ltp_error *err) {
+  ltp_outdir od;
+  memset(&od, 0, sizeof od);
+  if (out_dir == NULL || marker == NULL)
+    return ltp_error_set(err, LTP_ERR_ARG, "no output directory given");
+  od.marker = marker;
+  int exists = 0;
+  ltp_status st = set_paths(&od, out_dir, err);
+  return st == LTP_OK ? check_existing(&od, &exists, err) : st;
 }
 
 ltp_status ltp_outdir_begin(ltp_outdir *od, const char *out_dir, const char *marker,
@@ -226,4 +247,31 @@ void ltp_outdir_abort(ltp_outdir *od) {
     remove_flat_dir(od->tmp_dir);
   od->active = 0;
   remove_parents(od);
+}
+
+ltp_status ltp_outdir_write_files(const char *out_dir, const char *marker,
+                                  const ltp_outdir_file *files, size_t n, ltp_error *err) {
+  ltp_outdir od;
+  ltp_status st = ltp_outdir_begin(&od, out_dir, marker, err);
+  for (size_t i = 0; st == LTP_OK && i < n; ++i) {
+    if (files[i].data != NULL || files[i].write == NULL) {
+      st = ltp_outdir_write(&od, files[i].name, files[i].data, files[i].len, err);
+      continue;
+    }
+    FILE *f = ltp_outdir_fopen(&od, files[i].name, err);
+    if (f == NULL) {
+      st = LTP_ERR_IO;
+      continue;
+    }
+    errno = 0;
+    const ltp_status wrote = files[i].write(f, files[i].ctx);
+    st = ltp_outdir_fclose(&od, f, files[i].name, err);
+    if (st == LTP_OK && wrote != LTP_OK)
+      st = ltp_error_set(err, wrote, "cannot write '%s/%s': %s", out_dir, files[i].name,
+                         ltp_status_name(wrote));
+  }
+  if (st == LTP_OK)
+    return ltp_outdir_commit(&od, err);
+  ltp_outdir_abort(&od); /* a no-op after a failed begin */
+  return st;
 }

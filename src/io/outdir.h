@@ -24,6 +24,9 @@ typedef struct {
  * temporary directory. LTP_ERR_IO with the path and strerror when anything cannot be created. */
 ltp_status ltp_outdir_begin(ltp_outdir *od, const char *out_dir, const char *marker,
                             ltp_error *err);
+/* The check of ltp_outdir_begin on an existing out_dir, without creating anything: for commands
+ * that run for long before they write (ltpsim sweep), so a bad --out fails first. */
+ltp_status ltp_outdir_check(const char *out_dir, const char *marker, ltp_error *err);
 /* Open name (a plain file name) for writing inside the temporary directory. */
 FILE *ltp_outdir_fopen(const ltp_outdir *od, const char *name, ltp_error *err);
 /* Close f, reporting a write error (disk full, ...) on name as LTP_ERR_IO. */
@@ -36,5 +39,19 @@ ltp_status ltp_outdir_write(const ltp_outdir *od, const char *name, const char *
 ltp_status ltp_outdir_commit(ltp_outdir *od, ltp_error *err);
 /* Remove the temporary directory and any parents begin created. Safe to call twice. */
 void ltp_outdir_abort(ltp_outdir *od);
+
+/* One file of ltp_outdir_write_files: its contents, or (data NULL) a function that writes them
+ * and returns LTP_OK or why it could not (a write error of the stream is caught anyway). */
+typedef struct {
+  const char *name;
+  const char *data;
+  size_t len;
+  ltp_status (*write)(FILE *f, const void *ctx);
+  const void *ctx;
+} ltp_outdir_file;
+
+/* begin, write the n files, commit; on any error everything is aborted. */
+ltp_status ltp_outdir_write_files(const char *out_dir, const char *marker,
+                                  const ltp_outdir_file *files, size_t n, ltp_error *err);
 
 #endif

@@ -192,7 +192,8 @@ ltp_status ltp_run_execute(ltp_run *run) {
     return st;
   ltp_progress pb;
   ltp_progress_start(&pb, run->progress);
-  ltp_sim_options opt = {run->no_fast_forward, progress_cb, &pb};
+  ltp_sim_options opt = {
+      .no_fast_forward = run->no_fast_forward, .progress = progress_cb, .progress_ctx = &pb};
   ltp_results_free(&run->results);
   st = ltp_simulate(&run->params, &run->proto, run->seed, &opt, &run->results, &run->err);
   ltp_progress_finish(&pb);

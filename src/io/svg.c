@@ -143,7 +143,7 @@ static double axis_step(double lo, double hi, size_t target) {
 
 ltp_svg_axis ltp_svg_nice_axis(double lo, double hi, size_t target_ticks) {
   sane_range(&lo, &hi);
-  ltp_svg_axis a;
+  ltp_svg_axis a = {0};
   a.step = axis_step(lo, hi, target_ticks);
   a.lo = floor(lo / a.step + 1e-9) * a.step;
   a.hi = ceil(hi / a.step - 1e-9) * a.step;
@@ -155,7 +155,7 @@ ltp_svg_axis ltp_svg_nice_axis(double lo, double hi, size_t target_ticks) {
 
 ltp_svg_axis ltp_svg_fixed_axis(double lo, double hi, size_t target_ticks) {
   sane_range(&lo, &hi);
-  ltp_svg_axis a;
+  ltp_svg_axis a = {0};
   a.lo = lo;
   a.hi = hi;
   a.step = axis_step(lo, hi, target_ticks);
@@ -166,7 +166,78 @@ ltp_svg_axis ltp_svg_fixed_axis(double lo, double hi, size_t target_ticks) {
   return a;
 }
 
+#define LOG_MAX_TICKS 64
+
+/* Ticks of a logarithmic axis (kind, every `step` decades) between from and to (log10 units,
+ * inclusive) into t; returns how many (at most LOG_MAX_TICKS). */
+static size_t log_ticks(int kind, double step, double from, double to, double *t) {
+  static const double mantissas[] = {1.0, 2.0, 5.0};
+  const size_t nm = kind == LTP_SVG_LOG_125 ? 3 : 1;
+  size_t n = 0;
+  for (double d = floor(from / step) * step; d <= to + 1e-9 && n < LOG_MAX_TICKS; d += step)
+    for (size_t m = 0; m < nm && n < LOG_MAX_TICKS; ++m) {
+      const double v = d + log10(mantissas[m]);
+      if (v >= from - 1e-9 && v <= to + 1e-9)
+        t[n++] = v;
+    }
+  return n;
+}
+
+/* Logarithmic axis over [l0, l1] in log10 units, extended to the enclosing ticks. */
+static ltp_svg_axis log_axis(double l0, double l1, size_t target) {
+  if (!isfinite(l0) || !isfinite(l1)) {
+    l0 = 0.0;
+    l1 = 1.0;
+  }
+  if (l0 > l1) {
+    double t = l0;
+    l0 = l1;
+    l1 = t;
+  }
+  if (l1 - l0 < 1e-9) {
+    l0 -= log10(2.0);
+    l1 += log10(2.0);
+  }
+  ltp_svg_axis a = {0};
+  a.log = l1 - l0 <= 2.5 ? LTP_SVG_LOG_125 : LTP_SVG_LOG_DECADES;
+  a.step = a.log == LTP_SVG_LOG_125 ? 1.0 : ceil((l1 - l0) / (double)(target < 2 ? 2 : target));
+  double t[LOG_MAX_TICKS] = {0};
+  /* the nearest ticks outside the data: search one step further on each side */
+  size_t n = log_ticks(a.log, a.step, l0 - a.step, l1 + a.step, t);
+  a.lo = n ? t[0] : l0;
+  a.hi = n ? t[n - 1] : l1;
+  for (size_t i = 0; i < n; ++i) {
+    if (t[i] <= l0 + 1e-9)
+      a.lo = t[i];
+    if (t[n - 1 - i] >= l1 - 1e-9)
+      a.hi = t[n - 1 - i];
+  }
+  a.tick0 = a.lo;
+  a.n_ticks = log_ticks(a.log, a.step, a.lo, a.hi, t);
+  return a;
+}
+
+ltp_svg_axis ltp_svg_log_axis(double lo, double hi, size_t target_ticks) {
+  if (!(lo > 0.0) || !(hi > 0.0))
+    return log_axis(0.0, 1.0, target_ticks);
+  return log_axis(log10(lo), log10(hi), target_ticks);
+}
+
+double ltp_svg_axis_tick(const ltp_svg_axis *a, size_t i) {
+  if (a->log == 0)
+    return a->tick0 + (double)i * a->step;
+  double t[LOG_MAX_TICKS];
+  const size_t n = log_ticks(a->log, a->step, a->tick0, a->hi, t);
+  return i < n ? t[i] : a->hi;
+}
+
 void ltp_svg_format_tick(const ltp_svg_axis *a, double v, char *out, size_t n) {
+  if (a->log) {
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.3g", pow(10.0, v));
+    snprintf(out, n, "%g", strtod(buf, NULL));
+    return;
+  }
   if (fabs(v) < 1e-9 * a->step)
     v = 0.0;
   double mag = fmax(fabs(a->lo), fabs(a->hi));
@@ -207,7 +278,8 @@ struct ltp_svg_plot {
   svg_span *spans;
   size_t n_spans, cap_spans;
   int x_fixed, y_fixed;
-  double x_lo, x_hi, y_lo, y_hi;
+  double x_lo, x_hi, y_lo, y_hi; /* x_lo, x_hi in log10 units when x_log */
+  int x_log;                     /* x values are stored as log10 */
 };
 
 static const char *const palette[] = {"#000000", "#0072B2", "#D55E00", "#009E73",
@@ -298,6 +370,18 @@ static int series_sorted(const svg_series *s) {
   return 1;
 }
 
+/* x as stored: log10 on a logarithmic axis (NAN, not drawn, for x <= 0). */
+static double stored_x(const ltp_svg_plot *p, double x) {
+  return p->x_log ? (x > 0.0 ? log10(x) : NAN) : x;
+}
+
+ltp_status ltp_svg_plot_set_xlog(ltp_svg_plot *p) {
+  if (p == NULL || p->n_series > 0 || p->n_spans > 0 || p->x_fixed)
+    return LTP_ERR_ARG;
+  p->x_log = 1;
+  return LTP_OK;
+}
+
 ltp_status ltp_svg_plot_add_series_strided(ltp_svg_plot *p, const double *x, size_t x_stride,
                                            const double *y, size_t y_stride, size_t n,
                                            ltp_svg_style style) {
@@ -319,7 +403,7 @@ ltp_status ltp_svg_plot_add_series_strided(ltp_svg_plot *p, const double *x, siz
     return LTP_ERR_NOMEM;
   }
   for (size_t i = 0; i < n; i++) {
-    s.xy[2 * i] = x[i * x_stride];
+    s.xy[2 * i] = stored_x(p, x[i * x_stride]);
     s.xy[2 * i + 1] = y[i * y_stride];
   }
   s.n = n;
@@ -350,7 +434,11 @@ ltp_status ltp_svg_plot_add_hline(ltp_svg_plot *p, double y, const char *label) 
 }
 
 ltp_status ltp_svg_plot_add_span(ltp_svg_plot *p, double x0, double x1, const char *label) {
-  if (p == NULL || !isfinite(x0) || !isfinite(x1))
+  if (p == NULL)
+    return LTP_ERR_ARG;
+  x0 = stored_x(p, x0);
+  x1 = stored_x(p, x1);
+  if (!isfinite(x0) || !isfinite(x1))
     return LTP_ERR_ARG;
   if (!grow((void **)&p->spans, &p->cap_spans, p->n_spans, sizeof *p->spans))
     return LTP_ERR_NOMEM;
@@ -364,8 +452,8 @@ ltp_status ltp_svg_plot_add_span(ltp_svg_plot *p, double x0, double x1, const ch
 
 void ltp_svg_plot_set_xrange(ltp_svg_plot *p, double lo, double hi) {
   p->x_fixed = 1;
-  p->x_lo = lo;
-  p->x_hi = hi;
+  p->x_lo = stored_x(p, lo);
+  p->x_hi = stored_x(p, hi);
 }
 
 void ltp_svg_plot_set_yrange(ltp_svg_plot *p, double lo, double hi) {
@@ -422,6 +510,15 @@ static ltp_svg_axis make_axis(range r, int fixed, double lo, double hi, size_t t
   return ltp_svg_nice_axis(r.lo, r.hi, target);
 }
 
+/* The x axis of plot p over r (the data range in stored units). */
+static ltp_svg_axis make_x_axis(const ltp_svg_plot *p, range r, size_t target) {
+  if (!p->x_log)
+    return make_axis(r, p->x_fixed, p->x_lo, p->x_hi, target);
+  if (p->x_fixed)
+    return log_axis(p->x_lo, p->x_hi, target);
+  return r.any ? log_axis(r.lo, r.hi, target) : log_axis(0.0, 1.0, target);
+}
+
 #define FONT_W_PX 6.4 /* mean glyph advance of 11 px Helvetica/Arial */
 #define LEGEND_ROW_PX 16.0
 #define MARKER_R_PX 2.6
@@ -435,7 +532,7 @@ static double ytick_w(const ltp_svg_axis *a) {
   double w = 0;
   char t[64];
   for (size_t i = 0; i < a->n_ticks; i++) {
-    ltp_svg_format_tick(a, a->tick0 + (double)i * a->step, t, sizeof t);
+    ltp_svg_format_tick(a, ltp_svg_axis_tick(a, i), t, sizeof t);
     w = fmax(w, text_w(t, 11));
   }
   return w;
@@ -605,19 +702,19 @@ static void draw_axes(ltp_svg_buf *b, const frame *f, int x_labels) {
   char t[64];
   ltp_svg_buf_puts(b, "<g stroke=\"#000000\" stroke-width=\"1\">");
   for (size_t i = 0; i < f->xa.n_ticks; i++)
-    ltp_svg_buf_printf(b, "<path d=\"M%.2f %.2fv4\"/>",
-                       px_x(f, f->xa.tick0 + (double)i * f->xa.step), bottom);
+    ltp_svg_buf_printf(b, "<path d=\"M%.2f %.2fv4\"/>", px_x(f, ltp_svg_axis_tick(&f->xa, i)),
+                       bottom);
   for (size_t i = 0; i < f->ya.n_ticks; i++)
     ltp_svg_buf_printf(b, "<path d=\"M%.2f %.2fh-4\"/>", f->left,
-                       px_y(f, f->ya.tick0 + (double)i * f->ya.step));
+                       px_y(f, ltp_svg_axis_tick(&f->ya, i)));
   ltp_svg_buf_puts(b, "</g>\n");
   for (size_t i = 0; x_labels && i < f->xa.n_ticks; i++) {
-    double v = f->xa.tick0 + (double)i * f->xa.step;
+    double v = ltp_svg_axis_tick(&f->xa, i);
     ltp_svg_format_tick(&f->xa, v, t, sizeof t);
     text_el(b, px_x(f, v), bottom + 16, "middle", "", t);
   }
   for (size_t i = 0; i < f->ya.n_ticks; i++) {
-    double v = f->ya.tick0 + (double)i * f->ya.step;
+    double v = ltp_svg_axis_tick(&f->ya, i);
     ltp_svg_format_tick(&f->ya, v, t, sizeof t);
     text_el(b, f->left - 7, px_y(f, v) + 3.8, "end", "", t);
   }
@@ -805,7 +902,7 @@ static frame plot_layout(const ltp_svg_plot *p, double top) {
   }
   f.left = left_margin(p, &f.ya);
   f.w = fmax(20.0, p->width_px - f.left - right_margin(p));
-  f.xa = make_axis(data_range(p, 0), p->x_fixed, p->x_lo, p->x_hi, ticks_for(f.w, 80));
+  f.xa = make_x_axis(p, data_range(p, 0), ticks_for(f.w, 80));
   return f;
 }
 
@@ -910,13 +1007,15 @@ static ltp_svg_axis figure_x_axis(const ltp_svg_figure *fig, double w) {
   for (size_t i = 0; i < fig->n_panels; i++) {
     const ltp_svg_plot *p = fig->panels[i];
     if (p->x_fixed)
-      return ltp_svg_fixed_axis(p->x_lo, p->x_hi, ticks_for(w, 80));
+      return make_x_axis(p, u, ticks_for(w, 80));
     range r = data_range(p, 0);
     if (r.any) {
       range_add(&u, r.lo);
       range_add(&u, r.hi);
     }
   }
+  if (fig->n_panels > 0 && fig->panels[0]->x_log)
+    return make_x_axis(fig->panels[0], u, ticks_for(w, 80));
   return make_axis(u, 0, 0, 0, ticks_for(w, 80));
 }
 

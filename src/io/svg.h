@@ -31,7 +31,13 @@ typedef struct {
   double tick0;  /* first tick; ticks at tick0 + i * step, i = 0 .. n_ticks - 1 */
   size_t n_ticks;
   int decimals; /* digits after the point needed to print every tick exactly */
+  /* 0: linear. Logarithmic (lo, hi, tick0 in log10 units; ltp_svg_axis_tick gives the ticks):
+   * LTP_SVG_LOG_DECADES, a tick every `step` decades, or LTP_SVG_LOG_125, ticks at 1, 2 and
+   * 5 x 10^k. */
+  int log;
 } ltp_svg_axis;
+
+enum { LTP_SVG_LOG_DECADES = 1, LTP_SVG_LOG_125 = 2 };
 
 /* Nice axis for data in [lo, hi] with about target_ticks ticks (>= 2): the range is extended
  * to multiples of the step. A degenerate or non-finite range is widened to something sensible
@@ -39,7 +45,12 @@ typedef struct {
 ltp_svg_axis ltp_svg_nice_axis(double lo, double hi, size_t target_ticks);
 /* The same steps, but the range is kept as given and only the ticks inside it are listed. */
 ltp_svg_axis ltp_svg_fixed_axis(double lo, double hi, size_t target_ticks);
-/* Tick label of value v on axis a ("-0" printed as "0"). */
+/* Logarithmic axis for data in [lo, hi] (both > 0; otherwise 1 .. 10): 1-2-5 ticks over up to
+ * about two and a half decades, decades beyond; the range is extended to ticks. */
+ltp_svg_axis ltp_svg_log_axis(double lo, double hi, size_t target_ticks);
+/* Tick i (0 <= i < a->n_ticks) in axis units (log10 of the value on a logarithmic axis). */
+double ltp_svg_axis_tick(const ltp_svg_axis *a, size_t i);
+/* Tick label of value v (in axis units) on axis a ("-0" printed as "0"). */
 void ltp_svg_format_tick(const ltp_svg_axis *a, double v, char *out, size_t n);
 
 /* ---- Plots ---- */
@@ -78,6 +89,10 @@ ltp_status ltp_svg_plot_add_series_strided(ltp_svg_plot *p, const double *x, siz
 ltp_status ltp_svg_plot_add_hline(ltp_svg_plot *p, double y, const char *label);
 /* Shaded span x0..x1 across the plot height (at least 2 px wide), optional label at its top. */
 ltp_status ltp_svg_plot_add_span(ltp_svg_plot *p, double x0, double x1, const char *label);
+/* Make the x axis logarithmic: call before adding series or spans and before
+ * ltp_svg_plot_set_xrange (LTP_ERR_ARG otherwise). Points with x <= 0 are then not drawn. In a
+ * figure the first panel decides for the shared x axis. */
+ltp_status ltp_svg_plot_set_xlog(ltp_svg_plot *p);
 /* Fix an axis range instead of the automatic one (nice ticks are still chosen inside it). */
 void ltp_svg_plot_set_xrange(ltp_svg_plot *p, double lo, double hi);
 void ltp_svg_plot_set_yrange(ltp_svg_plot *p, double lo, double hi);

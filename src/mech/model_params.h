@@ -90,7 +90,29 @@ typedef struct { /* late_phase.c: tag, PRP synthesis, capture, consolidation */
   double tau_trigger_s, tau_set_s, tau_z_s, z_kappa, z_gamma, synthesis_block;
 } late_params;
 
+typedef struct { /* cell/cell_model.c: which cell the synapses sit on */
+  double model;  /* choice: cable (compartments + cascade) | point_lif (engine/batch.c) */
+} cell_model_params;
+
+typedef struct { /* cell/lif.c: conductance-based leaky integrate-and-fire point cell */
+  double cm_pF, g_leak_nS, e_leak_mV, v_th_mV, v_reset_mV, t_ref_ms;
+  double epsp_window_ms; /* test-pulse readout: peak depolarisation within this window */
+} lif_params;
+
+typedef struct { /* mech/point_synapse.c: lumped AMPA + NMDA conductances of a point synapse */
+  double g_ampa_nS, tau_ampa_ms;
+  double g_nmda_nS, tau_nmda_rise_ms, tau_nmda_decay_ms, alpha_nmda_per_ms;
+} point_synapse_params;
+
+typedef struct { /* mech/nmda_calcium.c: point-synapse Ca2+ from the NMDA current, bAP jump */
+  double tau_ms, eta_per_pA_ms, c_bap;
+} nmda_calcium_params;
+
 typedef struct {
+  cell_model_params cell;
+  lif_params lif;
+  point_synapse_params point_synapse;
+  nmda_calcium_params nmda_calcium;
   release_params release;
   ampa_params ampa;
   nmda_params nmda;
@@ -110,6 +132,10 @@ typedef struct {
     double slow_rk_courant;   /* largest h x stiffness bound of an explicit slow step */
     double quiet_explicit_ms; /* explicit start of a quiet stretch before CVODE takes over */
     double tail_dv_mV;        /* largest membrane-potential change per event-tail step */
+    double tail_max_ms;       /* point model: largest step in the NMDA/calcium tails */
+    double active_max_ms;     /* point model: largest step while a pulse's gating is active */
+    double rule_max_ms;       /* point model: largest step while the plasticity rule acts */
+    double fast_tol;          /* point model: gating above which the fine step is taken */
   } engine;                   /* engine/numerics.c */
 } ltp_params;
 

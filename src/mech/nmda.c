@@ -51,12 +51,18 @@ const ltp_mech_def nmda_mech = {"nmda",
                                 "fraction of the current",
                                 nmda_table, LTP_COUNT(nmda_table)};
 
-double nmda_mg_unblock(const nmda_params *p, double v_mV, double mg_o_mM) {
+void nmda_mg_fit(const nmda_params *p, double *k0_mM, double *z_per_mV) {
   int fit = (int)p->block_fit;
   if (fit < 0 || fit > NMDA_BLOCK_STRONG)
     fit = NMDA_BLOCK_JAHR_STEVENS;
-  const mg_block_fit *f = &mg_fits[fit];
-  return 1.0 / (1.0 + mg_o_mM / f->k0_mM * exp(-f->z_per_mV * v_mV));
+  *k0_mM = mg_fits[fit].k0_mM;
+  *z_per_mV = mg_fits[fit].z_per_mV;
+}
+
+double nmda_mg_unblock(const nmda_params *p, double v_mV, double mg_o_mM) {
+  double k0 = 0, z = 0;
+  nmda_mg_fit(p, &k0, &z);
+  return 1.0 / (1.0 + mg_o_mM / k0 * exp(-z * v_mV));
 }
 
 double nmda_gate_advance(const nmda_params *p, double r, double glu_mM, double dt_ms,

@@ -11,6 +11,8 @@ extern const ltp_mech_def nmda_mech;
 
 enum { NMDA_BLOCK_JAHR_STEVENS = 0, NMDA_BLOCK_VARGAS_CABALLERO = 1, NMDA_BLOCK_STRONG = 2 };
 
+/* Constants of the selected fit: B(V) = 1 / (1 + [Mg]o / k0 * exp(-z V)). */
+void nmda_mg_fit(const nmda_params *p, double *k0_mM, double *z_per_mV);
 /* Unblocked fraction B(V) at [Mg]o for the selected fit. */
 double nmda_mg_unblock(const nmda_params *p, double v_mV, double mg_o_mM);
 double nmda_gate_step(const nmda_params *p, double r, double glu_mM, double dt_ms);

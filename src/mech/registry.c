@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "cell/cable.h"
+#include "cell/cell_model.h"
+#include "cell/lif.h"
 #include "engine/numerics.h"
 #include "mech/ampa.h"
 #include "mech/calcium.h"
@@ -12,6 +14,8 @@
 #include "mech/hh.h"
 #include "mech/late_phase.h"
 #include "mech/nmda.h"
+#include "mech/nmda_calcium.h"
+#include "mech/point_synapse.h"
 #include "mech/release.h"
 #include "mech/retrograde.h"
 #include "mech/trafficking.h"
@@ -22,6 +26,8 @@
 const ltp_mech_def *const ltp_mech_registry[] = {
     &release_mech, &ampa_mech, &nmda_mech, &cable_mech, &hh_mech, &vgcc_mech, &calcium_mech,
     &camkii_mech, &trafficking_mech, &retrograde_mech, &late_mech, &numerics_mech,
+    /* the point model (engine/batch.c): cell.model = point_lif */
+    &cell_model_mech, &lif_mech, &point_synapse_mech, &nmda_calcium_mech,
     /* reduced plasticity rules (src/rules/): plasticity.rule picks one (or the cascade) */
     &plasticity_mech, &gb_mech, &shouval_mech, &stdp_pair_mech, &stdp_triplet_mech, &tagtric_mech,
     NULL};

@@ -112,20 +112,37 @@ ltp_status ltp_stim_test_pulses(ltp_protocol *p, int pathway, double t0_ms, doub
   return tests(p, pathway, t0_ms, t1_ms, interval_ms, &presynaptic_test, "test pulses", err);
 }
 
-/* One train of n pulses of kind k at rate from t0 on a pathway. */
-static ltp_status add_train(ltp_protocol *p, int pathway, double t0_ms, double rate_hz, int n,
-                            const pulse_kind *k, ltp_error *err) {
+/* Time of pulse i of a train of n at isi_ms placed by w. */
+static double train_pulse_ms(const ltp_train_timing *w, int i, int n, double isi_ms) {
+  double offset = (w->anchor_is_end ? (double)(i - (n - 1)) : (double)i) * isi_ms;
+  if (w->grid_ms > 0.0)
+    offset = round(offset / w->grid_ms) * w->grid_ms;
+  return w->anchor_ms + offset;
+}
+
+/* One train of n pulses of kind k at rate placed by w on a pathway. */
+static ltp_status add_timed_train(ltp_protocol *p, int pathway, const ltp_train_timing *w,
+                                  double rate_hz, int n, const pulse_kind *k, ltp_error *err) {
   const double isi_ms = 1000.0 / rate_hz;
   ltp_status st = LTP_OK;
   for (int i = 0; st == LTP_OK && i < n; i++)
-    st = add_pulse(p, t0_ms + i * isi_ms, k, pathway, err);
+    st = add_pulse(p, train_pulse_ms(w, i, n, isi_ms), k, pathway, err);
   return st;
 }
 
+/* One train of n pulses of kind k at rate from t0 on a pathway. */
+static ltp_status add_train(ltp_protocol *p, int pathway, double t0_ms, double rate_hz, int n,
+                            const pulse_kind *k, ltp_error *err) {
+  const ltp_train_timing w = {t0_ms, 0, 0.0};
+  return add_timed_train(p, pathway, &w, rate_hz, n, k, err);
+}
+
 /* n_trains trains with one mark each; shared by tetanus and LFS. */
-static ltp_status trains(ltp_protocol *p, int pathway, double t0_ms, double rate_hz, int n_pulses,
-                         int n_trains, double train_interval_ms, const pulse_kind *k,
-                         const char *label, ltp_error *err) {
+static ltp_status trains(ltp_protocol *p, int pathway, const ltp_train_timing *first,
+                         double rate_hz, int n_pulses, int n_trains, double train_interval_ms,
+                         const pulse_kind *k, const char *label, ltp_error *err) {
+  /* (a bad rate is reported below; the start is then only checked, never used) */
+  const double t0_ms = train_pulse_ms(first, 0, n_pulses, rate_hz > 0.0 ? 1000.0 / rate_hz : 0.0);
   ltp_status st = check_pathway(p, pathway, err);
   if (st == LTP_OK)
     st = check_start(p, t0_ms, label, err);
@@ -154,8 +171,10 @@ static ltp_status trains(ltp_protocol *p, int pathway, double t0_ms, double rate
   if ((st = check_total(p, (double)n_pulses * n_trains, err)) != LTP_OK)
     return st;
   for (int i = 0; st == LTP_OK && i < n_trains; i++) {
-    double start = t0_ms + i * (n_trains > 1 ? train_interval_ms : 0);
-    st = add_train(p, pathway, start, rate_hz, n_pulses, k, err);
+    const double shift = i * (n_trains > 1 ? train_interval_ms : 0), start = t0_ms + shift;
+    ltp_train_timing w = *first;
+    w.anchor_ms += shift;
+    st = add_timed_train(p, pathway, &w, rate_hz, n_pulses, k, err);
     if (st == LTP_OK)
       st = ltp_protocol_add_mark(p, start, start + train_ms, label, err);
   }
@@ -164,13 +183,24 @@ static ltp_status trains(ltp_protocol *p, int pathway, double t0_ms, double rate
 
 ltp_status ltp_stim_tetanus(ltp_protocol *p, int pathway, double t0_ms, double rate_hz,
                             int n_pulses, int n_trains, double train_interval_ms, ltp_error *err) {
-  return trains(p, pathway, t0_ms, rate_hz, n_pulses, n_trains, train_interval_ms, &presynaptic,
+  const ltp_train_timing w = {t0_ms, 0, 0.0};
+  return trains(p, pathway, &w, rate_hz, n_pulses, n_trains, train_interval_ms, &presynaptic,
                 "tetanus", err);
 }
 
 ltp_status ltp_stim_lfs(ltp_protocol *p, int pathway, double t0_ms, double rate_hz, int n_pulses,
                         ltp_error *err) {
-  return trains(p, pathway, t0_ms, rate_hz, n_pulses, 1, 0, &presynaptic, "LFS", err);
+  const ltp_train_timing w = {t0_ms, 0, 0.0};
+  return ltp_stim_lfs_timed(p, pathway, &w, rate_hz, n_pulses, err);
+}
+
+ltp_status ltp_stim_lfs_timed(ltp_protocol *p, int pathway, const ltp_train_timing *when,
+                              double rate_hz, int n_pulses, ltp_error *err) {
+  if (!(rate_hz > 0.0) || n_pulses < 1 || !(when->grid_ms >= 0.0))
+    return ltp_error_set(err, LTP_ERR_RANGE,
+                         "LFS: rate (%g Hz), pulses (%d) and grid (%g ms) must be positive",
+                         rate_hz, n_pulses, when->grid_ms);
+  return trains(p, pathway, when, rate_hz, n_pulses, 1, 0, &presynaptic, "LFS", err);
 }
 
 ltp_status ltp_stim_theta_burst(ltp_protocol *p, int pathway, double t0_ms, int n_bursts,
@@ -338,8 +368,8 @@ ltp_status ltp_stim_uncaging(ltp_protocol *p, int pathway, double t0_ms, double 
                              int n_pulses, double glu, ltp_glu_unit glu_unit, ltp_error *err) {
   pulse_kind k;
   ltp_status st = uncaging_kind(LTP_EV_UNCAGE, glu, glu_unit, &k, err);
-  return st == LTP_OK ? trains(p, pathway, t0_ms, rate_hz, n_pulses, 1, 0, &k, "uncaging", err)
-                      : st;
+  const ltp_train_timing w = {t0_ms, 0, 0.0};
+  return st == LTP_OK ? trains(p, pathway, &w, rate_hz, n_pulses, 1, 0, &k, "uncaging", err) : st;
 }
 
 ltp_status ltp_stim_test_uncaging(ltp_protocol *p, int pathway, double t0_ms, double t1_ms,

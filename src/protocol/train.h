@@ -27,6 +27,17 @@ ltp_status ltp_stim_tetanus(ltp_protocol *p, int pathway, double t0_ms, double r
  * 900 pulses at 1 Hz). */
 ltp_status ltp_stim_lfs(ltp_protocol *p, int pathway, double t0_ms, double rate_hz, int n_pulses,
                         ltp_error *err);
+/* Where a train sits: its first pulse at anchor_ms, or (anchor_is_end) its last pulse, so that
+ * trains of different rates end together (a frequency-response sweep, bench/SPEC.md 4); with
+ * grid_ms > 0 every pulse's offset from the anchor is rounded to that clock (halves away from
+ * zero). */
+typedef struct {
+  double anchor_ms;
+  int anchor_is_end;
+  double grid_ms;
+} ltp_train_timing;
+ltp_status ltp_stim_lfs_timed(ltp_protocol *p, int pathway, const ltp_train_timing *when,
+                              double rate_hz, int n_pulses, ltp_error *err);
 /* Theta burst: n_bursts bursts of pulses_per_burst at burst_rate_hz (100 Hz), bursts at
  * theta_hz (5 Hz); n_trains trains train_interval_ms apart (Larson & Lynch 1986). */
 ltp_status ltp_stim_theta_burst(ltp_protocol *p, int pathway, double t0_ms, int n_bursts,

@@ -21,6 +21,7 @@
 #include "rules/rules.h"
 
 static const char *const calcium_modes[] = {"kernel", "spine", NULL};
+static const char *const weight_refs[] = {"initial", "down", NULL};
 enum { GB_CALCIUM_KERNEL, GB_CALCIUM_SPINE };
 
 #define FROM_SET " (negative: value of the chosen set)"
@@ -59,6 +60,10 @@ static const ltp_param_def gb_table[] = {
      "initial efficacy", P(rho_init), NULL},
     {"noise", "1", 1, 0, 1, "Graupner & Brunel 2012 (0 switches the noise term off)",
      "1: noise term on, 0: off", P(noise), NULL},
+    {"weight_ref", "choice", 0, 0, 1,
+     "ltpsim: initial = relative to the starting efficacy (field readouts); down = 1 + (b - 1) "
+     "rho, the UP/DOWN strength of Graupner & Brunel 2012 (bench/SPEC.md 2.2: w scales AMPA)",
+     "what the weight is relative to", P(weight_ref), weight_refs},
 };
 #undef P
 #undef SRC
@@ -82,6 +87,7 @@ static void gb_resolve(const ltp_params *p, void *out) {
   g->ca_unit_uM = u->ca_unit_uM;
   g->rho_init = u->rho_init;
   g->noise = u->noise > 0.5;
+  g->weight_down = (int)u->weight_ref == 1;
 }
 
 static void gb_init(const void *par, double *s, const ltp_rule_rng *rng) {
@@ -233,9 +239,20 @@ static int gb_quiet(const void *par, const double *s, const double *cell,
   return gb_state_calcium(g, s, in->t_ms) <= theta;
 }
 
+/* Spine mode: the drive is constant while the calcium stays on one side of each threshold. */
+static int gb_regime(const void *par, const double *s, const ltp_rule_input *in) {
+  (void)s;
+  const gb_par *g = par;
+  if (g->kernel)
+    return 0; /* the kernel calcium is the rule's own; its step is exact for any dt */
+  const double c = in->ca_uM / g->ca_unit_uM;
+  return (c > g->v.theta_d) + 2 * (c > g->v.theta_p);
+}
+
 static double gb_weight(const void *par, const double *s) {
   const gb_par *g = par;
-  return (1.0 + (g->v.b - 1.0) * s[GB_RHO]) / (1.0 + (g->v.b - 1.0) * g->rho_init);
+  const double w = 1.0 + (g->v.b - 1.0) * s[GB_RHO];
+  return g->weight_down ? w : w / (1.0 + (g->v.b - 1.0) * g->rho_init);
 }
 
 const ltp_rule gb_rule = {
@@ -253,5 +270,6 @@ const ltp_rule gb_rule = {
     .cell_step = NULL,
     .step = gb_step,
     .quiet = gb_quiet,
+    .regime = gb_regime,
     .weight = gb_weight,
 };

@@ -34,6 +34,7 @@ typedef struct {
   double ca_unit_uM; /* spine mode scale */
   double rho_init;
   int noise;
+  int weight_down; /* weight_ref = down: w = 1 + (b - 1) rho, not relative to rho_init */
 } gb_par;
 
 /* Per-synapse state slots. Pending presynaptic arrivals (spike time + D) wait in a queue of

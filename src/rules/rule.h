@@ -14,6 +14,11 @@
  *      r->step(par, state, cell, in, &rng) for every synapse. The inputs in `in` are held
  *      constant over the step.
  *   5. r->weight(par, state) is the AMPA conductance multiplier (1 = baseline).
+ *   7. Optional: r->regime(...) (NULL for rules whose drive varies continuously with the
+ *      inputs) names the piece of a drive that is piecewise constant in the inputs (e.g. which
+ *      calcium thresholds are exceeded). Within one regime the rule may be stepped with any dt;
+ *      an engine that takes long steps checks the regime at both ends and takes a step again,
+ *      shorter, when it changed, so thresholds are met within its fine step.
  *   6. While r->quiet(...) is true for every synapse with the current (resting) inputs, step
  *      may be called with any dt (seconds to minutes): the rule then integrates its drive-free
  *      dynamics itself (exactly or with internal sub-steps), so an engine can fast-forward.
@@ -64,6 +69,8 @@ typedef struct ltp_rule {
   void (*step)(const void *par, double *state, const double *cell, const ltp_rule_input *in,
                const ltp_rule_rng *rng);
   int (*quiet)(const void *par, const double *state, const double *cell, const ltp_rule_input *in);
+  /* Item 7: the regime of the drive for these inputs (>= 0), or NULL. */
+  int (*regime)(const void *par, const double *state, const ltp_rule_input *in);
   double (*weight)(const void *par, const double *state);
 } ltp_rule;
 

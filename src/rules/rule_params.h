@@ -19,6 +19,7 @@ typedef struct {
   double ca_unit_uM; /* spine mode: uM of spine Ca2+ above rest per unit of GB calcium */
   double rho_init;   /* initial efficacy (0 DOWN, 1 UP) */
   double noise;      /* 1: noise term on, 0: off */
+  double weight_ref; /* choice: initial (w relative to rho_init) | down (w = 1 + (b - 1) rho) */
 } gb_params;
 
 /* Shouval, Bear & Cooper 2002 / Shouval & Kalantzis 2005: one row of the sets. */

@@ -7,19 +7,16 @@
  * streams and buffers are per run; parameter and drug tables are const), so threads need no
  * serialisation of results. Experiment files are parsed in the main thread before any run
  * starts, so a bad file stops the suite before anything is simulated or written. */
-#include <ctype.h>
-#include <errno.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "core/pool.h"
 #include "io/run.h"
+#include "io/vary.h"
 #include "validate/validate.h"
-
-#define VAL_MAX_INCLUDE_DEPTH 8
 
 const char *ltp_val_outcome_name(ltp_val_outcome o) {
   static const char *const names[] = {"pass", "FAIL", "expected failure", "UNEXPECTED PASS",
@@ -61,78 +58,6 @@ ltp_status ltp_val_select(const char *only, const ltp_val_case **selected, size_
 
 /* ---------------------------------------------------------------- loading */
 
-/* A growable string (one piece of code for the experiment text). */
-static ltp_status read_text(const char *path, ltp_svg_buf *out, int depth, ltp_error *err) {
-  if (depth > VAL_MAX_INCLUDE_DEPTH)
-    return ltp_error_set(err, LTP_ERR_PARSE, "%s: @include nested more than %d deep", path,
-                         VAL_MAX_INCLUDE_DEPTH);
-  FILE *f = fopen(path, "r");
-  if (f == NULL)
-    return ltp_error_set(err, LTP_ERR_IO, "%s: %s", path, strerror(errno));
-  char line[4096];
-  ltp_status st = LTP_OK;
-  while (st == LTP_OK && fgets(line, sizeof line, f) != NULL) {
-    const char *s = line;
-    while (isspace((unsigned char)*s))
-      ++s;
-    char name[1024];
-    if (strncmp(s, "@include", 8) == 0 && sscanf(s + 8, " \"%1023[^\"]\"", name) == 1) {
-      /* relative to the including file, as libconfig resolves it (docs/experiment-format.md) */
-      char sub[4096];
-      const char *slash = strrchr(path, '/');
-      snprintf(sub, sizeof sub, "%.*s%s", slash ? (int)(slash - path + 1) : 0, path, name);
-      st = read_text(sub, out, depth + 1, err);
-    } else {
-      ltp_svg_buf_puts(out, line);
-    }
-  }
-  fclose(f);
-  return st == LTP_OK && out->oom ? ltp_error_set(err, LTP_ERR_NOMEM, "out of memory") : st;
-}
-
-/* Replace the value of the setting on the one line marked "# vary: name" (the text between
- * "=" and ";"; a quoted value stays quoted) with value. */
-static ltp_status apply_vary(ltp_svg_buf *text, const char *file, const char *name,
-                             const char *value, ltp_error *err) {
-  char tag[128];
-  snprintf(tag, sizeof tag, "# vary: %s", name);
-  char *hit = NULL;
-  for (char *p = strstr(text->data, tag); p != NULL; p = strstr(p + 1, tag)) {
-    const char end = p[strlen(tag)];
-    if (end != '\0' && end != '\n' && end != ' ')
-      continue; /* "# vary: delay2" is not "# vary: delay" */
-    if (hit != NULL)
-      return ltp_error_set(err, LTP_ERR_PARSE, "%s: more than one line marked '%s'", file, tag);
-    hit = p;
-  }
-  if (hit == NULL)
-    return ltp_error_set(err, LTP_ERR_PARSE, "%s: no line marked '%s' (expected one)", file, tag);
-  char *bol = hit;
-  while (bol > text->data && bol[-1] != '\n')
-    --bol;
-  char *eq = memchr(bol, '=', (size_t)(hit - bol));
-  char *semi = eq ? memchr(eq, ';', (size_t)(hit - eq)) : NULL;
-  if (semi == NULL)
-    return ltp_error_set(err, LTP_ERR_PARSE,
-                         "%s: the line marked '%s' holds no 'key = value;' setting", file, tag);
-  const char *v0 = eq + 1;
-  while (v0 < semi && isspace((unsigned char)*v0))
-    ++v0;
-  const char *quote = *v0 == '"' ? "\"" : "";
-  ltp_svg_buf out;
-  ltp_svg_buf_init(&out);
-  ltp_svg_buf_append(&out, text->data, (size_t)(eq + 1 - text->data));
-  ltp_svg_buf_printf(&out, " %s%s%s", quote, value, quote);
-  ltp_svg_buf_puts(&out, semi);
-  if (out.oom) {
-    ltp_svg_buf_free(&out);
-    return ltp_error_set(err, LTP_ERR_NOMEM, "out of memory");
-  }
-  ltp_svg_buf_free(text);
-  *text = out;
-  return LTP_OK;
-}
-
 /* Load one run: the file as it is (so that errors in it carry their exact line), then, when
  * values are varied, the varied text. */
 static ltp_status load_run(ltp_run *run, const char *dir, const ltp_val_run_spec *spec,
@@ -143,17 +68,22 @@ static ltp_status load_run(ltp_run *run, const char *dir, const ltp_val_run_spec
   if (st != LTP_OK)
     return ltp_error_set(err, st, "%s", ltp_run_error(run));
   if (spec->vary[0][0] != NULL) {
-    ltp_svg_buf text, name;
+    const char *names[LTP_VAL_MAX_VARY], *values[LTP_VAL_MAX_VARY];
+    size_t n = 0;
+    for (; n < LTP_VAL_MAX_VARY && spec->vary[n][0] != NULL; ++n) {
+      names[n] = spec->vary[n][0];
+      values[n] = spec->vary[n][1];
+    }
+    ltp_svg_buf base, text, name;
+    ltp_svg_buf_init(&base);
     ltp_svg_buf_init(&text);
     ltp_svg_buf_init(&name);
-    st = read_text(path, &text, 0, err);
-    ltp_svg_buf_puts(&name, path);
-    for (int v = 0; st == LTP_OK && v < LTP_VAL_MAX_VARY && spec->vary[v][0] != NULL; ++v) {
-      st = apply_vary(&text, path, spec->vary[v][0], spec->vary[v][1], err);
-      ltp_svg_buf_printf(&name, " [%s = %s]", spec->vary[v][0], spec->vary[v][1]);
-    }
+    st = ltp_vary_read(path, &base, err);
+    if (st == LTP_OK)
+      st = ltp_vary_substitute(base.data, path, names, values, n, &text, &name, err);
     if (st == LTP_OK && (st = ltp_run_load_string(run, text.data, name.data)) != LTP_OK)
       ltp_error_set(err, st, "%s", ltp_run_error(run));
+    ltp_svg_buf_free(&base);
     ltp_svg_buf_free(&text);
     ltp_svg_buf_free(&name);
   }
@@ -198,35 +128,12 @@ static size_t runs_of(const ltp_val_case *c) {
 typedef struct {
   ltp_run **runs;
   ltp_status *status;
-  size_t n, next;
-  pthread_mutex_t lock;
-} pool;
+} pool_jobs;
 
-static void *worker(void *arg) {
-  pool *p = arg;
-  for (;;) {
-    pthread_mutex_lock(&p->lock);
-    const size_t i = p->next++;
-    pthread_mutex_unlock(&p->lock);
-    if (i >= p->n)
-      return NULL;
-    p->status[i] = ltp_run_execute(p->runs[i]);
-  }
-}
-
-static ltp_status execute_all(ltp_run **runs, ltp_status *status, size_t n, int jobs,
-                              ltp_error *err) {
-  pool p = {runs, status, n, 0, PTHREAD_MUTEX_INITIALIZER};
-  pthread_t threads[64];
-  int started = 0;
-  for (; started < jobs - 1 && started < 64; ++started)
-    if (pthread_create(&threads[started], NULL, worker, &p) != 0)
-      break; /* fewer threads than asked: the calling thread still runs every job */
-  worker(&p);
-  for (int t = 0; t < started; ++t)
-    pthread_join(threads[t], NULL);
-  (void)err;
-  return LTP_OK;
+static void execute_one(void *ctx, size_t i, int thread) {
+  pool_jobs *p = ctx;
+  (void)thread;
+  p->status[i] = ltp_run_execute(p->runs[i]);
 }
 
 /* ---------------------------------------------------------------- classification */
@@ -356,8 +263,11 @@ ltp_status ltp_val_run_suite(const ltp_val_case *const *cases, size_t n, const c
           ltp_error_set(err, st, "out of memory");
       }
     }
-  if (st == LTP_OK)
-    st = execute_all(uniq, status, n_uniq, out->jobs, err);
+  if (st == LTP_OK) {
+    pool_jobs todo = {uniq, status};
+    const ltp_pool_work work = {execute_one, NULL, &todo};
+    ltp_pool_run(&work, n_uniq, out->jobs);
+  }
   for (size_t k = 0; st == LTP_OK && k < total; ++k) {
     slots[k] = uniq[index[k]];
     slot_status[k] = status[index[k]];

@@ -222,17 +222,10 @@ ltp_status ltp_val_write(const ltp_val_report *r, const char *out_dir, ltp_error
   ltp_status st = json ? LTP_OK : ltp_error_set(err, LTP_ERR_NOMEM, "cannot build validation.json");
   if (st == LTP_OK && (st = ltp_val_html(r, &html)) != LTP_OK)
     ltp_error_set(err, st, "cannot build validation.html");
-  ltp_outdir od;
-  if (st == LTP_OK)
-    st = ltp_outdir_begin(&od, out_dir, "validation.json", err);
   if (st == LTP_OK) {
-    st = ltp_outdir_write(&od, "validation.html", html.data, html.len, err);
-    if (st == LTP_OK)
-      st = ltp_outdir_write(&od, "validation.json", json, strlen(json), err);
-    if (st == LTP_OK)
-      st = ltp_outdir_commit(&od, err);
-    else
-      ltp_outdir_abort(&od);
+    const ltp_outdir_file files[] = {{"validation.html", html.data, html.len, NULL, NULL},
+                                     {"validation.json", json, strlen(json), NULL, NULL}};
+    st = ltp_outdir_write_files(out_dir, "validation.json", files, 2, err);
   }
   free(json);
   ltp_svg_buf_free(&html);
