@@ -7,9 +7,9 @@
 #include <math.h>
 #include <nvector/nvector_serial.h>
 #include <stdlib.h>
+#include <sunlinsol/sunlinsol_dense.h>
 #include <sunmatrix/sunmatrix_dense.h>
 
-#include "engine/dense_lu.h"
 #include "mech/late_phase.h"
 #include "mech/retrograde.h"
 #include "mech/trafficking.h"
@@ -154,7 +154,7 @@ ltp_status ltp_slow_create(ltp_slow **out, const ltp_params *params, int n_synap
   if (ok && s->cvode)
     s->jac = SUNDenseMatrix(s->n, s->n, s->ctx);
   if (ok && s->jac)
-    s->ls = ltp_dense_lu_create(s->ctx, s->n);
+    s->ls = SUNLinSol_Dense(s->y, s->jac, s->ctx);
   ok = ok && s->ls != NULL;
   if (ok) {
     set_rest(s);
