@@ -94,6 +94,15 @@ def repeat(fn, *args):
     return [fn(*args) for _ in range(REPS)]
 
 
+def measure(label, fn, args):
+    """REPS runs of one configuration: the last run's outputs with the median times."""
+    log('%s x%d' % (label, REPS))
+    runs = repeat(fn, *args)
+    return dict(runs[-1], label=label, run_s=median_run(runs),
+                build_s=statistics.median(x.get('build_s') or 0.0 for x in runs),
+                total_s=median_run(runs, 'total_s'))
+
+
 def read_csv(path):
     with open(path) as f:
         head = f.readline().strip().split(',')
@@ -169,11 +178,8 @@ def bench_w1():
                 configs.append(('NEURON fixed dt 0.025', peer_w1,
                                 (size, 'neuron_w1.py', ['--dt', '0.025'])))
         for label, fn, args in configs:
-            log('%s %s x%d' % (size, label, REPS))
-            runs = repeat(fn, *args)
-            r = dict(runs[-1], label=label, run_s=median_run(runs),
-                     build_s=statistics.median(x.get('build_s') or 0.0 for x in runs),
-                     total_s=median_run(runs, 'total_s'))
+            log(size)
+            r = measure(label, fn, args)
             r['agrees'] = w1_agrees(r, ref)
             rows.append(r)
     return rows
@@ -254,11 +260,8 @@ def bench_w2():
             configs += [('NEURON lvardt', peer_w2, (n, 'neuron_w2.py', [])),
                         ('Brian2 1 thread', peer_w2, (n, 'brian2_w2.py', []))]
         for label, fn, args in configs:
-            log('W2 N=%d %s x%d' % (n, label, REPS))
-            runs = repeat(fn, *args)
-            r = dict(runs[-1], label=label, run_s=median_run(runs),
-                     build_s=statistics.median(x.get('build_s') or 0.0 for x in runs),
-                     total_s=median_run(runs, 'total_s'))
+            log('W2 N=%d' % n)
+            r = measure(label, fn, args)
             r['syn_per_wall_s'] = n / r['run_s']
             r['agrees'] = w2_agrees(r, ref)
             for k in ('freq_hz', 'rho_final'):

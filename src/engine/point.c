@@ -101,27 +101,6 @@ static void derive(point_cell *c) {
   c->mg_ratio = p->nmda.mg_o_mM / c->mg_k0_mM;
 }
 
-/* Injected current at t: the sum of the current steps active at t. */
-static double injected_pA(const ltp_protocol *proto, double t_ms) {
-  double i = 0.0;
-  for (size_t k = 0; k < proto->n_steps; ++k)
-    if (proto->steps[k].t0_ms <= t_ms && t_ms < proto->steps[k].t1_ms)
-      i += proto->steps[k].i_pA;
-  return i;
-}
-
-/* First current-step edge after t (INFINITY: none). */
-static double next_edge(const ltp_protocol *proto, double t_ms) {
-  double e = INFINITY;
-  for (size_t k = 0; k < proto->n_steps; ++k) {
-    if (proto->steps[k].t0_ms > t_ms && proto->steps[k].t0_ms < e)
-      e = proto->steps[k].t0_ms;
-    if (proto->steps[k].t1_ms > t_ms && proto->steps[k].t1_ms < e)
-      e = proto->steps[k].t1_ms;
-  }
-  return e;
-}
-
 static ltp_status check_supported(const ltp_params *p, const ltp_protocol *proto, ltp_error *err) {
   if (ltp_rule_selected(p) == NULL)
     return ltp_error_set(err, LTP_ERR_ARG,
@@ -620,8 +599,8 @@ static ltp_status at_stop(point_cell *c, ltp_results *res, ltp_error *err) {
     if (c->probe[k].open && c->t_ms >= c->probe[k].t_end_ms)
       st = close_probe(c, k, res);
   if (st == LTP_OK && c->t_ms >= c->next_edge_ms) {
-    c->i_inj_pA = injected_pA(proto, c->t_ms);
-    c->next_edge_ms = next_edge(proto, c->t_ms);
+    c->i_inj_pA = ltp_protocol_step_current_pA(proto, c->t_ms);
+    c->next_edge_ms = ltp_protocol_next_step_edge_ms(proto, c->t_ms);
   }
   if (st == LTP_OK)
     st = apply_changes(c, err);

@@ -74,14 +74,6 @@ int sim_clamp_at(const sim_t *s, double t, double *v_hold) {
   return 0;
 }
 
-static double current_at(const ltp_protocol *pr, double t) {
-  double i = 0.0;
-  for (size_t k = 0; k < pr->n_steps; ++k)
-    if (t >= pr->steps[k].t0_ms && t < pr->steps[k].t1_ms)
-      i += pr->steps[k].i_pA;
-  return i;
-}
-
 double sim_glu_mM(const receptor_group *g, double t) {
   return t < g->glu_until_ms ? g->glu_mM : 0.0;
 }
@@ -127,7 +119,7 @@ void sim_membrane_currents(sim_t *s, double t_in) {
   for (int k = 0; k < s->np; ++k)
     add_synaptic_conductances(s, k);
   c->i_inj_pA[0] =
-      current_at(s->proto, t_in) + (t_in < s->spike_until_ms ? s->p.hh.spike_current_pA : 0);
+      ltp_protocol_step_current_pA(s->proto, t_in) + (t_in < s->spike_until_ms ? s->p.hh.spike_current_pA : 0);
 }
 
 double sim_spine_ca_current(sim_t *s, int k) {
@@ -521,13 +513,8 @@ double sim_next_edge_ms(const sim_t *s, double t) {
     if (pr->clamps[i].t1_ms > t && pr->clamps[i].t1_ms < next)
       next = pr->clamps[i].t1_ms;
   }
-  for (size_t i = 0; i < pr->n_steps; ++i) {
-    if (pr->steps[i].t0_ms > t && pr->steps[i].t0_ms < next)
-      next = pr->steps[i].t0_ms;
-    if (pr->steps[i].t1_ms > t && pr->steps[i].t1_ms < next)
-      next = pr->steps[i].t1_ms;
-  }
-  return next;
+  const double step_edge = ltp_protocol_next_step_edge_ms(pr, t);
+  return step_edge < next ? step_edge : next;
 }
 
 /* Next time anything can happen: a protocol edge, the trace window, a state sample. */

@@ -592,3 +592,22 @@ ltp_status ltp_protocol_resolve_changes(ltp_protocol *p, const ltp_params *param
     st = stable_sort(p->changes, p->n_changes, sizeof *p->changes, cmp_change, err);
   return st;
 }
+
+double ltp_protocol_step_current_pA(const ltp_protocol *p, double t_ms) {
+  double i = 0.0;
+  for (size_t k = 0; k < p->n_steps; ++k)
+    if (t_ms >= p->steps[k].t0_ms && t_ms < p->steps[k].t1_ms)
+      i += p->steps[k].i_pA;
+  return i;
+}
+
+double ltp_protocol_next_step_edge_ms(const ltp_protocol *p, double t_ms) {
+  double next = INFINITY;
+  for (size_t k = 0; k < p->n_steps; ++k) {
+    if (p->steps[k].t0_ms > t_ms && p->steps[k].t0_ms < next)
+      next = p->steps[k].t0_ms;
+    if (p->steps[k].t1_ms > t_ms && p->steps[k].t1_ms < next)
+      next = p->steps[k].t1_ms;
+  }
+  return next;
+}

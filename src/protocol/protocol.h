@@ -176,6 +176,11 @@ ltp_status ltp_protocol_add_step(ltp_protocol *p, double t0_ms, double t1_ms, do
 ltp_status ltp_protocol_add_mark(ltp_protocol *p, double t0_ms, double t1_ms, const char *label,
                                  ltp_error *err);
 
+/* The somatic current (pA) injected at t: the sum of the current steps with t0 <= t < t1. */
+double ltp_protocol_step_current_pA(const ltp_protocol *p, double t_ms);
+/* The first current-step edge (start or end) after t, or INFINITY. */
+double ltp_protocol_next_step_edge_ms(const ltp_protocol *p, double t_ms);
+
 /* Remove the test pulses of a pathway (electrical and uncaging) with t0 <= t <= t1 (test
  * stimulation pauses while the pathway is conditioned). Returns how many were removed. */
 size_t ltp_protocol_drop_tests(ltp_protocol *p, int pathway, double t0_ms, double t1_ms);
