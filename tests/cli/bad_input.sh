@@ -27,4 +27,14 @@ expect_error "unknown --set key" "nmda.no_such_param" "$ltpsim" run --set nmda.n
 expect_error "--set wrong unit" "mg_o" "$ltpsim" run --set "nmda.mg_o=1 ms"
 expect_error "--set out of range" "range" "$ltpsim" run --set "nmda.mg_o=-1 mM"
 expect_error "bad seed" "seed" "$ltpsim" run --seed -3
+# the point cell refuses what it cannot model, before anything is written
+w1="$src/bench/w1_short.exp"
+expect_error "point cell with the cascade" "no signalling cascade" "$ltpsim" run "$w1" \
+  --set plasticity.rule=cascade
+expect_error "point cell, reset above threshold" "must lie below v_th" "$ltpsim" run "$w1" \
+  --set "lif.v_reset=-40 mV"
+expect_error "point cell with uncaging" "needs a modelled spine" "$ltpsim" run \
+  "$src/examples/uncaging.exp" --set cell.model=point_lif --set plasticity.rule=graupner_brunel
+expect_error "point cell under voltage clamp" "voltage clamp is not available" "$ltpsim" run \
+  "$src/examples/vc_pairing.exp" --set cell.model=point_lif --set plasticity.rule=graupner_brunel
 exit $fail
