@@ -150,7 +150,7 @@ static json_t *summary_head(const ltp_sweep_report *r) {
   const size_t per_run = ltp_sweep_result_bytes_per_run(&plan->layout);
   return json_pack(
       "{s:i, s:s, s:s, s:o, s:{s:o, s:s}, s:o, s:I, s:I, s:I, s:I, s:i, s:o, s:o, "
-      "s:{s:f, s:f, s:o}, s:{s:I, s:I, s:I, s:I}}",
+      "s:{s:f, s:f, s:o}, s:{s:I, s:I, s:I, s:I, s:o}}",
       "schema_version", LTP_SWEEP_SCHEMA_VERSION, "ltpsim_version", LTPSIM_VERSION, "command",
       r->command ? r->command : "", "family", r->family ? json_string(r->family) : json_null(),
       "experiment", "file", r->spec->file ? json_string(r->spec->file) : json_null(), "name",
@@ -161,7 +161,8 @@ static json_t *summary_head(const ltp_sweep_report *r) {
       wall > 0 ? json_real((double)plan->n_runs / wall) : json_null(), "memory",
       "result_bytes_per_run", (json_int_t)per_run, "results_bytes",
       (json_int_t)(per_run * plan->n_runs), "plan_bytes", (json_int_t)plan->bytes,
-      "workspace_bytes_per_thread", (json_int_t)plan->workspace_bytes);
+      "workspace_bytes_per_thread", (json_int_t)plan->workspace_bytes, "engine_bytes_per_thread",
+      plan->engine_bytes ? json_integer((json_int_t)plan->engine_bytes) : json_null());
 }
 
 ltp_status ltp_sweep_write_summary(const ltp_sweep_report *r, FILE *f) {

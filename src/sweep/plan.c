@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cell/cell_model.h"
 #include "core/units.h"
+#include "engine/point.h"
 #include "io/experiment.h"
 #include "io/vary.h"
 #include "mech/registry.h"
@@ -237,6 +239,10 @@ static ltp_status check_points(ltp_sweep_plan *plan, ltp_error *err) {
       snprintf(plan->experiment, sizeof plan->experiment, "%s", w.proto.name);
     const size_t bytes = sizeof w + proto_bytes(&w.proto) - sizeof w.proto;
     plan->workspace_bytes = bytes > plan->workspace_bytes ? bytes : plan->workspace_bytes;
+    if (ltp_cell_is_point(&w.params)) { /* the point engine's working state of one run */
+      const size_t eng = ltp_point_state_bytes(&w.params, w.proto.n_pathways);
+      plan->engine_bytes = eng > plan->engine_bytes ? eng : plan->engine_bytes;
+    }
     if (!ltp_sweep_layout_add(&plan->layout, &w.proto))
       st = ltp_error_set(err, LTP_ERR_RANGE,
                          "--vary: the points of the grid have more than %d different readout "

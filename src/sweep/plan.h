@@ -43,6 +43,8 @@ typedef struct {
   char experiment[64];              /* the experiment's name */
   size_t bytes;                     /* memory held by the plan */
   size_t workspace_bytes;           /* the largest workspace seen while checking */
+  size_t engine_bytes;              /* point model: the engine's working state of one run (0:
+                                       the cascade, whose state is not counted) */
 } ltp_sweep_plan;
 
 /* Build and check every point. Errors name the --vary or --set argument or FILE:LINE and say
