@@ -21,22 +21,12 @@
 #include <cmocka.h>
 
 #include "engine/batch.h"
+#include "io/vary.h"
 #include "sim_run.h"
 
-static char *read_source_file(const char *rel) {
-  char path[1024];
-  snprintf(path, sizeof path, "%s/%s", getenv("LTP_SOURCE_DIR"), rel);
-  FILE *f = fopen(path, "rb");
-  if (f == NULL)
-    fail_msg("cannot open %s", path);
-  fseek(f, 0, SEEK_END);
-  const long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *text = calloc((size_t)n + 1, 1);
-  assert_non_null(text);
-  assert_int_equal(fread(text, 1, (size_t)n, f), (size_t)n);
-  fclose(f);
-  return text;
+/* rel (relative to the source tree) as a path */
+static void source_path(char *buf, size_t cap, const char *rel) {
+  snprintf(buf, cap, "%s/%s", getenv("LTP_SOURCE_DIR"), rel);
 }
 
 static json_t *read_reference(const char *rel) {
@@ -92,12 +82,13 @@ static double epsp_at(const ltp_results *res, double t_ms) {
 }
 
 static void w1_short_at(const char *dt) {
-  char *text = read_source_file("bench/w1_short.exp");
+  char path[1024];
+  source_path(path, sizeof path, "bench/w1_short.exp");
   json_t *ref = read_reference("W1_short_ref_rk4_dt0.005.json");
   const char *sets[] = {dt, NULL};
   sim_run r;
   ltp_error err = {LTP_OK, ""};
-  if (sim_run_text(&r, text, sets, 0, &err) != LTP_OK)
+  if (sim_run_file(&r, path, sets, 0, &err) != LTP_OK)
     fail_msg("%s", err.msg);
   const double rho_tet = rho_of_weight(state_weight_at(&r.res, 61000.0));
   const double rho_final = rho_of_weight(final_state(&r.res, "p1.plasticity.weight"));
@@ -115,7 +106,6 @@ static void w1_short_at(const char *dt) {
   assert_true(fabs(spikes - ref_number(ref, "n_post_spikes_tet")) <= 1.0);
   sim_run_free(&r);
   json_decref(ref);
-  free(text);
 }
 
 static void w1_short_dt_0025(void **state) {
@@ -143,27 +133,37 @@ static double w2_rate_hz(int i) {
   return 0.5 * pow(200.0, (double)i / (W2_N - 1));
 }
 
+/* bench/w2.exp with its "# vary: rate" placeholder set to each rate (io/vary.h, as ltpsim sweep
+ * does), loaded and finalized, not run */
 static void w2_load(w2_batch *b) {
-  char *text = read_source_file("bench/w2.exp");
-  const char *marker = "rate = \"0.5 Hz\";";
-  char *at = strstr(text, marker);
-  assert_non_null(at);
+  char path[1024];
+  source_path(path, sizeof path, "bench/w2.exp");
+  ltp_error err = {LTP_OK, ""};
+  ltp_svg_buf base;
+  ltp_svg_buf_init(&base);
+  if (ltp_vary_read(path, &base, &err) != LTP_OK)
+    fail_msg("%s", err.msg);
   for (int i = 0; i < W2_N; ++i) {
-    char buf[8192];
-    snprintf(buf, sizeof buf, "%.*srate = \"%.17g Hz\";%s", (int)(at - text), text, w2_rate_hz(i),
-             at + strlen(marker));
+    char rate[64];
+    snprintf(rate, sizeof rate, "%.17g Hz", w2_rate_hz(i));
+    const char *names[] = {"rate"}, *values[] = {rate};
+    ltp_svg_buf text, label;
+    ltp_svg_buf_init(&text);
+    ltp_svg_buf_init(&label);
     sim_run *r = &b->unit[i];
     memset(r, 0, sizeof *r);
     ltp_protocol_init(&r->proto);
-    ltp_error err = {LTP_OK, ""};
-    ltp_status st =
-        ltp_experiment_load_string(buf, "w2.exp", &r->params, &r->proto, &r->seed, &err);
+    ltp_status st = ltp_vary_substitute(base.data, path, names, values, 1, &text, &label, &err);
+    if (st == LTP_OK)
+      st = ltp_experiment_load_string(text.data, label.data, &r->params, &r->proto, &r->seed, &err);
     if (st == LTP_OK)
       st = ltp_experiment_finalize(&r->params, &r->proto, &err);
+    ltp_svg_buf_free(&text);
+    ltp_svg_buf_free(&label);
     if (st != LTP_OK)
       fail_msg("unit %d: %s", i, err.msg);
   }
-  free(text);
+  ltp_svg_buf_free(&base);
   b->fail_unit = -1;
 }
 

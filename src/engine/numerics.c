@@ -70,18 +70,19 @@ static const ltp_param_def numerics_table[] = {
      "sampling interval of the slow variables over the whole run (state.csv)", P(state_dt_s), NULL},
     {"tail_max", "ms", 200, 0.01, 10000,
      "ltpsim: gating and calcium updates are exact for any step and the tail conductances are "
-     "< 0.1 % of the leak; W2 N = 50 unchanged from 50 to 1000 ms (docs/numerics.md)",
+     "< 0.1 % of the leak; W2 N = 50 unchanged from 200 to 1000 ms (docs/point-model.md)",
      "point model: largest step in the NMDA and calcium tails", P(tail_max_ms), NULL},
     {"active_max", "ms", 1, 0.001, 100,
-     "ltpsim: W2 N = 50 within 2e-3 of the RK4 reference at 0.5-1 ms (docs/numerics.md)",
+     "ltpsim: W2 N = 50 rho within 0.0026 of the RK4 reference at 1 ms, 0.0045 at 2 ms "
+     "(docs/point-model.md, tests/test_point_bench.c)",
      "point model: largest step while a pulse's AMPA or NMDA-rise gating is active",
      P(active_max_ms), NULL},
     {"rule_max", "ms", 5, 0.001, 1000,
-     "ltpsim: W2 N = 50 within 2e-3 of the RK4 reference at 1-5 ms, 5e-3 at 10 ms "
-     "(docs/numerics.md)",
+     "ltpsim: W2 N = 50 rho within 0.0026 of the RK4 reference at 5 ms, 0.0051 at 10 ms "
+     "(docs/point-model.md, tests/test_point_bench.c)",
      "point model: largest step while the plasticity rule acts", P(rule_max_ms), NULL},
     {"fast_tol", "1", 0.05, 1e-9, 1,
-     "ltpsim: W1 EPSPs and rho identical from 0.01 to 0.2 (docs/numerics.md)",
+     "ltpsim: W1 EPSPs and rho identical from 0.01 to 0.2 (docs/point-model.md)",
      "point model: AMPA and NMDA-rise gating (per pulse) above which the fine step is taken",
      P(fast_tol), NULL},
 };

@@ -123,30 +123,19 @@ static ltp_status check_supported(const ltp_params *p, const ltp_protocol *proto
   return LTP_OK;
 }
 
-static void trace_columns(ltp_trace *tr) {
-  static const char *const names[] = {"soma_v", "mg_unblock", "i_nmda",
-                                      "s_nmda", "calcium",    "weight"};
-  static const char *const units[] = {"mV", "1", "pA", "1", "1", "1"};
-  tr->n_vars = LTP_COUNT(names);
-  for (size_t i = 0; i < tr->n_vars; ++i) {
-    tr->names[i] = names[i];
-    tr->units[i] = units[i];
-  }
-}
+/* traces.csv (pathway 1) and state.csv columns of the point model (docs/outputs.md) */
+static const char *const trace_names[] = {"soma_v", "mg_unblock", "i_nmda",
+                                          "s_nmda", "calcium",    "weight"};
+static const char *const trace_units[] = {"mV", "1", "pA", "1", "1", "1"};
+static const char *const state_names[] = {"weight", "calcium"};
+static const char *const state_units[] = {"1", "1"};
+static const char *const cell_names[] = {"cell.v"}, *const cell_units[] = {"mV"};
 
-enum { STATE_PER_PATHWAY = 2 };
-static void state_columns(ltp_trace *tr, int np) {
-  static const char *const vars[STATE_PER_PATHWAY] = {"weight", "calcium"};
-  tr->n_vars = 0;
-  for (int k = 0; k < np; ++k)
-    for (int v = 0; v < STATE_PER_PATHWAY; ++v) {
-      char *name = tr->name_buf[tr->n_vars];
-      snprintf(name, LTP_TRACE_NAME_MAX, "p%d.%s", k + 1, vars[v]);
-      tr->names[tr->n_vars] = name;
-      tr->units[tr->n_vars++] = "1";
-    }
-  tr->names[tr->n_vars] = "cell.v";
-  tr->units[tr->n_vars++] = "mV";
+static void record_columns(ltp_results *res, int np) {
+  res->trace.n_vars = res->state.n_vars = 0;
+  ltp_trace_add_columns(&res->trace, trace_names, trace_units, LTP_COUNT(trace_names));
+  ltp_trace_add_pathway_columns(&res->state, np, state_names, state_units, LTP_COUNT(state_names));
+  ltp_trace_add_columns(&res->state, cell_names, cell_units, LTP_COUNT(cell_names));
 }
 
 static double mg_unblock(const point_cell *c, double v_mV) {
@@ -701,8 +690,7 @@ ltp_status ltp_point_simulate(const ltp_params *params, const ltp_protocol *prot
   c->opt = opt;
   c->np = proto->n_pathways;
   derive(c);
-  trace_columns(&res->trace);
-  state_columns(&res->state, c->np);
+  record_columns(res, c->np);
   st = sim_plasticity_init(&c->pl, &c->p, c->np, seed, err);
   if (st == LTP_OK) {
     c->rule_has_regimes = c->pl.rule->regime != NULL;

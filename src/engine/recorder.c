@@ -2,6 +2,7 @@
 #include "engine/recorder.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +50,25 @@ ltp_status ltp_trace_append(ltp_trace *tr, double t_ms, const double *values) {
     memcpy(row + 1, values, tr->n_vars * sizeof *values);
   tr->n_rows++;
   return LTP_OK;
+}
+
+void ltp_trace_add_columns(ltp_trace *tr, const char *const *names, const char *const *units,
+                           size_t n) {
+  for (size_t i = 0; i < n && tr->n_vars < LTP_MAX_TRACE_VARS; ++i) {
+    tr->names[tr->n_vars] = names[i];
+    tr->units[tr->n_vars++] = units[i];
+  }
+}
+
+void ltp_trace_add_pathway_columns(ltp_trace *tr, int np, const char *const *names,
+                                   const char *const *units, size_t n) {
+  for (int k = 0; k < np; ++k)
+    for (size_t i = 0; i < n && tr->n_vars < LTP_MAX_TRACE_VARS; ++i) {
+      char *name = tr->name_buf[tr->n_vars];
+      snprintf(name, LTP_TRACE_NAME_MAX, "p%d.%s", k + 1, names[i]);
+      tr->names[tr->n_vars] = name;
+      tr->units[tr->n_vars++] = units[i];
+    }
 }
 
 ltp_status ltp_results_add_state(ltp_results *res, const char *name, const char *unit,

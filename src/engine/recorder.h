@@ -87,6 +87,12 @@ typedef struct {
 
 ltp_status ltp_readout_append(ltp_readout_log *log, const ltp_readout *r);
 ltp_status ltp_trace_append(ltp_trace *tr, double t_ms, const double *values);
+/* Columns of a trace (names and units are static strings), appended after those it has. */
+void ltp_trace_add_columns(ltp_trace *tr, const char *const *names, const char *const *units,
+                           size_t n);
+/* The n variables of every pathway 1..np, named "pK.NAME" (composed into name_buf). */
+void ltp_trace_add_pathway_columns(ltp_trace *tr, int np, const char *const *names,
+                                   const char *const *units, size_t n);
 ltp_status ltp_results_add_state(ltp_results *res, const char *name, const char *unit,
                                  double value);
 void ltp_results_free(ltp_results *res);

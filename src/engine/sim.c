@@ -118,8 +118,8 @@ void sim_membrane_currents(sim_t *s, double t_in) {
   hh_currents(&s->p.hh, &s->hh, c->area_um2[0], &c->g_nS[0], &c->ge_pA[0]);
   for (int k = 0; k < s->np; ++k)
     add_synaptic_conductances(s, k);
-  c->i_inj_pA[0] =
-      ltp_protocol_step_current_pA(s->proto, t_in) + (t_in < s->spike_until_ms ? s->p.hh.spike_current_pA : 0);
+  c->i_inj_pA[0] = ltp_protocol_step_current_pA(s->proto, t_in) +
+                   (t_in < s->spike_until_ms ? s->p.hh.spike_current_pA : 0);
 }
 
 double sim_spine_ca_current(sim_t *s, int k) {
@@ -420,37 +420,23 @@ void sim_sample_trace(sim_t *s, double t, ltp_results *res) {
   s->next_trace_ms += pr->trace_dt_ms;
 }
 
-static void trace_columns(ltp_trace *tr) {
-  static const char *names[] = {"soma_v",   "spine_v",  "mg_unblock", "i_nmda",
-                                "spine_ca", "camkii_p", "pp1_drive",  "ampar_psd"};
-  static const char *units[] = {"mV", "mV", "1", "pA", "uM", "1", "1", "1"};
-  tr->n_vars = LTP_COUNT(names);
-  for (size_t i = 0; i < tr->n_vars; ++i) {
-    tr->names[i] = names[i];
-    tr->units[i] = units[i];
-  }
-}
+static const char *const trace_names[] = {"soma_v",   "spine_v",  "mg_unblock", "i_nmda",
+                                          "spine_ca", "camkii_p", "pp1_drive",  "ampar_psd"};
+static const char *const trace_units[] = {"mV", "mV", "1", "pA", "uM", "1", "1", "1"};
 
 /* Slow variables of every pathway plus the cell-wide ones, named "p1.camkii_p" etc. */
-enum { STATE_PER_PATHWAY = 11 };
-static const char *const state_vars[STATE_PER_PATHWAY] = {
-    "camkii_p",   "pp1_drive", "slots", "ampar_psd",   "s831",  "gamma",
-    "retrograde", "tag",       "z",     "head_volume", "weight"};
-static const char *const state_units[STATE_PER_PATHWAY] = {"1", "1", "1", "1",   "1", "pS",
-                                                           "1", "1", "1", "um3", "1"};
-static void state_columns(ltp_trace *tr, int np) {
-  tr->n_vars = 0;
-  for (int k = 0; k < np; ++k)
-    for (int v = 0; v < STATE_PER_PATHWAY; ++v) {
-      char *name = tr->name_buf[tr->n_vars];
-      snprintf(name, LTP_TRACE_NAME_MAX, "p%d.%s", k + 1, state_vars[v]);
-      tr->names[tr->n_vars] = name;
-      tr->units[tr->n_vars++] = state_units[v];
-    }
-  tr->names[tr->n_vars] = "cell.synthesis_drive";
-  tr->units[tr->n_vars++] = "1";
-  tr->names[tr->n_vars] = "cell.prp";
-  tr->units[tr->n_vars++] = "1";
+static const char *const state_vars[] = {"camkii_p", "pp1_drive",   "slots",      "ampar_psd",
+                                         "s831",     "gamma",       "retrograde", "tag",
+                                         "z",        "head_volume", "weight"};
+static const char *const state_units[] = {"1", "1", "1", "1", "1", "pS", "1", "1", "1", "um3", "1"};
+static const char *const cell_vars[] = {"cell.synthesis_drive", "cell.prp"};
+static const char *const cell_units[] = {"1", "1"};
+
+static void record_columns(ltp_results *res, int np) {
+  res->trace.n_vars = res->state.n_vars = 0;
+  ltp_trace_add_columns(&res->trace, trace_names, trace_units, LTP_COUNT(trace_names));
+  ltp_trace_add_pathway_columns(&res->state, np, state_vars, state_units, LTP_COUNT(state_vars));
+  ltp_trace_add_columns(&res->state, cell_vars, cell_units, LTP_COUNT(cell_vars));
 }
 
 void sim_sample_state(const sim_t *s, double t, ltp_results *res) {
@@ -817,8 +803,7 @@ ltp_status ltp_simulate(const ltp_params *params, const ltp_protocol *proto, uin
   sim_t *s = calloc(1, sizeof *s);
   if (s == NULL)
     return ltp_error_set(err, LTP_ERR_NOMEM, "engine: out of memory");
-  trace_columns(&res->trace);
-  state_columns(&res->state, proto->n_pathways);
+  record_columns(res, proto->n_pathways);
   ltp_status st = sim_init(s, params, proto, seed, err);
   if (st == LTP_OK)
     st = s->p.engine.method == ENGINE_REFERENCE ? ltp_reference_run(s, opt, res, err)
