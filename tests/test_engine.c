@@ -1,6 +1,7 @@
 /* Engine: the quiet-stretch fast-forward against fully stepped integration, determinism of
- * stochastic release, post-tetanic potentiation (presynaptic, decays with its tau), and
- * blow-up reporting. Short protocols so they also run under the sanitizers. */
+ * stochastic release, post-tetanic potentiation (presynaptic, decays with its tau), the actin
+ * enlargement pool (CaMKII-driven, transient) and blow-up reporting. Short protocols so they
+ * also run under the sanitizers. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -252,6 +253,58 @@ static double uncaging_train_pct(int mg_free, double *volume_pct) {
   return pct;
 }
 
+/* Largest value of a state column (state.csv) over the run. */
+static double state_max(const ltp_results *res, const char *var) {
+  const ltp_trace *st = &res->state;
+  size_t c = 0;
+  while (c < st->n_vars && strcmp(st->names[c], var) != 0)
+    ++c;
+  assert_true(c < st->n_vars && st->n_rows > 0);
+  double best = -HUGE_VAL;
+  for (size_t i = 0; i < st->n_rows; ++i)
+    best = fmax(best, st->data[i * (st->n_vars + 1) + 1 + c]);
+  return best;
+}
+
+/* The actin enlargement pool (mech/actin.c) is driven by CaMKII: an uncaging train in 0 Mg2+
+ * fills it, and it is gone 10 min later; 900 pulses at 1 Hz (LFS, which shrinks spines, Zhou
+ * et al. 2004) leave it near rest (< 10 % of the uncaging peak). */
+static void actin_pool_follows_camkii(void **state) {
+  (void)state;
+  const char *train =
+      "name = \"uncaging\"; duration = \"14 min\"; pathways = 1; seed = 1;\n"
+      "stimuli = ( { type = \"uncaging\"; pathway = 1; at = \"1 min\"; pulses = 60; "
+      "rate = \"1 Hz\"; } );\n"
+      "bath = ( { name = \"mg_o\"; value = \"0 mM\"; from = \"50 s\"; to = \"130 s\"; } );\n"
+      "params = { engine = { state_dt = \"10 s\"; }; };\n";
+  ltp_params p;
+  ltp_params_defaults(&p);
+  const double pool_max = p.actin.pool_max;
+  ltp_protocol proto;
+  ltp_results res;
+  simulate_text(train, NULL, &proto, &res);
+  const double peak = state_max(&res, "p1.actin_pool");
+  double end = NAN;
+  for (size_t i = 0; i < res.n_final_state; ++i)
+    if (strcmp(res.final_state[i].name, "p1.actin.pool") == 0)
+      end = res.final_state[i].value;
+  ltp_results_free(&res);
+  ltp_protocol_free(&proto);
+  simulate_text("name = \"lfs\"; duration = \"16 min\"; pathways = 1; seed = 1;\n"
+                "stimuli = ( { type = \"lfs\"; pathway = 1; at = \"30 s\"; rate = \"1 Hz\"; "
+                "pulses = 900; } );\n"
+                "params = { engine = { state_dt = \"10 s\"; }; };\n",
+                NULL, &proto, &res);
+  const double peak_lfs = state_max(&res, "p1.actin_pool");
+  ltp_results_free(&res);
+  ltp_protocol_free(&proto);
+  print_message("actin pool / pool_max: uncaging peak %.3f, 11 min later %.2g; 1 Hz LFS %.2g\n",
+                peak / pool_max, end / pool_max, peak_lfs / pool_max);
+  assert_true(peak > 0.5 * pool_max);
+  assert_true(end < 0.01 * pool_max); /* tau_loss 100 s: e^-6.6 */
+  assert_true(peak_lfs < 0.1 * peak);
+}
+
 static void mg_free_uncaging_train_potentiates_the_spine(void **state) {
   (void)state;
   double vol_free = 0.0, vol_mg = 0.0;
@@ -340,6 +393,7 @@ int main(void) {
       cmocka_unit_test(quantal_release_gives_full_size_spine_calcium),
       cmocka_unit_test(uncaging_reaches_the_spine_only),
       cmocka_unit_test(mg_free_uncaging_train_potentiates_the_spine),
+      cmocka_unit_test(actin_pool_follows_camkii),
       cmocka_unit_test(ptp_exceeds_stp_decays_with_tau_and_survives_ap5),
       cmocka_unit_test(blow_up_is_reported_not_written),
   };

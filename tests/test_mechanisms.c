@@ -2,7 +2,7 @@
  * 1c table), two-state receptor kinetics, Dittman 2000 paired-pulse ratios and train
  * responses (SCIENCE.md 1a [C] tables), post-tetanic potentiation (closed form against
  * numerical integration, cap, no build-up at low rates), spine Ca2+ decay and mass balance,
- * cell input resistance. */
+ * cell input resistance, the actin enlargement pool's fixed point and decay. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "cell/cable.h"
+#include "mech/actin.h"
 #include "mech/ampa.h"
 #include "mech/calcium.h"
 #include "mech/nmda.h"
@@ -268,6 +269,22 @@ static void cell_input_resistance_in_ca1_range(void **state) {
   ltp_cable_free(&c);
 }
 
+static void actin_pool_fixed_point_and_decay(void **state) {
+  (void)state;
+  const ltp_params p = defaults();
+  const actin_params *a = &p.actin;
+  /* at constant CaMKII drive k the pool settles where filling balances loss */
+  const double k = 0.8, rate = a->k_poly_per_s * k;
+  const double fixed = a->pool_max * rate / (rate + 1.0 / a->tau_loss_s);
+  assert_float_equal(actin_pool_rhs(a, fixed, k), 0.0, 1e-15);
+  /* without drive it decays with tau_loss; the block stops the filling only */
+  assert_float_equal(actin_pool_rhs(a, 0.2, 0.0), -1e-3 * 0.2 / a->tau_loss_s, 1e-18);
+  actin_params blocked = *a;
+  blocked.block = 1.0;
+  assert_float_equal(actin_pool_rhs(&blocked, 0.2, 1.0), -1e-3 * 0.2 / a->tau_loss_s, 1e-18);
+  assert_float_equal(actin_stiffness_per_ms(a, k), 1e-3 * (rate + 1.0 / a->tau_loss_s), 1e-18);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(mg_block_matches_jahr_stevens_table),
@@ -283,6 +300,7 @@ int main(void) {
       cmocka_unit_test(calcium_decays_exponentially_and_conserves_mass),
       cmocka_unit_test(bapta_shrinks_transients),
       cmocka_unit_test(cell_input_resistance_in_ca1_range),
+      cmocka_unit_test(actin_pool_fixed_point_and_decay),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

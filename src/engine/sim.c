@@ -46,10 +46,12 @@ static double gamma_pS(const sim_t *s, int k) {
 static double retro_factor(const sim_t *s, int k) {
   return retrograde_release_factor(&s->p.retrograde, synapse(s, k)[SLOW_RETRO]);
 }
-/* Spine head volume follows the PSD slot count (PSD area ~ head volume, Harris & Stevens
- * 1989): structural growth comes with the slots. */
+/* Spine head volume: the lasting part follows the PSD slot count (PSD area ~ head volume,
+ * Harris & Stevens 1989), the transient part is the actin enlargement pool (mech/actin.h). */
 double sim_head_volume_um3(const sim_t *s, int k) {
-  return s->p.cable.head_volume_um3 * synapse(s, k)[SLOW_SLOTS] / s->p.trafficking.slots_0;
+  const double *syn = synapse(s, k);
+  return s->p.cable.head_volume_um3 *
+         (syn[SLOW_SLOTS] / s->p.trafficking.slots_0 + syn[SLOW_ACTIN]);
 }
 
 static double expressed_ampa_pS(const sim_t *s, int k) {
@@ -425,10 +427,11 @@ static const char *const trace_names[] = {"soma_v",   "spine_v",  "mg_unblock", 
 static const char *const trace_units[] = {"mV", "mV", "1", "pA", "uM", "1", "1", "1"};
 
 /* Slow variables of every pathway plus the cell-wide ones, named "p1.camkii_p" etc. */
-static const char *const state_vars[] = {"camkii_p", "pp1_drive",   "slots",      "ampar_psd",
-                                         "s831",     "gamma",       "retrograde", "tag",
-                                         "z",        "head_volume", "weight"};
-static const char *const state_units[] = {"1", "1", "1", "1", "1", "pS", "1", "1", "1", "um3", "1"};
+static const char *const state_vars[] = {"camkii_p", "pp1_drive",  "slots",       "ampar_psd",
+                                         "s831",     "gamma",      "retrograde",  "tag",
+                                         "z",        "actin_pool", "head_volume", "weight"};
+static const char *const state_units[] = {"1", "1", "1", "1", "1",   "pS",
+                                          "1", "1", "1", "1", "um3", "1"};
 static const char *const cell_vars[] = {"cell.synthesis_drive", "cell.prp"};
 static const char *const cell_units[] = {"1", "1"};
 
@@ -453,6 +456,7 @@ void sim_sample_state(const sim_t *s, double t, ltp_results *res) {
     v[n++] = syn[SLOW_RETRO];
     v[n++] = syn[SLOW_TAG];
     v[n++] = syn[SLOW_Z];
+    v[n++] = syn[SLOW_ACTIN];
     v[n++] = sim_head_volume_um3(s, k);
     v[n++] = sim_synaptic_weight(s, k);
   }
@@ -763,7 +767,8 @@ static ltp_status record_final_state(const sim_t *s, ltp_results *res) {
                   {SLOW_S831, "trafficking.s831", "1"},
                   {SLOW_RETRO, "retrograde.signal", "1"},
                   {SLOW_TAG, "late.tag", "1"},
-                  {SLOW_Z, "late.z", "1"}};
+                  {SLOW_Z, "late.z", "1"},
+                  {SLOW_ACTIN, "actin.pool", "1"}};
   ltp_status st = LTP_OK;
   char name[64];
   for (int k = 0; k < s->np && st == LTP_OK; ++k) {

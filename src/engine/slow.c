@@ -10,6 +10,7 @@
 #include <sunlinsol/sunlinsol_dense.h>
 #include <sunmatrix/sunmatrix_dense.h>
 
+#include "mech/actin.h"
 #include "mech/late_phase.h"
 #include "mech/retrograde.h"
 #include "mech/trafficking.h"
@@ -65,6 +66,7 @@ static void derivatives(const ltp_slow *s, const camkii_inputs *in, const double
     dsyn[SLOW_TAG] = late_tag_rhs(&p->late, syn[SLOW_TAG], a_k);
     dsyn[SLOW_Z] =
         late_consolidation_rhs(&p->late, syn[SLOW_Z], syn[SLOW_TAG], cell[SLOW_CELL_PRP]);
+    dsyn[SLOW_ACTIN] = actin_pool_rhs(&p->actin, syn[SLOW_ACTIN], a_k);
     if (a_k > p->late.tag_threshold)
       drive_in += a_k - p->late.tag_threshold;
   }
@@ -92,6 +94,7 @@ static double stiffness_per_ms(const ltp_slow *s, const double *y) {
     rate = fmax(rate, camkii_stiffness_per_ms(&p->camkii, &s->cam_in[k], syn + SLOW_CAMKII));
     rate = fmax(rate, trafficking_stiffness_per_ms(&p->trafficking, &drive));
     rate = fmax(rate, late_stiffness_per_ms(&p->late, a_k));
+    rate = fmax(rate, actin_stiffness_per_ms(&p->actin, a_k));
   }
   return rate;
 }
@@ -129,7 +132,7 @@ static void set_rest(ltp_slow *s) {
     syn[SLOW_SLOTS] = ts.slots;
     syn[SLOW_RECEPTORS] = ts.receptors;
     syn[SLOW_S831] = ts.s831;
-    syn[SLOW_RETRO] = syn[SLOW_TAG] = syn[SLOW_Z] = 0.0;
+    syn[SLOW_RETRO] = syn[SLOW_TAG] = syn[SLOW_Z] = syn[SLOW_ACTIN] = 0.0;
   }
   y[s->n_syn * SLOW_PER_SYNAPSE + SLOW_CELL_DRIVE] = 0.0;
   y[s->n_syn * SLOW_PER_SYNAPSE + SLOW_CELL_PRP] = 0.0;
@@ -213,7 +216,8 @@ const char *ltp_slow_variable_name(const ltp_slow *s, int i) {
                                                 [SLOW_S831] = "trafficking.s831",
                                                 [SLOW_RETRO] = "retrograde.signal",
                                                 [SLOW_TAG] = "late.tag",
-                                                [SLOW_Z] = "late.z"};
+                                                [SLOW_Z] = "late.z",
+                                                [SLOW_ACTIN] = "actin.pool"};
   if (i >= s->n_syn * SLOW_PER_SYNAPSE)
     return i - s->n_syn * SLOW_PER_SYNAPSE == SLOW_CELL_PRP ? "late.prp" : "late.synthesis_drive";
   const char *n = names[i % SLOW_PER_SYNAPSE];

@@ -19,6 +19,7 @@ enum {
   SLOW_RETRO,
   SLOW_TAG,
   SLOW_Z,
+  SLOW_ACTIN, /* enlargement pool of the head, in baseline head volumes */
   SLOW_PER_SYNAPSE
 };
 /* Cell-wide entries after the synapses. */

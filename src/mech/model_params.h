@@ -81,6 +81,10 @@ typedef struct { /* trafficking.c: AMPAR slots, exo/endocytosis, GluA1-S831 */
   double camkii_threshold; /* CaMKII activity below which it does not drive expression */
 } trafficking_params;
 
+typedef struct { /* actin.c: enlargement pool of the spine head */
+  double pool_max, k_poly_per_s, tau_loss_s, block;
+} actin_params;
+
 typedef struct { /* retrograde.c */
   double enabled, gain, tau_rise_s, tau_decay_s, camkii_threshold;
 } retrograde_params;
@@ -122,6 +126,7 @@ typedef struct {
   calcium_params calcium;
   camkii_params camkii;
   trafficking_params trafficking;
+  actin_params actin;
   retrograde_params retrograde;
   late_params late;
   rules_params rules; /* src/rules/: reduced plasticity rules, one table per rule */

@@ -8,6 +8,7 @@
 #include "cell/cell_model.h"
 #include "cell/lif.h"
 #include "engine/numerics.h"
+#include "mech/actin.h"
 #include "mech/ampa.h"
 #include "mech/calcium.h"
 #include "mech/camkii.h"
@@ -25,7 +26,7 @@
 /* Causal order: release -> receptors -> cell -> Ca2+ -> signalling -> expression -> late. */
 const ltp_mech_def *const ltp_mech_registry[] = {
     &release_mech, &ampa_mech, &nmda_mech, &cable_mech, &hh_mech, &vgcc_mech, &calcium_mech,
-    &camkii_mech, &trafficking_mech, &retrograde_mech, &late_mech, &numerics_mech,
+    &camkii_mech, &trafficking_mech, &actin_mech, &retrograde_mech, &late_mech, &numerics_mech,
     /* the point model (engine/batch.c): cell.model = point_lif */
     &cell_model_mech, &lif_mech, &point_synapse_mech, &nmda_calcium_mech,
     /* reduced plasticity rules (src/rules/): plasticity.rule picks one (or the cascade) */
