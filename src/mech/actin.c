@@ -15,7 +15,7 @@
 static const ltp_param_def actin_table[] = {
     {"pool_max", "1", 0.418, 0, 10,
      "[calibrated] the head volume 1-2 min after single-spine uncaging LTP is +113 +- 15 % "
-     "(mean +- SEM, 27 spines; Kasai lab, Sci Rep 2016 6:32897, Fig. 3); tools/calibrate_actin.sh "
+     "(mean +- SEM, 27 spines; Kasai lab, Sci Rep 2016 6:32897, Fig. 3); tools/calibrate_actin.py "
      "(docs/model.md)",
      "largest enlargement pool, in units of the baseline head volume", P(pool_max), NULL},
     {"k_poly", "1/s", 0.05, 0, 100,
@@ -24,7 +24,7 @@ static const ltp_param_def actin_table[] = {
      "20 s at full drive",
      "polymerisation rate at full CaMKII drive", P(k_poly_per_s), NULL},
     {"tau_loss", "s", 100, 1, 1e5,
-     "Murakoshi et al. 2011: RhoA/Cdc42 activity (initial growth via Rho-ROCK) decays over "
+     "[M] Murakoshi et al. 2011: RhoA/Cdc42 activity (initial growth via Rho-ROCK) decays over "
      "about five minutes; read as three time constants",
      "lifetime of the enlargement pool in the head", P(tau_loss_s), NULL},
     {"block", "1", 0, 0, 1,
