@@ -28,7 +28,11 @@ static const ltp_param_def cable_table[] = {
     {"dend_len", "um", 600, 10, 3000,
      "apical trunk to the synapse and beyond; synapse at 200 um (Rodrigues et al. 2023)",
      "apical dendrite length", P(dend_len_um), NULL},
-    {"dend_segments", "1", 6, 1, 100, "100 um segments (< 0.1 lambda at 1 kHz)",
+    {"dend_segments", "1", 40, 1, 100,
+     "ltpsim: 15 um segments; the back-propagating AP at the spine (200 um) peaks at -26.4 mV, "
+     "within 1 mV of 6-12 um segments (docs/numerics.md); 100 um segments (the earlier 6) left "
+     "it at -34.3 mV and its spine Ca2+ rise 3 x too small. The d_lambda rule (0.1 lambda at "
+     "100 Hz, Hines & Carnevale 2001) would give 27 um, too coarse for the AP's faster edges",
      "dendrite compartments; spines attach at the segment 200 um from the soma", P(dend_segments),
      NULL},
     {"neck_resistance", "MOhm", 250, 1, 2000,
@@ -113,7 +117,7 @@ ltp_status ltp_cable_build(ltp_cable *c, const cable_params *p, int n_pathways, 
                              : half_axial_MOhm(p->ra_ohm_cm, seg_len, p->dend_diam_um));
     set_compartment(c, p, 1 + s, s, M_PI * p->dend_diam_um * seg_len, r);
   }
-  /* spines sit on the segment whose centre is nearest 200 um from the soma */
+  /* spines sit on the segment that contains the point 200 um from the soma */
   int attach = (int)floor(200.0 / seg_len);
   if (attach >= n_seg)
     attach = n_seg - 1;

@@ -37,8 +37,9 @@ static const ltp_param_def trafficking_table[] = {
      "decays within ~1 min, Lee et al. 2009; SCIENCE.md 1f) and spines enlarge within 1-2 min "
      "(Matsuzaki 2004)",
      "slot insertion rate per unit CaMKII drive", P(k_ins_per_s), NULL},
-    {"k_rem", "1/s", 0.005, 0, 10,
-     "[M] fitted (tools/fit_ltd.py, docs/fits/ltd_fit.json; was 0.001): NMDAR-triggered, "
+    {"k_rem", "1/s", 0.00345, 0, 10,
+     "[M] fitted (tools/fit_ltd.py, docs/fits/ltd_fit.json; 0.005 on the 100 um dendrite grid, "
+     "0.001 before the first fit): NMDAR-triggered, "
      "calcineurin/PP1-dependent AMPAR endocytosis removes surface receptors within ~5-15 min "
      "(Beattie et al. 2000 Nat Neurosci 3:1291; Ehlers 2000 Neuron 28:511), i.e. 1/(k_rem a_P) "
      "~3 min at a PP1 drive of 1 (3-5 Hz trains); 1 Hz LFS (drive ~0.1) then acts over ~30 min "
@@ -59,8 +60,9 @@ static const ltp_param_def trafficking_table[] = {
     {"s831_basal", "1", 0.1, 0, 1,
      "[M] basal GluA1 phosphorylation ~10-15 % (Oh et al. 2006, S845)",
      "S831-phosphorylated fraction at rest", P(s831_basal), NULL},
-    {"pp1_threshold", "1", 0.2, 0, 10,
-     "[M] baseline test pulses (0.05 Hz) do not depress CA1 synapses, LTD needs sustained "
+    {"pp1_threshold", "1", 0.131, 0, 10,
+     "[M] fitted with k_rem (docs/fits/ltd_fit.json; 0.2 before): baseline test pulses (0.05 "
+     "Hz) do not depress CA1 synapses, LTD needs sustained "
      "phosphatase activation (hundreds of pulses at 1-3 Hz; Dudek & Bear 1992, Rodrigues 2023); "
      "0.05 Hz pulses raise PP1 by <= 6 % in ltpsim",
      "relative PP1 excess over rest below which there is no endocytosis drive", P(pp1_threshold),
