@@ -79,10 +79,13 @@ double ltp_cable_head_volume_um3(const cable_params *p) {
 static int cable_alloc(ltp_cable *c, int n) {
   c->n = n;
   c->parent = calloc((size_t)n, sizeof *c->parent);
-  double **arrays[] = {&c->cm_pF,      &c->g_axial_nS,     &c->g_leak_nS, &c->area_um2, &c->v_mV,
-                       &c->g_nS,       &c->ge_pA,          &c->i_inj_pA,  &c->d,        &c->b,
-                       &c->ge_leak_pA, &c->g_axial_sum_nS, &c->cm_dt_nS};
-  int ok = c->parent != NULL;
+  double **arrays[] = {&c->cm_pF,    &c->g_axial_nS, &c->g_leak_nS,  &c->area_um2,
+                       &c->v_mV,     &c->g_nS,       &c->ge_pA,      &c->i_inj_pA,
+                       &c->d,        &c->b,          &c->ge_leak_pA, &c->g_axial_sum_nS,
+                       &c->cm_dt_nS, &c->piv_inv,    &c->piv_term};
+  c->piv_ok = calloc((size_t)n, 1);
+  c->passive = calloc((size_t)n, 1);
+  int ok = c->parent != NULL && c->piv_ok != NULL && c->passive != NULL;
   for (size_t k = 0; k < LTP_COUNT(arrays); ++k) {
     *arrays[k] = calloc((size_t)n, sizeof(double));
     ok = ok && *arrays[k] != NULL;
@@ -146,9 +149,11 @@ void ltp_cable_free(ltp_cable *c) {
   free(c->parent);
   double *arrays[] = {c->cm_pF,      c->g_axial_nS,     c->g_leak_nS, c->area_um2, c->v_mV,
                       c->g_nS,       c->ge_pA,          c->i_inj_pA,  c->d,        c->b,
-                      c->ge_leak_pA, c->g_axial_sum_nS, c->cm_dt_nS};
+                      c->ge_leak_pA, c->g_axial_sum_nS, c->cm_dt_nS,  c->piv_inv,  c->piv_term};
   for (size_t k = 0; k < LTP_COUNT(arrays); ++k)
     free(arrays[k]);
+  free(c->piv_ok);
+  free(c->passive);
 }
 
 void ltp_cable_begin_step(ltp_cable *c) {
@@ -184,21 +189,60 @@ double ltp_cable_solve(ltp_cable *c, double dt_ms, int clamp, double v_clamp_mV)
   const int *parent = c->parent;
   /* nS x ms = pF x 1e-3 ... C/dt in pF/ms = nS; the step size changes rarely */
   if (dt_ms != c->cm_dt_for_ms) {
-    for (int i = 0; i < n; ++i)
+    for (int i = 0; i < n; ++i) {
       c->cm_dt_nS[i] = c->cm_pF[i] / dt_ms;
+      c->piv_ok[i] = 0;
+    }
     c->cm_dt_for_ms = dt_ms;
   }
+  unsigned char *passive = c->passive;
   for (int i = 0; i < n; ++i) {
     d[i] = c->cm_dt_nS[i] + c->g_nS[i] + c->g_axial_sum_nS[i];
     b[i] = c->cm_dt_nS[i] * v[i] + c->ge_pA[i] + c->i_inj_pA[i];
+    passive[i] = c->g_nS[i] == c->g_leak_nS[i];
   }
-  /* eliminate leaves into parents; d[i] keeps 1 / pivot for the back substitution */
+  /* eliminate leaves into parents; d[i] keeps 1 / pivot for the back substitution. Children
+   * have higher indices, so passive[i] covers i's whole subtree when i is reached; such a
+   * pivot is the cached one, bit for bit (same operations on the same numbers), and the
+   * division leaves the critical path of the distal dendrite. Along the dendrite the parent is
+   * the next compartment: its update waits in registers (d_in, b_in) instead of a store and a
+   * reload, applied last as before (the child processed just before its parent). */
+  double d_in = 0.0, b_in = 0.0;
+  int pending = 0;
   for (int i = n - 1; i >= 1; --i) {
+    double di = d[i], bi = b[i];
+    if (pending) {
+      di -= d_in;
+      bi += b_in;
+    }
+    double inv, term;
+    if (passive[i] && c->piv_ok[i]) {
+      inv = c->piv_inv[i];
+      term = c->piv_term[i];
+    } else {
+      inv = 1.0 / di;
+      term = g_ax[i] * inv * g_ax[i];
+      c->piv_inv[i] = inv;
+      c->piv_term[i] = term;
+      c->piv_ok[i] = passive[i];
+    }
     const int p = parent[i];
-    const double inv = 1.0 / d[i], f = g_ax[i] * inv;
+    const double b_term = g_ax[i] * inv * bi;
+    passive[p] &= passive[i];
     d[i] = inv;
-    d[p] -= f * g_ax[i];
-    b[p] += f * b[i];
+    b[i] = bi;
+    pending = p == i - 1;
+    if (pending) {
+      d_in = term;
+      b_in = b_term;
+    } else {
+      d[p] -= term;
+      b[p] += b_term;
+    }
+  }
+  if (pending) {
+    d[0] -= d_in;
+    b[0] += b_in;
   }
   double i_clamp_pA = 0.0;
   if (clamp) {
@@ -207,7 +251,11 @@ double ltp_cable_solve(ltp_cable *c, double dt_ms, int clamp, double v_clamp_mV)
   } else {
     v[0] = b[0] / d[0];
   }
-  for (int i = 1; i < n; ++i)
-    v[i] = (b[i] + g_ax[i] * v[parent[i]]) * d[i];
+  double v_prev = v[0]; /* the dendrite's parent is the previous compartment: no reload */
+  for (int i = 1; i < n; ++i) {
+    const int p = parent[i];
+    v_prev = (b[i] + g_ax[i] * (p == i - 1 ? v_prev : v[p])) * d[i];
+    v[i] = v_prev;
+  }
   return i_clamp_pA;
 }

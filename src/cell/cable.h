@@ -22,6 +22,11 @@ typedef struct {
   /* per step: membrane conductance and conductance x reversal of all channels (nS, pA) */
   double *g_nS, *ge_pA, *i_inj_pA;
   double *d, *b; /* work */
+  /* Pivots of compartments whose whole subtree is passive (only leak) do not change while the
+   * step size stays: cached 1 / pivot and the term it leaves in the parent, computed at
+   * cm_dt_for_ms (piv_ok[i] = 1), and the per-solve subtree flags. */
+  double *piv_inv, *piv_term;
+  unsigned char *piv_ok, *passive;
   int head[8], neck[8], attach;
   double e_leak_mV;
 } ltp_cable;
