@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "core/clock.h"
 #include "core/pool.h"
 #include "io/outdir.h"
 #include "io/progress.h"
@@ -115,12 +115,6 @@ static void progress_cb(void *ctx, size_t n_done, size_t n) {
   ltp_progress_update(ctx, n ? (double)n_done / (double)n : 1.0);
 }
 
-static double now_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
 static const char *plural(size_t n) {
   return n == 1 ? "" : "s";
 }
@@ -217,14 +211,14 @@ static int run_sweep(sweep_args *a, const char *const *vary, size_t n_vary, cons
       a->file, axes, n_axes, a->sets, a->n_sets, (unsigned)a->repeats, a->seed_given, a->seed};
   ltp_sweep_plan plan;
   memset(&plan, 0, sizeof plan);
-  const double t0 = now_s();
+  const double t0 = ltp_monotonic_s();
   if (st == LTP_OK)
     st = ltp_outdir_check(a->out, LTP_SWEEP_MARKER, &err); /* before hours of runs */
   if (st == LTP_OK)
     st = ltp_sweep_plan_build(&spec, &plan, &err);
   int code = 2;
   if (st == LTP_OK)
-    code = execute(&spec, a, command, now_s() - t0, &plan);
+    code = execute(&spec, a, command, ltp_monotonic_s() - t0, &plan);
   else
     fprintf(stderr, "ltpsim sweep: error (%s): %s\n", ltp_status_name(st), err.msg);
   ltp_sweep_plan_free(&plan);

@@ -162,12 +162,27 @@ static void quantal_release_gives_full_size_spine_calcium(void **state) {
   assert_true(mean_field < 0.5);
 }
 
+/* Index of a recorded variable; fails the test when it was not recorded. */
+static size_t column_of(const ltp_trace *tr, const char *name) {
+  const size_t c = ltp_trace_column(tr, name);
+  if (c == tr->n_vars || tr->n_rows == 0)
+    fail_msg("no recorded '%s'", name);
+  return c;
+}
+
+/* Largest value of a recorded variable (traces.csv or state.csv) over its rows. */
+static double column_max(const ltp_trace *tr, const char *name) {
+  const size_t c = column_of(tr, name);
+  double best = -HUGE_VAL;
+  for (size_t i = 0; i < tr->n_rows; ++i)
+    best = fmax(best, tr->data[i * (tr->n_vars + 1) + 1 + c]);
+  return best;
+}
+
 /* Largest rise of a traced variable over its first sample. */
 static double trace_rise(const ltp_trace *tr, const char *name) {
-  size_t c = 0;
-  while (c < tr->n_vars && strcmp(tr->names[c], name) != 0)
-    ++c;
-  assert_true(c < tr->n_vars && tr->n_rows > 1);
+  const size_t c = column_of(tr, name);
+  assert_true(tr->n_rows > 1);
   const size_t w = 1 + tr->n_vars;
   double rise = 0.0;
   for (size_t i = 1; i < tr->n_rows; ++i)
@@ -239,10 +254,7 @@ static double uncaging_train_pct(int mg_free, double *volume_pct) {
   assert_float_equal(res.potentiation[0].release_pct, 100.0, 1e-9); /* no release involved */
   const double pct = res.potentiation[0].potentiation_pct;
   const ltp_trace *st = &res.state;
-  size_t c = 0;
-  while (c < st->n_vars && strcmp(st->names[c], "p1.head_volume") != 0)
-    ++c;
-  assert_true(c < st->n_vars && st->n_rows > 1);
+  const size_t c = column_of(st, "p1.head_volume");
   double v_end = 0.0;
   for (size_t i = 0; i < res.n_final_state; ++i)
     if (strcmp(res.final_state[i].name, "p1.spine.head_volume") == 0)
@@ -264,18 +276,8 @@ static void bap_at_spine(const char *const *sets, double *v_peak_mV, double *ca_
   ltp_error err = {0};
   if (sim_run_text(&r, post, sets, 0, &err) != LTP_OK)
     fail_msg("%s", err.msg);
-  const ltp_trace *tr = &r.res.trace;
-  size_t c_v = 0, c_ca = 0;
-  for (size_t c = 0; c < tr->n_vars; ++c) {
-    c_v = strcmp(tr->names[c], "spine_v") == 0 ? c : c_v;
-    c_ca = strcmp(tr->names[c], "spine_ca") == 0 ? c : c_ca;
-  }
-  *v_peak_mV = *ca_peak_uM = -HUGE_VAL;
-  for (size_t i = 0; i < tr->n_rows; ++i) {
-    const double *row = tr->data + i * (1 + tr->n_vars) + 1;
-    *v_peak_mV = fmax(*v_peak_mV, row[c_v]);
-    *ca_peak_uM = fmax(*ca_peak_uM, row[c_ca]);
-  }
+  *v_peak_mV = column_max(&r.res.trace, "spine_v");
+  *ca_peak_uM = column_max(&r.res.trace, "spine_ca");
   sim_run_free(&r);
 }
 
@@ -298,19 +300,6 @@ static void dendrite_grid_resolves_the_bap(void **state) {
   assert_true(v_fine - v_coarse > 5.0); /* the test can tell a coarse grid */
 }
 
-/* Largest value of a state column (state.csv) over the run. */
-static double state_max(const ltp_results *res, const char *var) {
-  const ltp_trace *st = &res->state;
-  size_t c = 0;
-  while (c < st->n_vars && strcmp(st->names[c], var) != 0)
-    ++c;
-  assert_true(c < st->n_vars && st->n_rows > 0);
-  double best = -HUGE_VAL;
-  for (size_t i = 0; i < st->n_rows; ++i)
-    best = fmax(best, st->data[i * (st->n_vars + 1) + 1 + c]);
-  return best;
-}
-
 /* The actin enlargement pool (mech/actin.c) is driven by CaMKII: an uncaging train in 0 Mg2+
  * fills it, and it is gone 10 min later; 900 pulses at 1 Hz (LFS, which shrinks spines, Zhou
  * et al. 2004) leave it near rest (< 10 % of the uncaging peak). */
@@ -328,7 +317,7 @@ static void actin_pool_follows_camkii(void **state) {
   ltp_protocol proto;
   ltp_results res;
   simulate_text(train, NULL, &proto, &res);
-  const double peak = state_max(&res, "p1.actin_pool");
+  const double peak = column_max(&res.state, "p1.actin_pool");
   double end = NAN;
   for (size_t i = 0; i < res.n_final_state; ++i)
     if (strcmp(res.final_state[i].name, "p1.actin.pool") == 0)
@@ -340,7 +329,7 @@ static void actin_pool_follows_camkii(void **state) {
                 "pulses = 900; } );\n"
                 "params = { engine = { state_dt = \"10 s\"; }; };\n",
                 NULL, &proto, &res);
-  const double peak_lfs = state_max(&res, "p1.actin_pool");
+  const double peak_lfs = column_max(&res.state, "p1.actin_pool");
   ltp_results_free(&res);
   ltp_protocol_free(&proto);
   print_message("actin pool / pool_max: uncaging peak %.3f, 11 min later %.2g; 1 Hz LFS %.2g\n",

@@ -6,7 +6,6 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
-#include <string.h>
 
 /* cmocka needs the headers above */
 #include <cmocka.h>
@@ -23,11 +22,10 @@ static const char *one_pulse =
     "traces = { interval = \"0.1 ms\"; from = \"0 ms\"; to = \"100 ms\"; };\n";
 
 static size_t column(const ltp_trace *tr, const char *name) {
-  for (size_t i = 0; i < tr->n_vars; ++i)
-    if (strcmp(tr->names[i], name) == 0)
-      return i + 1; /* column 0 is time */
-  fail_msg("no trace column %s", name);
-  return 0;
+  const size_t i = ltp_trace_column(tr, name);
+  if (i == tr->n_vars)
+    fail_msg("no trace column %s", name);
+  return i + 1; /* column 0 is time */
 }
 
 /* NMDA gating under the square glutamate pulse of one release has a closed form, and the

@@ -6,9 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cell/lif.h"
+#include "core/clock.h"
 #include "core/expo.h"
 #include "engine/plasticity.h"
 #include "engine/readout.h"
@@ -677,8 +677,7 @@ size_t ltp_point_state_bytes(const ltp_params *params, int n_pathways) {
 
 ltp_status ltp_point_simulate(const ltp_params *params, const ltp_protocol *proto, uint64_t seed,
                               const ltp_sim_options *opt, ltp_results *res, ltp_error *err) {
-  struct timespec w0, w1;
-  clock_gettime(CLOCK_MONOTONIC, &w0);
+  const double w0_s = ltp_monotonic_s();
   ltp_status st = check_supported(params, proto, err);
   if (st != LTP_OK)
     return st;
@@ -718,7 +717,6 @@ ltp_status ltp_point_simulate(const ltp_params *params, const ltp_protocol *prot
   free(c);
   if (st == LTP_OK)
     st = ltp_results_analyse(res, proto, err);
-  clock_gettime(CLOCK_MONOTONIC, &w1);
-  res->wall_s = (double)(w1.tv_sec - w0.tv_sec) + 1e-9 * (double)(w1.tv_nsec - w0.tv_nsec);
+  res->wall_s = ltp_monotonic_s() - w0_s;
   return st;
 }

@@ -60,6 +60,13 @@ void ltp_trace_add_columns(ltp_trace *tr, const char *const *names, const char *
   }
 }
 
+size_t ltp_trace_column(const ltp_trace *tr, const char *name) {
+  size_t c = 0;
+  while (c < tr->n_vars && strcmp(tr->names[c], name) != 0)
+    ++c;
+  return c;
+}
+
 void ltp_trace_add_pathway_columns(ltp_trace *tr, int np, const char *const *names,
                                    const char *const *units, size_t n) {
   for (int k = 0; k < np; ++k)

@@ -90,6 +90,9 @@ ltp_status ltp_trace_append(ltp_trace *tr, double t_ms, const double *values);
 /* Columns of a trace (names and units are static strings), appended after those it has. */
 void ltp_trace_add_columns(ltp_trace *tr, const char *const *names, const char *const *units,
                            size_t n);
+/* Index of the variable called name among the trace's variables (data column index + 1), or
+ * tr->n_vars when it has none. */
+size_t ltp_trace_column(const ltp_trace *tr, const char *name);
 /* The n variables of every pathway 1..np, named "pK.NAME" (composed into name_buf). */
 void ltp_trace_add_pathway_columns(ltp_trace *tr, int np, const char *const *names,
                                    const char *const *units, size_t n);

@@ -11,10 +11,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cell/cable.h"
 #include "cell/cell_model.h"
+#include "core/clock.h"
 #include "engine/point.h"
 #include "engine/readout.h"
 #include "engine/reference.h"
@@ -803,8 +803,7 @@ ltp_status ltp_simulate(const ltp_params *params, const ltp_protocol *proto, uin
                         const ltp_sim_options *opt, ltp_results *res, ltp_error *err) {
   if (ltp_cell_is_point(params))
     return ltp_point_simulate(params, proto, seed, opt, res, err);
-  struct timespec w0, w1;
-  clock_gettime(CLOCK_MONOTONIC, &w0);
+  const double w0_s = ltp_monotonic_s();
   sim_t *s = calloc(1, sizeof *s);
   if (s == NULL)
     return ltp_error_set(err, LTP_ERR_NOMEM, "engine: out of memory");
@@ -826,7 +825,6 @@ ltp_status ltp_simulate(const ltp_params *params, const ltp_protocol *proto, uin
   free(s);
   if (st == LTP_OK)
     st = ltp_results_analyse(res, proto, err);
-  clock_gettime(CLOCK_MONOTONIC, &w1);
-  res->wall_s = (double)(w1.tv_sec - w0.tv_sec) + 1e-9 * (double)(w1.tv_nsec - w0.tv_nsec);
+  res->wall_s = ltp_monotonic_s() - w0_s;
   return st;
 }

@@ -5,18 +5,13 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
+
+#include "core/clock.h"
 
 #define PROGRESS_DELAY_S 1.0
 #define PROGRESS_PERIOD_S 0.1
 #define PROGRESS_BAR_CHARS 30
-
-static double now_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
 
 /* "H:MM:SS" or "M:SS"; "--:--" when unknown. */
 static void format_eta(char *out, size_t n, double s) {
@@ -49,13 +44,13 @@ void ltp_progress_format(char *out, size_t n, double fraction, double elapsed_s)
 void ltp_progress_start(ltp_progress *pb, int enabled) {
   memset(pb, 0, sizeof *pb);
   pb->enabled = enabled && isatty(fileno(stderr));
-  pb->t0_s = now_s();
+  pb->t0_s = ltp_monotonic_s();
 }
 
 void ltp_progress_update(ltp_progress *pb, double fraction) {
   if (pb == NULL || !pb->enabled)
     return;
-  double t = now_s();
+  double t = ltp_monotonic_s();
   if (t - pb->t0_s < PROGRESS_DELAY_S)
     return;
   if (pb->drawn && t - pb->last_draw_s < PROGRESS_PERIOD_S)

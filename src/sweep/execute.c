@@ -8,8 +8,8 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "core/clock.h"
 #include "core/pool.h"
 #include "engine/batch.h"
 
@@ -66,12 +66,6 @@ static void units_done(void *arg, size_t n_done) {
     c->progress(c->progress_ctx, n_done, c->n);
 }
 
-static double now_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
 ltp_status ltp_sweep_execute(const ltp_sweep_plan *plan, int threads,
                              ltp_sweep_progress_fn progress, void *progress_ctx,
                              ltp_sweep_results *out, ltp_error *err) {
@@ -101,9 +95,9 @@ ltp_status ltp_sweep_execute(const ltp_sweep_plan *plan, int threads,
                            .progress = units_done,
                            .ctx = &c,
                            .threads = threads};
-  const double t0 = now_s();
+  const double t0 = ltp_monotonic_s();
   const ltp_status st = ltp_batch_run(&batch, err);
-  out->wall_s = now_s() - t0;
+  out->wall_s = ltp_monotonic_s() - t0;
   pthread_mutex_destroy(&c.lock);
   for (int t = 0; t < threads; ++t)
     ltp_sweep_workspace_free(&ws[t]);

@@ -66,21 +66,13 @@ static double max_response_after(const ltp_val_ctx *ctx, size_t i, double window
   return best;
 }
 
-/* Column of a variable in a trace (traces.csv or state.csv), or tr->n_vars when absent. */
-static size_t trace_column(const ltp_trace *tr, const char *var) {
-  size_t col = 0;
-  while (col < tr->n_vars && strcmp(tr->names[col], var) != 0)
-    ++col;
-  return col;
-}
-
 /* Peak rise over the first sample (uM) and time integral of the rise (uM ms) of a traced
  * variable of run i. */
 static ltp_status transient(const ltp_val_ctx *ctx, size_t i, const char *var, double *peak,
                             double *integral, ltp_error *err) {
   const ltp_results *res = results(ctx, i);
   const ltp_trace *tr = res ? &res->trace : NULL;
-  const size_t col = tr ? trace_column(tr, var) : 0;
+  const size_t col = tr ? ltp_trace_column(tr, var) : 0;
   if (tr == NULL || col == tr->n_vars || tr->n_rows < 2)
     return ltp_error_set(err, LTP_ERR_ARG, "run %zu: no '%s' trace recorded", i + 1, var);
   const size_t w = tr->n_vars + 1;
@@ -105,7 +97,7 @@ static double state_pct(const ltp_val_ctx *ctx, size_t i, const char *var, doubl
                         double t0_min, double t1_min, int how) {
   const ltp_results *res = results(ctx, i);
   const ltp_trace *tr = res ? &res->state : NULL;
-  const size_t col = tr ? trace_column(tr, var) : 0;
+  const size_t col = tr ? ltp_trace_column(tr, var) : 0;
   if (tr == NULL || col == tr->n_vars || res->induction_ms < 0.0)
     return NAN;
   const size_t w = tr->n_vars + 1;

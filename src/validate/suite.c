@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "core/clock.h"
 #include "core/pool.h"
 #include "io/run.h"
 #include "io/vary.h"
@@ -160,12 +160,6 @@ int ltp_val_exit_code(const ltp_val_report *r) {
   return 0;
 }
 
-static double now_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
 void ltp_val_report_free(ltp_val_report *r) {
   for (size_t i = 0; r->results != NULL && i < r->n; ++i) {
     free(r->results[i].values);
@@ -222,7 +216,7 @@ ltp_status ltp_val_run_suite(const ltp_val_case *const *cases, size_t n, const c
   memset(out, 0, sizeof *out);
   out->jobs = jobs < 1 ? 1 : jobs;
   out->overrides = overrides && overrides[0] ? overrides : NULL;
-  const double t0 = now_s();
+  const double t0 = ltp_monotonic_s();
   size_t total = 0;
   for (size_t i = 0; i < n; ++i)
     total += runs_of(cases[i]);
@@ -283,7 +277,7 @@ ltp_status ltp_val_run_suite(const ltp_val_case *const *cases, size_t n, const c
   free(status);
   free(slot_status);
   free(index);
-  out->wall_s = now_s() - t0;
+  out->wall_s = ltp_monotonic_s() - t0;
   if (st != LTP_OK)
     ltp_val_report_free(out);
   return st;
