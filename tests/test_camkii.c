@@ -171,6 +171,27 @@ static void test_rhs_matches_paper_equations(void **state) {
   check_against_paper(&p, 2.0);
 }
 
+/* Split Ca2+ inputs (mech/calcium.c, the kinase site): autophosphorylation follows the kinase
+ * site's Ca2+, calcineurin and PKA the head's; equal inputs are the single-pool model. */
+static void test_split_calcium_inputs(void **state) {
+  (void)state;
+  camkii_params p = defaults();
+  camkii_inputs split, at_kinase, at_head, same;
+  camkii_inputs_split(&p, 0.08, 3.0, &split);
+  camkii_inputs_at(&p, 0.08, &at_kinase);
+  camkii_inputs_at(&p, 3.0, &at_head);
+  assert_near(split.initiation_per_s, at_kinase.initiation_per_s, 0.0);
+  assert_near(split.propagation_per_s, at_kinase.propagation_per_s, 0.0);
+  assert_near(split.can_equilibrium, at_head.can_equilibrium, 0.0);
+  assert_near(split.pka_equilibrium, at_head.pka_equilibrium, 0.0);
+  print_message("initiation %g /s at the kinase site, %g /s at the head's Ca2+\n",
+                split.initiation_per_s, at_head.initiation_per_s);
+  assert_true(split.initiation_per_s < 0.1 * at_head.initiation_per_s);
+  camkii_inputs_split(&p, 0.7, 0.7, &same);
+  camkii_inputs_at(&p, 0.7, &at_head);
+  assert_memory_equal(&same, &at_head, sizeof same);
+}
+
 static void test_rhs_conserves_rings(void **state) {
   (void)state;
   const camkii_params p = defaults();
@@ -357,6 +378,7 @@ int main(void) {
       cmocka_unit_test(test_cam_ca4_hand_values),
       cmocka_unit_test(test_cascade_rates_and_pp1_at_rest),
       cmocka_unit_test(test_rhs_matches_paper_equations),
+      cmocka_unit_test(test_split_calcium_inputs),
       cmocka_unit_test(test_rhs_conserves_rings),
       cmocka_unit_test(test_init_down),
       cmocka_unit_test(test_equilibrium_and_conservation_after_integration),

@@ -68,6 +68,37 @@ static void vargas_caballero_fit_selectable(void **state) {
   assert_float_equal(nmda_mg_unblock(&p.nmda, 0, 1.0), 0.719, 0.0015);
 }
 
+/* NMDAR Ca2+ current: P_f of the total current where P_f was measured, and the GHK flux of
+ * Ca2+ elsewhere, computed here from the full constant-field expression with [Ca]i = 0.1 uM
+ * and [Ca]o = 2 mM (the model neglects [Ca]i): Ca2+ still enters at 0 mV, where the total
+ * current is zero, and the flux keeps growing with hyperpolarisation. */
+static double ghk_ca_current(double v_mV, double temp_C) {
+  const double u = 2.0 * v_mV * 96485.332 / (8.314462618 * (temp_C + 273.15) * 1e3);
+  const double ca_i_mM = 1e-4, ca_o_mM = 2.0;
+  if (fabs(u) < 1e-9)
+    return ca_i_mM - ca_o_mM;
+  return u * (ca_i_mM - ca_o_mM * exp(-u)) / (1.0 - exp(-u));
+}
+
+static void nmda_calcium_current_follows_ghk(void **state) {
+  (void)state;
+  ltp_params p;
+  ltp_params_defaults(&p);
+  const double g_nS = 1.0, v_ref = p.nmda.ca_fraction_v_mV, t = p.nmda.temp_C;
+  assert_float_equal(nmda_ca_current_pA(&p.nmda, g_nS, v_ref),
+                     p.nmda.ca_fraction * g_nS * (v_ref - p.nmda.e_rev_mV), 1e-12);
+  const double v[] = {-100, -80, -40, -20, -10, 0, 10, 30};
+  for (size_t i = 0; i < sizeof v / sizeof v[0]; ++i) {
+    const double ratio =
+        nmda_ca_current_pA(&p.nmda, g_nS, v[i]) / nmda_ca_current_pA(&p.nmda, g_nS, v_ref);
+    assert_float_equal(ratio, ghk_ca_current(v[i], t) / ghk_ca_current(v_ref, t), 1e-3);
+  }
+  /* at 0 mV a fifth of the -60 mV influx, where a fixed fraction of the total would give none */
+  const double at0 = nmda_ca_current_pA(&p.nmda, g_nS, 0.0);
+  assert_true(at0 < 0.0);
+  assert_float_equal(at0 / nmda_ca_current_pA(&p.nmda, g_nS, v_ref), 0.22, 0.01);
+}
+
 static void ampa_two_state_kinetics_exact(void **state) {
   (void)state;
   const ltp_params p = defaults();
@@ -290,6 +321,7 @@ int main(void) {
       cmocka_unit_test(mg_block_matches_jahr_stevens_table),
       cmocka_unit_test(mg_block_iv_has_negative_slope_region),
       cmocka_unit_test(vargas_caballero_fit_selectable),
+      cmocka_unit_test(nmda_calcium_current_follows_ghk),
       cmocka_unit_test(ampa_two_state_kinetics_exact),
       cmocka_unit_test(dittman_paired_pulse_ratios),
       cmocka_unit_test(dittman_train_responses),

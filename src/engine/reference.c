@@ -40,6 +40,7 @@ enum {
   SYN_R_H,
   SYN_L_M,
   SYN_CA,
+  SYN_CA_KINASE,
   SYN_FAST
 };
 
@@ -77,6 +78,7 @@ static void pack(const reference *r, double *y) {
     syn[SYN_R_H] = s->vg[k].r_h;
     syn[SYN_L_M] = s->vg[k].l_m;
     syn[SYN_CA] = s->ca_uM[k];
+    syn[SYN_CA_KINASE] = s->ca_kinase_uM[k];
   }
   const double *slow = ltp_slow_state(s->slow);
   for (int i = 0; i < r->n - r->off_slow; ++i)
@@ -98,6 +100,7 @@ static void unpack(reference *r, const double *y, double t) {
     s->pop[k].nmda_r = syn[SYN_POP_NMDA];
     s->vg[k] = (vgcc_gates){syn[SYN_R_M], syn[SYN_R_H], syn[SYN_L_M]};
     s->ca_uM[k] = syn[SYN_CA];
+    s->ca_kinase_uM[k] = syn[SYN_CA_KINASE];
   }
   ltp_slow_load(s->slow, y + r->off_slow, t);
 }
@@ -129,8 +132,11 @@ static void fast_derivatives(reference *r, const double *y, double t, double *dy
     dsyn[SYN_R_M] = dvg.r_m;
     dsyn[SYN_R_H] = dvg.r_h;
     dsyn[SYN_L_M] = dvg.l_m;
-    dsyn[SYN_CA] = calcium_rhs(&p->calcium, s->ca_uM[k], sim_spine_ca_current(s, k),
-                               sim_head_volume_um3(s, k));
+    double i_kinase;
+    const double i_ca = sim_spine_ca_current(s, k, &i_kinase);
+    const double volume = sim_head_volume_um3(s, k);
+    dsyn[SYN_CA] = calcium_rhs(&p->calcium, s->ca_uM[k], i_ca, volume);
+    dsyn[SYN_CA_KINASE] = calcium_rhs(&p->calcium, s->ca_kinase_uM[k], i_kinase, volume);
   }
 }
 
@@ -139,7 +145,8 @@ static int rhs(sunrealtype t, N_Vector yv, N_Vector dv, void *user) {
   const double *y = N_VGetArrayPointer(yv);
   double *dy = N_VGetArrayPointer(dv);
   fast_derivatives(r, y, t, dy);
-  ltp_slow_derivatives(r->s->slow, r->s->ca_uM, y + r->off_slow, dy + r->off_slow);
+  ltp_slow_derivatives(r->s->slow, r->s->ca_uM, r->s->ca_kinase_uM, y + r->off_slow,
+                       dy + r->off_slow);
   for (int i = 0; i < r->n; ++i)
     if (!isfinite(dy[i]))
       return 1; /* recoverable: CVODE retries with a smaller step */
@@ -173,9 +180,10 @@ static void set_atol(reference *r, double rtol) {
   for (int i = 0; i < r->n; ++i)
     a[i] = rtol * 1e-3; /* gates, open fractions, signalling (uM, counts, fractions) */
   for (int i = 0; i < r->s->cable.n; ++i)
-    a[i] = rtol * 1.0; /* mV */
-  for (int k = 0; k < r->s->np; ++k)
-    a[r->off_syn + k * SYN_FAST + SYN_CA] = rtol * 1e-3; /* uM, resting Ca2+ is 0.07 */
+    a[i] = rtol * 1.0;               /* mV */
+  for (int k = 0; k < r->s->np; ++k) /* uM, resting Ca2+ is 0.07 */
+    a[r->off_syn + k * SYN_FAST + SYN_CA] = a[r->off_syn + k * SYN_FAST + SYN_CA_KINASE] =
+        rtol * 1e-3;
 }
 
 static void reference_free(reference *r) {
@@ -252,7 +260,8 @@ static void variable_name(const reference *r, int i, char *buf, size_t len) {
                                                   "vgcc.r_m",
                                                   "vgcc.r_h",
                                                   "vgcc.l_m",
-                                                  "spine.ca"};
+                                                  "spine.ca",
+                                                  "spine.kinase_ca"};
   static const char *const hh_names[3] = {"hh.m", "hh.h", "hh.n"};
   const sim_t *s = r->s;
   if (i < r->off_hh)

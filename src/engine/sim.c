@@ -124,7 +124,7 @@ void sim_membrane_currents(sim_t *s, double t_in) {
                    (t_in < s->spike_until_ms ? s->p.hh.spike_current_pA : 0);
 }
 
-double sim_spine_ca_current(sim_t *s, int k) {
+double sim_spine_ca_current(sim_t *s, int k, double *kinase_pA) {
   const ltp_params *p = &s->p;
   const ltp_cable *c = &s->cable;
   const int h = c->head[k];
@@ -133,8 +133,11 @@ double sim_spine_ca_current(sim_t *s, int k) {
   s->i_nmda_pA[k] = g_nmda * (v - p->nmda.e_rev_mV);
   const double i_vgcc =
       vgcc_conductance_nS(&p->vgcc, &s->vg[k], c->area_um2[h]) * (v - p->vgcc.e_ca_mV);
-  const double i_ca = p->nmda.ca_fraction * s->i_nmda_pA[k] + i_vgcc;
-  return i_ca > 0.0 ? 0.0 : i_ca; /* outward Ca2+ current does not occur below E_Ca */
+  /* outward Ca2+ current does not occur below E_Ca */
+  const double i_vgcc_in = i_vgcc > 0.0 ? 0.0 : i_vgcc;
+  const double i_nmda_ca = nmda_ca_current_pA(&p->nmda, g_nmda, v);
+  *kinase_pA = calcium_kinase_current_pA(&p->calcium, i_nmda_ca, i_vgcc_in);
+  return i_nmda_ca + i_vgcc_in;
 }
 
 void sim_track_peak_ca(sim_t *s, double t) {
@@ -170,15 +173,21 @@ static void step_gates(sim_t *s, double t, double dt) {
 }
 
 static void update_calcium(sim_t *s, int k, double dt) {
-  const double i_ca = sim_spine_ca_current(s, k);
+  double i_kinase;
+  const double i_ca = sim_spine_ca_current(s, k, &i_kinase);
+  const double volume = sim_head_volume_um3(s, k);
   const double before = s->ca_uM[k];
   double integral_uM_ms; /* the slow ODEs see the step's exact mean, not its end value */
-  s->ca_uM[k] = calcium_advance(&s->p.calcium, before, i_ca, sim_head_volume_um3(s, k), dt,
-                                &s->memo.ca[k], &integral_uM_ms);
+  s->ca_uM[k] =
+      calcium_advance(&s->p.calcium, before, i_ca, volume, dt, &s->memo.ca[k], &integral_uM_ms);
   const double rate = fabs(s->ca_uM[k] - before) / dt;
   if (rate > s->dca_max_uM_ms)
     s->dca_max_uM_ms = rate;
   s->ca_acc[k] += integral_uM_ms;
+  /* the same pool equation and step: the memo's decay factor is shared */
+  s->ca_kinase_uM[k] = calcium_advance(&s->p.calcium, s->ca_kinase_uM[k], i_kinase, volume, dt,
+                                       &s->memo.ca[k], &integral_uM_ms);
+  s->ca_kinase_acc[k] += integral_uM_ms;
 }
 
 static void fine_step(sim_t *s, double t, double dt) {
@@ -242,16 +251,18 @@ static ltp_status flush_slow(sim_t *s, double t, ltp_error *err) {
     return st;
   if (sim_plasticity_active(&s->plast)) { /* a reduced rule replaces the signalling cascade */
     memset(s->ca_acc, 0, sizeof s->ca_acc);
+    memset(s->ca_kinase_acc, 0, sizeof s->ca_kinase_acc);
     s->acc_ms = 0.0;
     return LTP_OK;
   }
-  double mean[LTP_MAX_PATHWAYS];
+  double mean[LTP_MAX_PATHWAYS], mean_kinase[LTP_MAX_PATHWAYS];
   for (int k = 0; k < s->np; ++k) {
     mean[k] = s->ca_acc[k] / s->acc_ms;
-    s->ca_acc[k] = 0.0;
+    mean_kinase[k] = s->ca_kinase_acc[k] / s->acc_ms;
+    s->ca_acc[k] = s->ca_kinase_acc[k] = 0.0;
   }
   s->acc_ms = 0.0;
-  return ltp_slow_advance_explicit(s->slow, mean, t, s->p.engine.slow_rk_step_ms, err);
+  return ltp_slow_advance_explicit(s->slow, mean, mean_kinase, t, s->p.engine.slow_rk_step_ms, err);
 }
 
 /* ---- events, changes, readouts, traces ---- */
@@ -417,14 +428,16 @@ void sim_sample_trace(sim_t *s, double t, ltp_results *res) {
                       s->ca_uM[0],
                       camkii_phospho_fraction(&s->p.camkii, syn + SLOW_CAMKII),
                       ltp_slow_phosphatase_drive(s->slow, 0),
-                      syn[SLOW_RECEPTORS]};
+                      syn[SLOW_RECEPTORS],
+                      s->ca_kinase_uM[0]};
   (void)ltp_trace_append(&res->trace, t, v);
   s->next_trace_ms += pr->trace_dt_ms;
 }
 
-static const char *const trace_names[] = {"soma_v",   "spine_v",  "mg_unblock", "i_nmda",
-                                          "spine_ca", "camkii_p", "pp1_drive",  "ampar_psd"};
-static const char *const trace_units[] = {"mV", "mV", "1", "pA", "uM", "1", "1", "1"};
+static const char *const trace_names[] = {"soma_v",    "spine_v",   "mg_unblock",
+                                          "i_nmda",    "spine_ca",  "camkii_p",
+                                          "pp1_drive", "ampar_psd", "kinase_ca"};
+static const char *const trace_units[] = {"mV", "mV", "1", "pA", "uM", "1", "1", "1", "uM"};
 
 /* Slow variables of every pathway plus the cell-wide ones, named "p1.camkii_p" etc. */
 static const char *const state_vars[] = {"camkii_p", "pp1_drive",  "slots",       "ampar_psd",
@@ -548,14 +561,14 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
   if (st != LTP_OK)
     return st;
   s->slow_y = ltp_slow_state(s->slow);
-  double ca_rest[LTP_MAX_PATHWAYS];
+  double ca_rest[LTP_MAX_PATHWAYS], ca_kinase_rest[LTP_MAX_PATHWAYS];
   for (int k = 0; k < s->np; ++k) {
     release_init(&s->p.release, &s->rel, k);
     const release_params pop = population_release(s);
     release_init(&pop, &s->rel, LTP_MAX_PATHWAYS + k);
     /* half a quantum due: the first whole quantum comes after half the mean interval */
     s->quanta_due[k] = 0.5;
-    ca_rest[k] = s->ca_uM[k] = s->p.calcium.ca_rest_uM;
+    ca_rest[k] = s->ca_uM[k] = s->ca_kinase_uM[k] = s->p.calcium.ca_rest_uM;
     s->spine[k].glu_until_ms = s->pop[k].glu_until_ms = -INFINITY;
     vgcc_gates_rest(&s->p.vgcc, s->p.cable.e_leak_mV, &s->vg[k]);
   }
@@ -570,10 +583,12 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
     fine_step(s, -1.0, rest_step_ms);
   /* signalling at the resulting resting Ca2+: 10^6 s settles every slow variable (the slowest,
    * tau_early and the tag, are hours), so the baseline is flat */
-  for (int k = 0; k < s->np; ++k)
+  for (int k = 0; k < s->np; ++k) {
     ca_rest[k] = s->ca_uM[k];
+    ca_kinase_rest[k] = s->ca_kinase_uM[k];
+  }
   ltp_slow_set_rest_calcium(s->slow, ca_rest[0]);
-  st = ltp_slow_equilibrate(s->slow, ca_rest, 1e9, err);
+  st = ltp_slow_equilibrate(s->slow, ca_rest, ca_kinase_rest, 1e9, err);
   if (st != LTP_OK)
     return st;
   for (int k = 0; k < s->np; ++k)
@@ -588,7 +603,7 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
     return st;
   sim_plasticity_set_rest(&s->plast, ca_rest);
   for (int k = 0; k < s->np; ++k) {
-    s->ca_acc[k] = 0.0;
+    s->ca_acc[k] = s->ca_kinase_acc[k] = 0.0;
     s->peak_ca_uM[k] = s->ca_uM[k];
     s->peak_ca_t_ms[k] = 0.0;
   }
@@ -685,8 +700,10 @@ static void relax_fast_state(sim_t *s) {
     s->spine[k].ampa_r = s->spine[k].nmda_r = s->pop[k].ampa_r = s->pop[k].nmda_r = 0.0;
     const int h = c->head[k];
     vgcc_gates_rest(&p->vgcc, c->v_mV[h], &s->vg[k]);
-    s->ca_uM[k] =
-        calcium_steady_uM(&p->calcium, sim_spine_ca_current(s, k), sim_head_volume_um3(s, k));
+    double i_kinase;
+    const double i_ca = sim_spine_ca_current(s, k, &i_kinase);
+    s->ca_uM[k] = calcium_steady_uM(&p->calcium, i_ca, sim_head_volume_um3(s, k));
+    s->ca_kinase_uM[k] = calcium_steady_uM(&p->calcium, i_kinase, sim_head_volume_um3(s, k));
   }
 }
 
@@ -695,7 +712,7 @@ static void relax_fast_state(sim_t *s) {
 static ltp_status advance_quiet(sim_t *s, double t, double target, ltp_error *err) {
   relax_fast_state(s);
   if (!sim_plasticity_active(&s->plast))
-    return ltp_slow_advance(s->slow, s->ca_uM, target, err);
+    return ltp_slow_advance(s->slow, s->ca_uM, s->ca_kinase_uM, target, err);
   double v_head[LTP_MAX_PATHWAYS];
   head_potentials(s, v_head);
   sim_plasticity_step(&s->plast, t, target - t, s->ca_uM, v_head);
@@ -753,7 +770,7 @@ static ltp_status run_loop(sim_t *s, const ltp_sim_options *opt, ltp_results *re
   if (st == LTP_OK)
     st = flush_slow(s, t_end, err);
   if (st == LTP_OK && !sim_plasticity_active(&s->plast))
-    st = ltp_slow_advance(s->slow, s->ca_uM, t_end, err);
+    st = ltp_slow_advance(s->slow, s->ca_uM, s->ca_kinase_uM, t_end, err);
   return st;
 }
 
@@ -788,6 +805,9 @@ static ltp_status record_final_state(const sim_t *s, ltp_results *res) {
     snprintf(name, sizeof name, "p%d.spine.ca", k + 1);
     if (st == LTP_OK)
       st = ltp_results_add_state(res, name, "uM", s->ca_uM[k]);
+    snprintf(name, sizeof name, "p%d.spine.kinase_ca", k + 1);
+    if (st == LTP_OK)
+      st = ltp_results_add_state(res, name, "uM", s->ca_kinase_uM[k]);
   }
   const double *cell = ltp_slow_cell(s->slow);
   if (st == LTP_OK)

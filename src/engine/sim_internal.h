@@ -58,8 +58,9 @@ typedef struct {
   /* per pathway: the modelled spine receives whole quanta; the lumped co-active synapses
    * (population) the expected release */
   receptor_group spine[LTP_MAX_PATHWAYS], pop[LTP_MAX_PATHWAYS];
-  double quanta_due[LTP_MAX_PATHWAYS]; /* expected quanta not yet delivered (mean-field mode) */
-  double ca_uM[LTP_MAX_PATHWAYS];
+  double quanta_due[LTP_MAX_PATHWAYS];   /* expected quanta not yet delivered (mean-field mode) */
+  double ca_uM[LTP_MAX_PATHWAYS];        /* free Ca2+ of the head */
+  double ca_kinase_uM[LTP_MAX_PATHWAYS]; /* Ca2+ at the PSD's CaMKII (mech/calcium.c) */
   vgcc_gates vg[LTP_MAX_PATHWAYS];
   /* presynaptic state: [k] the modelled spine's bouton (stochastic mode), [LTP_MAX_PATHWAYS + k]
    * the population's mean-field state */
@@ -72,7 +73,7 @@ typedef struct {
   const double *slow_y;               /* ltp_slow_state(slow): in place for the whole run */
   sim_plasticity plast;               /* a reduced rule in place of the cascade, if chosen */
   double ampa_base[LTP_MAX_PATHWAYS]; /* receptors x unitary conductance at t = 0 (pS) */
-  double ca_acc[LTP_MAX_PATHWAYS], acc_ms;
+  double ca_acc[LTP_MAX_PATHWAYS], ca_kinase_acc[LTP_MAX_PATHWAYS], acc_ms;
   double spike_until_ms, i_clamp_pA;
   double unblock[LTP_MAX_PATHWAYS], i_nmda_pA[LTP_MAX_PATHWAYS];
   double dv_max_mV_ms, dca_max_uM_ms; /* largest rates of change in the last step */
@@ -90,9 +91,10 @@ typedef struct {
  * (into s->cable's accumulators) from the present voltages, gates and slow state, with the
  * protocol's piecewise-constant inputs (glutamate, spike current, current steps) at t_in. */
 void sim_membrane_currents(sim_t *s, double t_in);
-/* Ca2+ current (pA, inward negative) into the head of pathway k; needs s->unblock from
- * sim_membrane_currents and records the NMDA current for the traces. */
-double sim_spine_ca_current(sim_t *s, int k);
+/* Ca2+ current (pA, inward negative) into the head of pathway k, and in *kinase_pA the part
+ * that drives the kinase-site pool; needs s->unblock from sim_membrane_currents and records the
+ * NMDA current for the traces. */
+double sim_spine_ca_current(sim_t *s, int k, double *kinase_pA);
 /* Cleft glutamate (mM) of a receptor group at t. */
 double sim_glu_mM(const receptor_group *g, double t);
 int sim_clamp_at(const sim_t *s, double t, double *v_hold);

@@ -25,8 +25,7 @@ struct ltp_slow {
   SUNMatrix jac;
   SUNLinearSolver ls;
   double t_ms;
-  double ca_uM[8];
-  camkii_inputs cam_in[8]; /* what camkii_rhs needs from ca_uM[k], computed once per call */
+  camkii_inputs cam_in[8]; /* what camkii_rhs needs from the Ca2+ of synapse k, computed once */
   double pp1_rest_uM;      /* PP1 at resting Ca2+: the reference of the phosphatase drive */
   int need_init;
   uint64_t explicit_steps, cvode_steps_before;
@@ -74,10 +73,11 @@ static void derivatives(const ltp_slow *s, const camkii_inputs *in, const double
   dcell[SLOW_CELL_PRP] = late_prp_rhs(&p->late, cell[SLOW_CELL_PRP], cell[SLOW_CELL_DRIVE]);
 }
 
-void ltp_slow_derivatives(const ltp_slow *s, const double *ca_uM, const double *y, double *dy) {
+void ltp_slow_derivatives(const ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
+                          const double *y, double *dy) {
   camkii_inputs in[8];
   for (int k = 0; k < s->n_syn; ++k)
-    camkii_inputs_at(&s->params->camkii, ca_uM[k], &in[k]);
+    camkii_inputs_split(&s->params->camkii, ca_kinase_uM[k], ca_uM[k], &in[k]);
   derivatives(s, in, y, dy);
 }
 
@@ -99,12 +99,11 @@ static double stiffness_per_ms(const ltp_slow *s, const double *y) {
   return rate;
 }
 
-/* Hold Ca2+ of each synapse at ca_uM[k] for the next stretch. */
-static void set_calcium(ltp_slow *s, const double *ca_uM) {
-  for (int k = 0; k < s->n_syn; ++k) {
-    s->ca_uM[k] = ca_uM[k];
-    camkii_inputs_at(&s->params->camkii, ca_uM[k], &s->cam_in[k]);
-  }
+/* Hold Ca2+ of each synapse at ca_uM[k] (head) and ca_kinase_uM[k] (kinase site) for the next
+ * stretch. */
+static void set_calcium(ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM) {
+  for (int k = 0; k < s->n_syn; ++k)
+    camkii_inputs_split(&s->params->camkii, ca_kinase_uM[k], ca_uM[k], &s->cam_in[k]);
 }
 
 static int slow_rhs(sunrealtype t, N_Vector yv, N_Vector dv, void *user) {
@@ -244,10 +243,11 @@ static void restart(ltp_slow *s, double t) {
   CVodeReInit(s->cvode, t, s->y);
 }
 
-static ltp_status advance_cvode(ltp_slow *s, const double *ca_uM, double t_to_ms, ltp_error *err) {
+static ltp_status advance_cvode(ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
+                                double t_to_ms, ltp_error *err) {
   if (t_to_ms <= s->t_ms)
     return LTP_OK;
-  set_calcium(s, ca_uM);
+  set_calcium(s, ca_uM, ca_kinase_uM);
   if (s->need_init) {
     restart(s, s->t_ms);
     s->need_init = 0;
@@ -280,18 +280,19 @@ static ltp_status advance_cvode(ltp_slow *s, const double *ca_uM, double t_to_ms
  * the PP1 / I1P mode (~17/s at rest) relaxes; each costs a Newton iteration with a dense LU.
  * RK4 steps of that size cost four right-hand sides, so the first engine.quiet_explicit of a
  * stretch is stepped explicitly (stability-bounded steps) and CVODE takes the rest. */
-ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, double t_to_ms, ltp_error *err) {
+ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
+                            double t_to_ms, ltp_error *err) {
   if (t_to_ms <= s->t_ms)
     return LTP_OK;
   const double span = s->params->engine.quiet_explicit_ms;
   if (s->need_init && span > 0.0) {
     const double t_rk = fmin(t_to_ms, s->t_ms + span);
     /* steps as long as stability allows: the sub-cycle cap does not apply */
-    ltp_status st = ltp_slow_advance_explicit(s, ca_uM, t_rk, span, err);
+    ltp_status st = ltp_slow_advance_explicit(s, ca_uM, ca_kinase_uM, t_rk, span, err);
     if (st != LTP_OK || t_rk >= t_to_ms)
       return st;
   }
-  return advance_cvode(s, ca_uM, t_to_ms, err);
+  return advance_cvode(s, ca_uM, ca_kinase_uM, t_to_ms, err);
 }
 
 /* Classic RK4 over [t, t_to]. Used for the short sub-cycles during fine stepping, where CVODE
@@ -300,11 +301,11 @@ ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, double t_to_ms, lt
  * stiffness bound at the step's start), which keeps h lambda inside RK4's stability interval
  * (|h lambda| <= 2.78 on the real axis) for every eigenvalue lambda of the Jacobian: short
  * steps while Ca2+ drives the fast PP1 / I1P and ring kinetics (~1/ms), long ones near rest. */
-ltp_status ltp_slow_advance_explicit(ltp_slow *s, const double *ca_uM, double t_to_ms,
-                                     double max_step_ms, ltp_error *err) {
+ltp_status ltp_slow_advance_explicit(ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
+                                     double t_to_ms, double max_step_ms, ltp_error *err) {
   if (t_to_ms <= s->t_ms)
     return LTP_OK;
-  set_calcium(s, ca_uM);
+  set_calcium(s, ca_uM, ca_kinase_uM);
   const int n = s->n;
   const camkii_inputs *in = s->cam_in;
   const double courant = s->params->engine.slow_rk_courant;
@@ -347,9 +348,9 @@ ltp_status ltp_slow_advance_explicit(ltp_slow *s, const double *ca_uM, double t_
   return LTP_OK;
 }
 
-ltp_status ltp_slow_equilibrate(ltp_slow *s, const double *ca_uM, double duration_ms,
-                                ltp_error *err) {
-  ltp_status st = ltp_slow_advance(s, ca_uM, s->t_ms + duration_ms, err);
+ltp_status ltp_slow_equilibrate(ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
+                                double duration_ms, ltp_error *err) {
+  ltp_status st = ltp_slow_advance(s, ca_uM, ca_kinase_uM, s->t_ms + duration_ms, err);
   if (st != LTP_OK)
     return st;
   /* the experiment clock starts at 0 after equilibration */

@@ -30,20 +30,25 @@ typedef struct ltp_slow ltp_slow;
 ltp_status ltp_slow_create(ltp_slow **out, const ltp_params *params, int n_synapses,
                            ltp_error *err);
 void ltp_slow_free(ltp_slow *s);
+/* Every function that takes Ca2+ takes two values per synapse k: ca_uM[k], the head's free Ca2+
+ * (calcineurin, PKA, PP1), and ca_kinase_uM[k], the Ca2+ at the PSD's CaMKII (the NMDAR-borne
+ * part, mech/calcium.c). */
 /* Equilibrate at constant resting Ca2+ for duration_ms (the DOWN state at rest). */
-ltp_status ltp_slow_equilibrate(ltp_slow *s, const double *ca_uM, double duration_ms,
-                                ltp_error *err);
-/* Advance from the current time to t_to_ms with constant ca_uM[] per synapse. */
-ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, double t_to_ms, ltp_error *err);
+ltp_status ltp_slow_equilibrate(ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
+                                double duration_ms, ltp_error *err);
+/* Advance from the current time to t_to_ms with constant Ca2+ per synapse. */
+ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
+                            double t_to_ms, ltp_error *err);
 /* Resting spine Ca2+ that defines "no phosphatase drive" (PP1 at rest). */
 void ltp_slow_set_rest_calcium(ltp_slow *s, double ca_rest_uM);
 /* Advance with explicit RK4 sub-steps of at most max_step_ms (short sub-cycles during fine
  * stepping); the next CVODE call restarts its history. */
-ltp_status ltp_slow_advance_explicit(ltp_slow *s, const double *ca_uM, double t_to_ms,
-                                     double max_step_ms, ltp_error *err);
-/* The right-hand side itself, at spine Ca2+ ca_uM[] per synapse: the reference integration
+ltp_status ltp_slow_advance_explicit(ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
+                                     double t_to_ms, double max_step_ms, ltp_error *err);
+/* The right-hand side itself, at the spine Ca2+ given: the reference integration
  * (engine/reference.c) couples it to the fast state instead of holding Ca2+ constant. */
-void ltp_slow_derivatives(const ltp_slow *s, const double *ca_uM, const double *y, double *dy);
+void ltp_slow_derivatives(const ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
+                          const double *y, double *dy);
 /* Size of the state vector, the whole vector, and replacing it (state at t_ms, computed
  * elsewhere; the next CVODE call restarts its history). */
 int ltp_slow_size(const ltp_slow *s);

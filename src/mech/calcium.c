@@ -5,7 +5,21 @@
  * Pumps extrude free Ca2+ (tau is the measured decay with endogenous buffers only). An
  * exogenous buffer loaded through the pipette (BAPTA, EGTA) is mobile: Ca2+ bound to it leaves
  * the head with the buffer's spine-dendrite exchange, so a large kappa_exo shrinks transients
- * ~(1 + kappa) fold without prolonging them beyond tau_exchange. */
+ * ~(1 + kappa) fold without prolonging them beyond tau_exchange.
+ *
+ * The kinase site. CaMKII at the PSD is bound to the NMDAR's GluN2B subunit (Bayer et al.
+ * 2001) and Ca2+-CaM may form in nanodomains at the NMDAR pores (Keller, Franks, Bartol &
+ * Sejnowski 2008). CaMKII sees the Ca2+ the NMDARs bring in plus kinase_vgcc_coupling of the
+ * VGCC current, while calcineurin, PKA and PP1 see the head's free Ca2+. The kinase-site Ca2+
+ * is a second pool with the same buffering and extrusion driven by those currents alone;
+ * because the pool is linear it is exactly the resting level plus the part of the head's Ca2+
+ * those currents bring. With coupling 1 (default) both pools are the head's Ca2+, the
+ * single-pool model of Shouval et al. 2002 and Graupner & Brunel 2007/2012, which the
+ * validation suite was calibrated with. Coupling 0 is the nanodomain limit: VGCC Ca2+ alone
+ * then drives only the phosphatase side, as VGCC activation without synaptic input gives LTD,
+ * not LTP (Cummings, Mulkey, Nicoll & Malenka 1996, abstract) and depolarising pulses alone only
+ * short-term potentiation (Wang, Rowan & Anwyl 1997, abstract); but Bi & Poo 1998 found
+ * nimodipine reduced spike-timing LTP, so the coupling is not 0 either (docs/model.md). */
 #include "mech/calcium.h"
 
 #include <math.h>
@@ -30,6 +44,11 @@ static const ltp_param_def calcium_table[] = {
      "Tank & Denk 1996)",
      "exchange time of the mobile exogenous buffer between spine head and dendrite",
      P(tau_exo_exchange_ms), NULL},
+    {"kinase_vgcc_coupling", "1", 1, 0, 1,
+     "1: single pool (Shouval 2002; GB2007/2012); 0: nanodomain limit (Cummings et al. 1996: "
+     "VGCC Ca2+ alone gives LTD); docs/model.md",
+     "fraction of the VGCC Ca2+ current that reaches CaMKII at the PSD", P(kinase_vgcc_coupling),
+     NULL},
 };
 #undef P
 
@@ -40,6 +59,10 @@ const ltp_mech_def calcium_mech = {"calcium",
 double calcium_flux_uM_per_ms(double i_ca_pA, double volume_um3) {
   /* pA / (2F) = mol/s x 1e-12; / (V um3 = 1e-15 L) -> M/s x 1e3; -> uM/ms: x 1e6 x 1e-3 */
   return -i_ca_pA * 1e6 / (2.0 * FARADAY_C_PER_MOL * volume_um3);
+}
+
+double calcium_kinase_current_pA(const calcium_params *p, double i_nmda_ca_pA, double i_vgcc_pA) {
+  return i_nmda_ca_pA + p->kinase_vgcc_coupling * i_vgcc_pA;
 }
 
 double calcium_tau_ms(const calcium_params *p) {

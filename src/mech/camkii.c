@@ -237,15 +237,21 @@ typedef struct {
   double dephospho;   /* k10 = k12 D / (K_M + S_active) */
 } ring_rates;
 
-void camkii_inputs_at(const camkii_params *p, double ca_uM, camkii_inputs *in) {
-  const double cam = camkii_cam_ca4_uM(p, ca_uM);
+void camkii_inputs_split(const camkii_params *p, double ca_kinase_uM, double ca_phosphatase_uM,
+                         camkii_inputs *in) {
+  const double cam = camkii_cam_ca4_uM(p, ca_kinase_uM);
   const double gamma = cam > 0.0 ? cam / (p->k5_uM + cam) : 0.0; /* Eq. 2 */
   const double kinase = 1.0 - p->kinase_block;
-  in->cam_uM = cam;
+  const double cam_phosphatase =
+      ca_phosphatase_uM == ca_kinase_uM ? cam : camkii_cam_ca4_uM(p, ca_phosphatase_uM);
   in->initiation_per_s = kinase * p->k6_per_s * gamma * gamma;
   in->propagation_per_s = kinase * p->k7_per_s * gamma;
-  in->can_equilibrium = can_activation_of_cam(p, cam);
-  in->pka_equilibrium = pka_activation_of_cam(p, cam);
+  in->can_equilibrium = can_activation_of_cam(p, cam_phosphatase);
+  in->pka_equilibrium = pka_activation_of_cam(p, cam_phosphatase);
+}
+
+void camkii_inputs_at(const camkii_params *p, double ca_uM, camkii_inputs *in) {
+  camkii_inputs_split(p, ca_uM, ca_uM, in);
 }
 
 static ring_rates ring_rates_at(const camkii_params *p, const camkii_inputs *in, const double *y,

@@ -37,9 +37,14 @@ void camkii_rhs(const camkii_params *p, double ca_uM, const double *y, double *d
  * the equilibrium calcineurin and PKA activations. An integrator that holds Ca2+ constant over
  * many evaluations computes them once (they cost two pow() and the CaM binding). */
 typedef struct {
-  double cam_uM, initiation_per_s, propagation_per_s, can_equilibrium, pka_equilibrium;
+  double initiation_per_s, propagation_per_s, can_equilibrium, pka_equilibrium;
 } camkii_inputs;
 void camkii_inputs_at(const camkii_params *p, double ca_uM, camkii_inputs *in);
+/* The same where the kinase and the phosphatase cascade see different Ca2+: CaMKII's
+ * autophosphorylation follows ca_kinase_uM, calcineurin and PKA follow ca_phosphatase_uM
+ * (mech/calcium.c, the kinase site). */
+void camkii_inputs_split(const camkii_params *p, double ca_kinase_uM, double ca_phosphatase_uM,
+                         camkii_inputs *in);
 /* camkii_rhs with the Ca2+-dependent inputs precomputed (same result, bit for bit). */
 void camkii_rhs_inputs(const camkii_params *p, const camkii_inputs *in, const double *y,
                        double *dydt_per_ms);

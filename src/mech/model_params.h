@@ -30,7 +30,9 @@ typedef struct { /* nmda.c */
   double alpha_per_mM_ms, beta_per_ms, e_rev_mV;
   double n_receptors, gamma_pS;
   double mg_o_mM, block_fit; /* block_fit: choice jahr_stevens | vargas_caballero | strong */
-  double ca_fraction;        /* fraction of NMDAR current carried by Ca2+ */
+  double ca_fraction;        /* fraction of NMDAR current carried by Ca2+ at ca_fraction_v */
+  double ca_fraction_v_mV;   /* potential at which that fraction was measured */
+  double temp_C;             /* temperature of the GHK Ca2+ flux */
   double block;              /* fraction of receptors blocked by AP5 */
 } nmda_params;
 
@@ -57,8 +59,9 @@ typedef struct { /* vgcc.c: spine R- and L-type channels */
 
 typedef struct { /* calcium.c: spine head Ca2+ single pool */
   double ca_o_mM, ca_rest_uM, kappa_endo, tau_extrusion_ms;
-  double kappa_exo;           /* exogenous buffer capacity (BAPTA/EGTA), set by drugs */
-  double tau_exo_exchange_ms; /* spine-dendrite exchange of the mobile exogenous buffer */
+  double kappa_exo;            /* exogenous buffer capacity (BAPTA/EGTA), set by drugs */
+  double tau_exo_exchange_ms;  /* spine-dendrite exchange of the mobile exogenous buffer */
+  double kinase_vgcc_coupling; /* fraction of VGCC Ca2+ current that reaches the PSD's CaMKII */
 } calcium_params;
 
 typedef struct { /* camkii.c: Graupner & Brunel 2007 CaMKII-PP1 system (+ CaN, PKA) */

@@ -3,7 +3,10 @@
  *   Jahr & Stevens 1990:           K0 = 3.57 mM, z = 0.062 /mV
  *   Vargas-Caballero & Robinson 2003 (Blue Brain GluSynapse): K0 = 2.552 mM, z = 0.072 /mV
  *   "strong" CA1 variant:           K0 = 3.57 mM, z = 0.072 /mV (ModelDB adaptive_sNMDA)
- * and the Ca2+ fraction of the current (P_f ~ 10 %, Schneggenburger 1993, Burnashev 1995). */
+ * and the Ca2+ current: the fraction P_f ~ 10 % of the total current at the potential where it was
+ * measured (Schneggenburger 1993, Burnashev 1995), carried to other potentials by the
+ * Goldman-Hodgkin-Katz flux of Ca2+ (SCIENCE.md 1c): Ca2+ keeps entering near 0 mV, where the
+ * total current reverses. */
 #include "mech/nmda.h"
 
 #include <math.h>
@@ -40,7 +43,12 @@ static const ltp_param_def nmda_table[] = {
      "Mg2+ block fit", P(block_fit), block_fits},
     {"ca_fraction", "1", 0.10, 0, 1,
      "Schneggenburger et al. 1993; Burnashev et al. 1995 (7-11 %); Rodrigues 2023 f_Ca = 0.1",
-     "fraction of the NMDAR current carried by Ca2+", P(ca_fraction), NULL},
+     "fraction of the NMDAR current carried by Ca2+ at ca_fraction_v", P(ca_fraction), NULL},
+    {"ca_fraction_v", "mV", -60, -120, -20,
+     "Schneggenburger et al. 1993; Burnashev et al. 1995: P_f measured at -60 mV [M]",
+     "potential at which ca_fraction holds", P(ca_fraction_v_mV), NULL},
+    {"temp", "C", 35, 0, 45, "SCIENCE.md model temperature (CA1 slice LTP work, 30-35 C)",
+     "temperature of the GHK Ca2+ flux (RT/F)", P(temp_C), NULL},
     {"block", "1", 0, 0, 1, "set by the AP5 drug entry (docs/experiment-format.md)",
      "fraction of NMDARs blocked by antagonist", P(block), NULL},
 };
@@ -48,7 +56,7 @@ static const ltp_param_def nmda_table[] = {
 
 const ltp_mech_def nmda_mech = {"nmda",
                                 "NMDA receptors: two-state kinetics, Mg2+ block B(V), Ca2+ "
-                                "fraction of the current",
+                                "current (GHK)",
                                 nmda_table, LTP_COUNT(nmda_table)};
 
 void nmda_mg_fit(const nmda_params *p, double *k0_mM, double *z_per_mV) {
@@ -81,4 +89,18 @@ double nmda_gate_rhs(const nmda_params *p, double r, double glu_mM) {
 
 double nmda_conductance_nS(const nmda_params *p, double r) {
   return p->n_receptors * p->gamma_pS * 1e-3 * r * (1.0 - p->block);
+}
+
+/* GHK Ca2+ flux with [Ca]i << [Ca]o, relative to its value at 0 mV: u / (exp(u) - 1),
+ * u = 2 F V / (R T). */
+static double ghk_ca_flux_shape(double v_mV, double temp_C) {
+  const double rt_over_f_mV = 8.314462618 * (temp_C + 273.15) / 96485.332 * 1e3;
+  const double u = 2.0 * v_mV / rt_over_f_mV;
+  return fabs(u) < 1e-9 ? 1.0 - 0.5 * u : u / expm1(u);
+}
+
+double nmda_ca_current_pA(const nmda_params *p, double g_nS, double v_mV) {
+  const double i_ref_pA = p->ca_fraction * g_nS * (p->ca_fraction_v_mV - p->e_rev_mV);
+  return i_ref_pA * ghk_ca_flux_shape(v_mV, p->temp_C) /
+         ghk_ca_flux_shape(p->ca_fraction_v_mV, p->temp_C);
 }

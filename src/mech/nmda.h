@@ -1,5 +1,5 @@
 /* NMDA receptors: two-state kinetic gating, voltage-dependent Mg2+ block (Jahr-Stevens by
- * default, other published fits selectable) and the Ca2+ fraction of the current. */
+ * default, other published fits selectable) and the Ca2+ current (GHK). */
 #ifndef LTP_MECH_NMDA_H
 #define LTP_MECH_NMDA_H
 
@@ -23,5 +23,8 @@ double nmda_gate_advance(const nmda_params *p, double r, double glu_mM, double d
 double nmda_gate_rhs(const nmda_params *p, double r, double glu_mM);
 /* Conductance (nS, before Mg block) at open fraction r. */
 double nmda_conductance_nS(const nmda_params *p, double r);
+/* Ca2+ current (pA, inward < 0) through NMDARs of (Mg2+-unblocked) conductance g_nS at v_mV:
+ * ca_fraction of the total current at ca_fraction_v, GHK-scaled to v_mV. */
+double nmda_ca_current_pA(const nmda_params *p, double g_nS, double v_mV);
 
 #endif
