@@ -137,6 +137,9 @@ static void some_state(double *y) {
   y[CAMKII_PP1] = 0.013;
   y[CAMKII_I1P] = 0.41;
   y[CAMKII_CAN] = 0.3;
+  y[CAMKII_PKA] = 0.1;
+  for (int i = CAMKII_CAM_KINASE; i < CAMKII_N_STATE; i++)
+    y[i] = 0.01 + 0.001 * i;
 }
 
 /* GB2007's equations have calcineurin in equilibrium with Ca4-CaM: compare with the
@@ -157,6 +160,9 @@ static void check_against_paper(const camkii_params *p_kinetic, double ca_uM) {
   ref[CAMKII_PP1] = -bind; /* Eq. 25 */
   ref[CAMKII_I1P] = -bind + camkii_pka_rate_per_s(p, ca_uM) * p->i1_0_uM -
                     camkii_can_rate_per_s(p, ca_uM) * y[CAMKII_I1P]; /* Eq. 24 */
+  ref[CAMKII_CAN] = ref[CAMKII_PKA] = 0.0; /* instantaneous: the state entries are unused */
+  for (int k = CAMKII_CAM_KINASE; k < CAMKII_N_STATE; k++)
+    ref[k] = 0.0; /* equilibrium CaM: the kinetic entries are unused */
   for (int k = 0; k < CAMKII_N_STATE; k++)
     assert_near(dydt[k], ref[k] * S_PER_MS, 1e-12 * (1.0 + fabs(ref[k])));
 }
@@ -190,6 +196,48 @@ static void test_split_calcium_inputs(void **state) {
   camkii_inputs_split(&p, 0.7, 0.7, &same);
   camkii_inputs_at(&p, 0.7, &at_head);
   assert_memory_equal(&same, &at_head, sizeof same);
+}
+
+/* Two-lobe kinetic CaM (cam_kinetics = two_lobe): its equilibrium is GB2007's Eq. 1, where
+ * the right-hand side is the equilibrium model's; a brief transient loads little Ca4-CaM, a
+ * sustained one all of it. */
+static void test_kinetic_cam_keeps_the_equilibrium(void **state) {
+  (void)state;
+  camkii_params eq = defaults(), kin = defaults();
+  kin.cam_kinetics = CAMKII_CAM_TWO_LOBE;
+  const double cas[] = {0.07, 0.3, 1.0, 10.0};
+  for (size_t c = 0; c < sizeof cas / sizeof cas[0]; c++) {
+    double y[CAMKII_N_STATE], d_eq[CAMKII_N_STATE], d_kin[CAMKII_N_STATE];
+    some_state(y);
+    camkii_cam_equilibrium(&kin, cas[c], cas[c], y);
+    assert_near(y[CAMKII_CAM_KINASE + 3], camkii_cam_ca4_uM(&eq, cas[c]), 1e-12);
+    camkii_rhs(&eq, cas[c], y, d_eq);
+    camkii_rhs(&kin, cas[c], y, d_kin);
+    for (int k = 0; k < CAMKII_N_STATE; k++) /* the CaM entries rest, the others agree */
+      assert_near(d_kin[k], k >= CAMKII_CAM_KINASE ? 0.0 : d_eq[k], 1e-12 * (1.0 + fabs(d_eq[k])));
+  }
+}
+
+/* Ca4-CaM after a square Ca2+ pulse from rest (0.07 uM), as a fraction of its equilibrium at
+ * the pulse's level. */
+static double ca4_cam_loaded(double ca_uM, double duration_ms) {
+  camkii_params p = defaults();
+  p.cam_kinetics = CAMKII_CAM_TWO_LOBE;
+  double y[CAMKII_N_STATE];
+  camkii_init_down(&p, y);
+  camkii_cam_equilibrium(&p, 0.07, 0.07, y);
+  integrate(&p, ca_uM, y, duration_ms);
+  return y[CAMKII_CAM_KINASE + 3] / camkii_cam_ca4_uM(&p, ca_uM);
+}
+
+static void test_kinetic_cam_filters_brief_transients(void **state) {
+  (void)state;
+  const double brief = ca4_cam_loaded(1.0, 12.0), tetanus = ca4_cam_loaded(10.0, 1000.0);
+  print_message("Ca4-CaM / equilibrium: 12 ms at 1 uM %.4f, 1 s at 10 uM %.4f\n", brief, tetanus);
+  /* with GB2007's affinities the C-lobe (L1 0.1, L2 0.025 uM) is loaded already at rest, so
+   * only the N-lobe's binding (kon3,4 [Ca] = 100-200/s at 1 uM) lags a brief transient */
+  assert_true(brief > 0.2 && brief < 0.5);
+  assert_true(tetanus > 0.95);
 }
 
 static void test_rhs_conserves_rings(void **state) {
@@ -379,6 +427,8 @@ int main(void) {
       cmocka_unit_test(test_cascade_rates_and_pp1_at_rest),
       cmocka_unit_test(test_rhs_matches_paper_equations),
       cmocka_unit_test(test_split_calcium_inputs),
+      cmocka_unit_test(test_kinetic_cam_keeps_the_equilibrium),
+      cmocka_unit_test(test_kinetic_cam_filters_brief_transients),
       cmocka_unit_test(test_rhs_conserves_rings),
       cmocka_unit_test(test_init_down),
       cmocka_unit_test(test_equilibrium_and_conservation_after_integration),

@@ -210,6 +210,8 @@ void ltp_slow_set_rest_calcium(ltp_slow *s, double ca_rest_uM) {
 const char *ltp_slow_variable_name(const ltp_slow *s, int i) {
   static const char *names[SLOW_PER_SYNAPSE] = {[SLOW_CAMKII + CAMKII_PP1] = "camkii.pp1",
                                                 [SLOW_CAMKII + CAMKII_I1P] = "camkii.i1p",
+                                                [SLOW_CAMKII + CAMKII_CAN] = "camkii.can",
+                                                [SLOW_CAMKII + CAMKII_PKA] = "camkii.pka",
                                                 [SLOW_SLOTS] = "trafficking.slots",
                                                 [SLOW_RECEPTORS] = "trafficking.receptors",
                                                 [SLOW_S831] = "trafficking.s831",
@@ -219,8 +221,10 @@ const char *ltp_slow_variable_name(const ltp_slow *s, int i) {
                                                 [SLOW_ACTIN] = "actin.pool"};
   if (i >= s->n_syn * SLOW_PER_SYNAPSE)
     return i - s->n_syn * SLOW_PER_SYNAPSE == SLOW_CELL_PRP ? "late.prp" : "late.synthesis_drive";
-  const char *n = names[i % SLOW_PER_SYNAPSE];
-  return n ? n : "camkii.rings";
+  const int j = i % SLOW_PER_SYNAPSE;
+  if (j >= SLOW_CAMKII + CAMKII_CAM_KINASE && j < SLOW_CAMKII + CAMKII_N_STATE)
+    return "camkii.cam";
+  return names[j] ? names[j] : "camkii.rings";
 }
 
 /* Name the first non-finite entry for the blow-up message. */

@@ -71,6 +71,8 @@ static const unsigned char ring_state_of_pattern[64] = {
 static const unsigned char ring_phospho_count[CAMKII_N_RINGS] = {0, 1, 2, 2, 2, 3, 3,
                                                                  3, 3, 4, 4, 4, 5, 6};
 
+static const char *const cam_kinetics_names[] = {"equilibrium", "two_lobe", NULL};
+
 #define P(field) offsetof(ltp_params, camkii.field)
 static const ltp_param_def camkii_table[] = {
     {"s_tot", "uM", 33.3, 0.0, 1000.0, GB2007 ", Table 1 (CaMKII_0 = 16.67 uM, 2 rings each)",
@@ -136,6 +138,20 @@ static const ltp_param_def camkii_table[] = {
      "dissociation constant of the 3rd Ca2+ on CaM", P(l3_uM), NULL},
     {"l4", "uM", 0.40, 0.0, 100.0, GB2007 ", Table 1A (Linse et al. 1991)",
      "dissociation constant of the 4th Ca2+ on CaM", P(l4_uM), NULL},
+    {"cam_kinetics", "choice", CAMKII_CAM_EQUILIBRIUM, 0, 1,
+     "GB2007 (equilibrium); two_lobe: the binding rates below with GB2007's equilibrium",
+     "Ca2+-CaM binding: at equilibrium, or at the two lobes' rates", P(cam_kinetics),
+     cam_kinetics_names},
+    {"kon1", "1/(uM s)", 5.0, 1e-3, 1e5,
+     "[S] Pepke et al. 2010 C-lobe k_on1 (SCIENCE.md 1f, via Rodrigues et al. 2023 Table 12)",
+     "binding rate of the 1st Ca2+ (C-lobe); its unbinding rate is l1 x kon1", P(kon1_per_uM_s),
+     NULL},
+    {"kon2", "1/(uM s)", 10.0, 1e-3, 1e5, "[S] Pepke et al. 2010 C-lobe k_on2 (SCIENCE.md 1f)",
+     "binding rate of the 2nd Ca2+ (C-lobe); unbinding l2 x kon2", P(kon2_per_uM_s), NULL},
+    {"kon3", "1/(uM s)", 100.0, 1e-3, 1e5, "[S] Pepke et al. 2010 N-lobe k_on1 (SCIENCE.md 1f)",
+     "binding rate of the 3rd Ca2+ (N-lobe); unbinding l3 x kon3", P(kon3_per_uM_s), NULL},
+    {"kon4", "1/(uM s)", 200.0, 1e-3, 1e5, "[S] Pepke et al. 2010 N-lobe k_on2 (SCIENCE.md 1f)",
+     "binding rate of the 4th Ca2+ (N-lobe); unbinding l4 x kon4", P(kon4_per_uM_s), NULL},
     {"kinase_block", "1", 0.0, 0.0, 1.0, "ltpsim: KN-62 applied as a drug",
      "fraction of autophosphorylation (k6, k7) blocked", P(kinase_block), NULL},
     {"calcineurin_block", "1", 0.0, 0.0, 1.0, "ltpsim: FK506 / cyclosporin applied as a drug",
@@ -156,6 +172,64 @@ double camkii_cam_ca4_uM(const camkii_params *p, double ca_uM) {
   const double denom =
       1.0 + p->l4_uM * x * (1.0 + p->l3_uM * x * (1.0 + p->l2_uM * x * (1.0 + p->l1_uM * x)));
   return p->cam_tot_uM / denom;
+}
+
+/* Two-lobe kinetic CaM (camkii.cam_kinetics = two_lobe). The four Ca2+ bind in sequence, the
+ * C-lobe's two first (the high-affinity pair of GB2007's L1, L2; Linse et al. 1991), then the
+ * N-lobe's, at the lobes' binding rates of Pepke et al. 2010 (5, 10 and 100, 200 /(uM s)); each
+ * unbinding rate is L_i x kon_i, so the equilibrium is GB2007's Eq. 1 and its bistability is
+ * unchanged. What changes is the response to brief Ca2+ transients. With GB2007's affinities
+ * the C-lobe is mostly loaded already at resting Ca2+ (L1 = 0.1, L2 = 0.025 uM), so the lag is
+ * the N-lobe's (kon3,4 [Ca] = 100-200/s at 1 uM): a 12-ms square pulse to 1 uM makes 0.39 of
+ * the equilibrium Ca4-CaM (tests/test_camkii.c). Pepke's own affinities (C-lobe 10 and 1 uM)
+ * would leave the C-lobe empty at rest and filter far more, but move GB2007's switch. */
+static void cam_rates(const camkii_params *p, double kon[4], double koff[4]) {
+  const double on[4] = {p->kon1_per_uM_s, p->kon2_per_uM_s, p->kon3_per_uM_s, p->kon4_per_uM_s};
+  const double l[4] = {p->l1_uM, p->l2_uM, p->l3_uM, p->l4_uM};
+  for (int i = 0; i < 4; ++i) {
+    kon[i] = on[i];
+    koff[i] = l[i] * on[i];
+  }
+}
+
+/* d(CaM with i Ca2+)/dt (uM/ms) of one pool at free Ca2+ ca_uM; cam[i - 1] holds CaM with i
+ * Ca2+ bound, CaM with none is the rest of cam_tot. */
+static void cam_fluxes(const camkii_params *p, double ca_uM, const double *cam, double *dcam) {
+  double kon[4], koff[4];
+  cam_rates(p, kon, koff);
+  const double cam0 = p->cam_tot_uM - cam[0] - cam[1] - cam[2] - cam[3];
+  double flux[4]; /* net binding of the i-th Ca2+ (uM/s) */
+  for (int i = 0; i < 4; ++i)
+    flux[i] = kon[i] * ca_uM * (i == 0 ? cam0 : cam[i - 1]) - koff[i] * cam[i];
+  for (int i = 0; i < 4; ++i)
+    dcam[i] = (flux[i] - (i < 3 ? flux[i + 1] : 0.0)) / MS_PER_S;
+}
+
+static void cam_pool_equilibrium(const camkii_params *p, double ca_uM, double *cam) {
+  const double l[4] = {p->l1_uM, p->l2_uM, p->l3_uM, p->l4_uM};
+  double w[5] = {1.0, 0, 0, 0, 0}, sum = 1.0;
+  for (int i = 0; i < 4; ++i) {
+    w[i + 1] = ca_uM > 0.0 ? w[i] * ca_uM / l[i] : 0.0;
+    sum += w[i + 1];
+  }
+  for (int i = 0; i < 4; ++i)
+    cam[i] = p->cam_tot_uM * w[i + 1] / sum;
+}
+
+void camkii_cam_equilibrium(const camkii_params *p, double ca_kinase_uM, double ca_phosphatase_uM,
+                            double *y) {
+  cam_pool_equilibrium(p, ca_kinase_uM, y + CAMKII_CAM_KINASE);
+  cam_pool_equilibrium(p, ca_phosphatase_uM, y + CAMKII_CAM_PHOSPHATASE);
+}
+
+/* Largest rate (1/s) of the kinetic CaM block at Ca2+ ca_uM: each column of its Jacobian sums
+ * to at most 2 (kon_i [Ca] + koff_i) in absolute value. */
+static double cam_stiffness_per_s(const camkii_params *p, double ca_uM) {
+  double kon[4], koff[4], fastest = 0.0;
+  cam_rates(p, kon, koff);
+  for (int i = 0; i < 4; ++i)
+    fastest = fmax(fastest, 2.0 * (kon[i] * fabs(ca_uM) + koff[i]) + 2.0 * kon[0] * fabs(ca_uM));
+  return fastest;
 }
 
 /* Hill activation 1 / (1 + (K/C)^n) of GB2007 Eq. 23; 0 without Ca4-CaM. */
@@ -237,17 +311,26 @@ typedef struct {
   double dephospho;   /* k10 = k12 D / (K_M + S_active) */
 } ring_rates;
 
+/* The rates that follow from Ca4-CaM at the kinase and at the phosphatases. */
+static void inputs_of_cam(const camkii_params *p, double cam_kinase_uM, double cam_phosphatase_uM,
+                          camkii_inputs *in) {
+  const double cam = cam_kinase_uM;
+  const double gamma = cam > 0.0 ? cam / (p->k5_uM + cam) : 0.0; /* Eq. 2 */
+  const double kinase = 1.0 - p->kinase_block;
+  in->initiation_per_s = kinase * p->k6_per_s * gamma * gamma;
+  in->propagation_per_s = kinase * p->k7_per_s * gamma;
+  in->can_equilibrium = can_activation_of_cam(p, cam_phosphatase_uM);
+  in->pka_equilibrium = pka_activation_of_cam(p, cam_phosphatase_uM);
+}
+
 void camkii_inputs_split(const camkii_params *p, double ca_kinase_uM, double ca_phosphatase_uM,
                          camkii_inputs *in) {
   const double cam = camkii_cam_ca4_uM(p, ca_kinase_uM);
-  const double gamma = cam > 0.0 ? cam / (p->k5_uM + cam) : 0.0; /* Eq. 2 */
-  const double kinase = 1.0 - p->kinase_block;
   const double cam_phosphatase =
       ca_phosphatase_uM == ca_kinase_uM ? cam : camkii_cam_ca4_uM(p, ca_phosphatase_uM);
-  in->initiation_per_s = kinase * p->k6_per_s * gamma * gamma;
-  in->propagation_per_s = kinase * p->k7_per_s * gamma;
-  in->can_equilibrium = can_activation_of_cam(p, cam_phosphatase);
-  in->pka_equilibrium = pka_activation_of_cam(p, cam_phosphatase);
+  inputs_of_cam(p, cam, cam_phosphatase, in);
+  in->ca_kinase_uM = ca_kinase_uM;
+  in->ca_phosphatase_uM = ca_phosphatase_uM;
 }
 
 void camkii_inputs_at(const camkii_params *p, double ca_uM, camkii_inputs *in) {
@@ -316,8 +399,23 @@ static void cascade_fluxes(const camkii_params *p, const camkii_inputs *in, cons
       (-binding + pka_rate(p, pka) * p->i1_0_uM - can_rate(p, can) * i1p) / MS_PER_S;
 }
 
+static int cam_is_kinetic(const camkii_params *p) {
+  return (int)p->cam_kinetics == CAMKII_CAM_TWO_LOBE;
+}
+
 void camkii_rhs_inputs(const camkii_params *p, const camkii_inputs *in, const double *y,
                        double *dydt_per_ms) {
+  camkii_inputs kinetic;
+  if (cam_is_kinetic(p)) { /* the rates follow the Ca4-CaM state, not the Ca2+ */
+    inputs_of_cam(p, y[CAMKII_CAM_KINASE + 3], y[CAMKII_CAM_PHOSPHATASE + 3], &kinetic);
+    cam_fluxes(p, in->ca_kinase_uM, y + CAMKII_CAM_KINASE, dydt_per_ms + CAMKII_CAM_KINASE);
+    cam_fluxes(p, in->ca_phosphatase_uM, y + CAMKII_CAM_PHOSPHATASE,
+               dydt_per_ms + CAMKII_CAM_PHOSPHATASE);
+    in = &kinetic;
+  } else {
+    for (int i = CAMKII_CAM_KINASE; i < CAMKII_N_STATE; ++i)
+      dydt_per_ms[i] = 0.0;
+  }
   const ring_rates r = ring_rates_at(p, in, y, camkii_phospho_subunits_uM(y));
   ring_fluxes(&r, y, dydt_per_ms);
   cascade_fluxes(p, in, y, dydt_per_ms);
@@ -346,7 +444,14 @@ double camkii_stiffness_per_ms(const camkii_params *p, const camkii_inputs *in, 
   const double s_active = fabs(camkii_phospho_subunits_uM(y));
   const double pp1 = fabs(y[CAMKII_PP1]), i1p = fabs(y[CAMKII_I1P]);
   const double k10 = p->k12_per_s * pp1 / (p->km_uM + s_active);
-  double fastest = k10;
+  double fastest = k10, cam_col = 0.0;
+  if (cam_is_kinetic(p)) {
+    /* the autophosphorylation rates at the largest Ca4-CaM (all of cam_tot) */
+    camkii_inputs top;
+    inputs_of_cam(p, p->cam_tot_uM, p->cam_tot_uM, &top);
+    fastest = fmax(fastest, fmax(top.initiation_per_s, top.propagation_per_s));
+    cam_col = cam_stiffness_per_s(p, fmax(in->ca_kinase_uM, in->ca_phosphatase_uM));
+  }
   if (in->initiation_per_s > fastest)
     fastest = in->initiation_per_s;
   if (in->propagation_per_s > fastest)
@@ -354,7 +459,7 @@ double camkii_stiffness_per_ms(const camkii_params *p, const camkii_inputs *in, 
   double col = 2.0 * RING_SIZE * (fastest + k10 * s_active / (p->km_uM + s_active));
   const double d_col = 2.0 * (p->k11_per_uM_s * i1p + p->km11_per_s);
   const double i_col = 2.0 * p->k11_per_uM_s * pp1 + can_rate(p, 1.0);
-  col = fmax(col, fmax(d_col, i_col));
+  col = fmax(col, fmax(d_col, fmax(i_col, cam_col)));
   if (p->can_tau_on_s > 0.0 && p->can_tau_off_s > 0.0)
     col = fmax(col, 1.0 / fmin(p->can_tau_on_s, p->can_tau_off_s));
   if (p->pka_tau_on_s > 0.0 && p->pka_tau_off_s > 0.0)
@@ -377,4 +482,5 @@ void camkii_init_down(const camkii_params *p, double *y) {
   y[0] = p->s_tot_uM;
   camkii_cascade_steady(p, 0.0, &y[CAMKII_PP1], &y[CAMKII_I1P]);
   y[CAMKII_CAN] = y[CAMKII_PKA] = 0.0;
+  camkii_cam_equilibrium(p, 0.0, 0.0, y);
 }

@@ -12,9 +12,13 @@
  *             Ca4-CaM; here it relaxes to that equilibrium quickly on activation and slowly
  *             (tau ~ 1 min) on deactivation, as imaged in spines (Fujii et al. 2013; Chang et
  *             al. 2019, via Rodrigues et al. 2023);
- *   y[17]     active fraction of PKA, likewise (Ca2+-stimulated adenylyl cyclase, cAMP).
+ *   y[17]     active fraction of PKA, likewise (Ca2+-stimulated adenylyl cyclase, cAMP);
+ *   y[18..21] CaM with 1, 2, 3, 4 Ca2+ bound that the kinase sees, y[22..25] the same for
+ *             calcineurin and PKA (uM; used with camkii.cam_kinetics = two_lobe only).
  * A time constant of 0 restores the paper's instantaneous (equilibrium) form.
- * Ca2+ is an input (free spine Ca2+, uM); Ca4-CaM is in equilibrium with it. Time is in ms. */
+ * Ca2+ is an input (free spine Ca2+, uM). Ca4-CaM is in equilibrium with it (GB2007), or, with
+ * cam_kinetics = two_lobe, binds it at the measured rates of the two lobes with GB2007's
+ * equilibrium. Time is in ms. */
 #ifndef LTP_MECH_CAMKII_H
 #define LTP_MECH_CAMKII_H
 
@@ -26,7 +30,11 @@
 #define CAMKII_I1P 15
 #define CAMKII_CAN 16
 #define CAMKII_PKA 17
-#define CAMKII_N_STATE 18
+#define CAMKII_CAM_KINASE 18      /* CaM with 1..4 Ca2+ bound at the kinase (4 entries) */
+#define CAMKII_CAM_PHOSPHATASE 22 /* the same for calcineurin and PKA (4 entries) */
+#define CAMKII_N_STATE 26
+
+enum { CAMKII_CAM_EQUILIBRIUM = 0, CAMKII_CAM_TWO_LOBE = 1 };
 
 extern const ltp_mech_def camkii_mech;
 
@@ -38,6 +46,7 @@ void camkii_rhs(const camkii_params *p, double ca_uM, const double *y, double *d
  * many evaluations computes them once (they cost two pow() and the CaM binding). */
 typedef struct {
   double initiation_per_s, propagation_per_s, can_equilibrium, pka_equilibrium;
+  double ca_kinase_uM, ca_phosphatase_uM; /* the Ca2+ itself, for kinetic CaM */
 } camkii_inputs;
 void camkii_inputs_at(const camkii_params *p, double ca_uM, camkii_inputs *in);
 /* The same where the kinase and the phosphatase cascade see different Ca2+: CaMKII's
@@ -61,6 +70,9 @@ void camkii_cascade_steady(const camkii_params *p, double ca_uM, double *pp1_uM,
 
 /* Ca4-CaM (uM) in equilibrium with free Ca2+ (sequential binding, dissociation L1..L4). */
 double camkii_cam_ca4_uM(const camkii_params *p, double ca_uM);
+/* The kinetic CaM species of y (both pools) set to their equilibrium at the Ca2+ given. */
+void camkii_cam_equilibrium(const camkii_params *p, double ca_kinase_uM, double ca_phosphatase_uM,
+                            double *y);
 
 /* Total phosphorylated subunits, the paper's S_active (uM of subunits, 0..6*s_tot). */
 double camkii_phospho_subunits_uM(const double *y);

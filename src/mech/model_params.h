@@ -72,8 +72,11 @@ typedef struct { /* camkii.c: Graupner & Brunel 2007 CaMKII-PP1 system (+ CaN, P
   double pka_tau_on_s, pka_tau_off_s; /* PKA activation kinetics; 0 = instantaneous (GB2007) */
   double pka_k_uM, pka_n, pka_k0_per_s, pka_kmax_per_s;
   double l1_uM, l2_uM, l3_uM, l4_uM;
-  double kinase_block;      /* KN-62: fraction of autophosphorylation blocked */
-  double calcineurin_block; /* FK506/cyclosporin: fraction of CaN activity blocked */
+  double cam_kinetics;                 /* choice: equilibrium | two_lobe */
+  double kon1_per_uM_s, kon2_per_uM_s; /* Ca2+ binding to the C-lobe (1st, 2nd Ca2+) */
+  double kon3_per_uM_s, kon4_per_uM_s; /* Ca2+ binding to the N-lobe (3rd, 4th Ca2+) */
+  double kinase_block;                 /* KN-62: fraction of autophosphorylation blocked */
+  double calcineurin_block;            /* FK506/cyclosporin: fraction of CaN activity blocked */
 } camkii_params;
 
 typedef struct { /* trafficking.c: AMPAR slots, exo/endocytosis, GluA1-S831 */
