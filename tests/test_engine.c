@@ -265,17 +265,24 @@ static double uncaging_train_pct(int mg_free, double *volume_pct) {
   return pct;
 }
 
+/* One postsynaptic spike alone at 1 s, traced finely around it. */
+static const char *one_bap_exp =
+    "name = \"bap\"; duration = \"2 s\"; pathways = 1;\n"
+    "stimuli = ( { type = \"pairing\"; pathway = 1; at = \"1 s\"; pre_pulses = 0;\n"
+    "  post_spikes = 1; delay = \"0 ms\"; } );\n"
+    "traces = { interval = \"0.025 ms\"; from = \"0.99 s\"; to = \"1.1 s\"; };\n";
+
+/* Run experiment text with optional sets (NULL-terminated); fails the test on error. */
+static void run_or_fail(sim_run *r, const char *text, const char *const *sets) {
+  ltp_error err = {0};
+  if (sim_run_text(r, text, sets, 0, &err) != LTP_OK)
+    fail_msg("%s", err.msg);
+}
+
 /* Spine head potential and Ca2+ peaks of one postsynaptic spike alone, with optional sets. */
 static void bap_at_spine(const char *const *sets, double *v_peak_mV, double *ca_peak_uM) {
-  static const char *post =
-      "name = \"bap\"; duration = \"2 s\"; pathways = 1;\n"
-      "stimuli = ( { type = \"pairing\"; pathway = 1; at = \"1 s\"; pre_pulses = 0;\n"
-      "  post_spikes = 1; delay = \"0 ms\"; } );\n"
-      "traces = { interval = \"0.025 ms\"; from = \"0.99 s\"; to = \"1.1 s\"; };\n";
   sim_run r;
-  ltp_error err = {0};
-  if (sim_run_text(&r, post, sets, 0, &err) != LTP_OK)
-    fail_msg("%s", err.msg);
+  run_or_fail(&r, one_bap_exp, sets);
   *v_peak_mV = column_max(&r.res.trace, "spine_v");
   *ca_peak_uM = column_max(&r.res.trace, "spine_ca");
   sim_run_free(&r);
@@ -287,30 +294,21 @@ static void bap_at_spine(const char *const *sets, double *v_peak_mV, double *ca_
 static void kinase_site_calcium_follows_its_sources(void **state) {
   (void)state;
   static const char *const uncoupled[] = {"calcium.kinase_vgcc_coupling=0", NULL};
-  static const char *bap =
-      "name = \"bap\"; duration = \"2 s\"; pathways = 1;\n"
-      "stimuli = ( { type = \"pairing\"; pathway = 1; at = \"1 s\"; pre_pulses = 0;\n"
-      "  post_spikes = 1; delay = \"0 ms\"; } );\n"
-      "traces = { interval = \"0.025 ms\"; from = \"0.99 s\"; to = \"1.1 s\"; };\n";
   static const char *uncaging =
       "name = \"epsp\"; duration = \"2 s\"; pathways = 1;\n"
       "stimuli = ( { type = \"uncaging\"; pathway = 1; at = \"1 s\"; pulses = 1; "
       "rate = \"1 Hz\"; } );\n"
       "traces = { interval = \"0.025 ms\"; from = \"0.99 s\"; to = \"1.3 s\"; };\n";
   sim_run r;
-  ltp_error err = {0};
-  if (sim_run_text(&r, bap, NULL, 0, &err) != LTP_OK)
-    fail_msg("%s", err.msg);
+  run_or_fail(&r, one_bap_exp, NULL);
   const double head = trace_rise(&r.res.trace, "spine_ca");
   assert_float_equal(trace_rise(&r.res.trace, "kinase_ca"), head, 1e-12);
   sim_run_free(&r);
-  if (sim_run_text(&r, bap, uncoupled, 0, &err) != LTP_OK)
-    fail_msg("%s", err.msg);
+  run_or_fail(&r, one_bap_exp, uncoupled);
   const double bap_head = trace_rise(&r.res.trace, "spine_ca");
   const double bap_kinase = trace_rise(&r.res.trace, "kinase_ca");
   sim_run_free(&r);
-  if (sim_run_text(&r, uncaging, uncoupled, 0, &err) != LTP_OK)
-    fail_msg("%s", err.msg);
+  run_or_fail(&r, uncaging, uncoupled);
   const double epsp_head = trace_rise(&r.res.trace, "spine_ca");
   const double epsp_kinase = trace_rise(&r.res.trace, "kinase_ca");
   sim_run_free(&r);
