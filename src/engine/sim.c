@@ -238,6 +238,8 @@ static ltp_status check_finite(const sim_t *s, double t, ltp_error *err) {
                            "numerical blow-up at t = %.4f s: spine Ca2+ of pathway %d = %g uM; "
                            "hint: reduce engine.dt (now %g ms)",
                            t * 1e-3, k + 1, s->ca_uM[k], s->p.engine.dt_ms);
+  /* the kinase site needs no check: its currents are a part of the head's, in the same pool
+   * equation, so it stays between rest and the head's Ca2+ */
   return LTP_OK;
 }
 
