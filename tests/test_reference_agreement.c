@@ -2,7 +2,8 @@
  * on the default experiment, issue 3 section 4: potentiation at every readout time within
  * 1 %, peak spine Ca2+ within 2 %; halving the fast engine's steps changes those by less than
  * 0.5 %. The same 1 % / 2 % on spike-timing pairing (examples/stdp_pair.exp), where brief
- * pre/post coincidence peaks make the result sensitive to the slow sub-cycle. Whole
+ * pre/post coincidence peaks make the result sensitive to the slow sub-cycle, also with the
+ * kinetic-CaM and kinase-site alternatives (docs/model.md). Whole
  * experiments, ~1 min in a release build: labelled `slow`. */
 #include <math.h>
 #include <setjmp.h>
@@ -82,11 +83,25 @@ static void fast_engine_agrees_with_reference_on_stdp_pairing(void **state) {
   compare("stdp_pair fast vs reference", stdp_after_min, &a, &b, 0.01, 0.02);
 }
 
+/* The same with the alternatives that add slow inputs and state: kinetic CaM (8 more ODEs per
+ * synapse, fed the sub-cycle's mean Ca2+) and an uncoupled kinase site (a second Ca2+ pool). */
+static void fast_engine_agrees_with_reference_on_alternatives(void **state) {
+  (void)state;
+  const char *fast[] = {"camkii.cam_kinetics=two_lobe", "calcium.kinase_vgcc_coupling=0", NULL};
+  const char *ref[] = {"camkii.cam_kinetics=two_lobe", "calcium.kinase_vgcc_coupling=0",
+                       "engine.method=reference", "engine.reference_rtol=1e-8", NULL};
+  const outcome a = run_outcome("stdp_pair.exp", stdp_after_min, fast);
+  const outcome b = run_outcome("stdp_pair.exp", stdp_after_min, ref);
+  compare("stdp_pair (kinetic CaM, kinase site) fast vs reference", stdp_after_min, &a, &b, 0.01,
+          0.02);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(fast_engine_agrees_with_reference_on_default),
       cmocka_unit_test(halving_dt_changes_little_on_default),
       cmocka_unit_test(fast_engine_agrees_with_reference_on_stdp_pairing),
+      cmocka_unit_test(fast_engine_agrees_with_reference_on_alternatives),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
