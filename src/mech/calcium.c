@@ -8,8 +8,8 @@
  * ~(1 + kappa) fold without prolonging them beyond tau_exchange.
  *
  * The kinase site. CaMKII at the PSD is bound to the NMDAR's GluN2B subunit (Bayer et al.
- * 2001) and Ca2+-CaM may form in nanodomains at the NMDAR pores (Keller, Franks, Bartol &
- * Sejnowski 2008). CaMKII sees the Ca2+ the NMDARs bring in plus kinase_vgcc_coupling of the
+ * 2001, Nature 411:801, abstract) and EPSPs set up Ca2+ gradients across the PSD that activate
+ * CaM there (Keller, Franks, Bartol & Sejnowski 2008, PLoS One 3:e2045, abstract). CaMKII sees the Ca2+ the NMDARs bring in plus kinase_vgcc_coupling of the
  * VGCC current, while calcineurin, PKA and PP1 see the head's free Ca2+. The kinase-site Ca2+
  * is a second pool with the same buffering and extrusion driven by those currents alone;
  * because the pool is linear it is exactly the resting level plus the part of the head's Ca2+
