@@ -209,7 +209,7 @@ static void test_kinetic_cam_keeps_the_equilibrium(void **state) {
   for (size_t c = 0; c < sizeof cas / sizeof cas[0]; c++) {
     double y[CAMKII_N_STATE], d_eq[CAMKII_N_STATE], d_kin[CAMKII_N_STATE];
     some_state(y);
-    camkii_cam_equilibrium(&kin, cas[c], cas[c], y);
+    camkii_cam_equilibrium(&kin, cas[c], cas[c], y + CAMKII_N_CORE);
     assert_near(y[CAMKII_CAM_KINASE + 3], camkii_cam_ca4_uM(&eq, cas[c]), 1e-12);
     camkii_rhs(&eq, cas[c], y, d_eq);
     camkii_rhs(&kin, cas[c], y, d_kin);
@@ -225,7 +225,7 @@ static double ca4_cam_loaded(double ca_uM, double duration_ms) {
   p.cam_kinetics = CAMKII_CAM_TWO_LOBE;
   double y[CAMKII_N_STATE];
   camkii_init_down(&p, y);
-  camkii_cam_equilibrium(&p, 0.07, 0.07, y);
+  camkii_cam_equilibrium(&p, 0.07, 0.07, y + CAMKII_N_CORE);
   integrate(&p, ca_uM, y, duration_ms);
   return y[CAMKII_CAM_KINASE + 3] / camkii_cam_ca4_uM(&p, ca_uM);
 }

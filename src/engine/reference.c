@@ -271,9 +271,14 @@ static void variable_name(const reference *r, int i, char *buf, size_t len) {
   else if (i < r->off_slow)
     snprintf(buf, len, "p%d.%s", (i - r->off_syn) / SYN_FAST + 1,
              syn_names[(i - r->off_syn) % SYN_FAST]);
-  else
-    snprintf(buf, len, "p%d.%s", (i - r->off_slow) / SLOW_PER_SYNAPSE + 1,
-             ltp_slow_variable_name(s->slow, i - r->off_slow));
+  else {
+    const int pathway = ltp_slow_variable_pathway(s->slow, i - r->off_slow);
+    const char *name = ltp_slow_variable_name(s->slow, i - r->off_slow);
+    if (pathway > 0)
+      snprintf(buf, len, "p%d.%s", pathway, name);
+    else
+      snprintf(buf, len, "%s", name);
+  }
 }
 
 /* The variable with the largest weighted local error estimate: the one that failed. */

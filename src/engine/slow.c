@@ -7,6 +7,7 @@
 #include <math.h>
 #include <nvector/nvector_serial.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sunlinsol/sunlinsol_dense.h>
 #include <sunmatrix/sunmatrix_dense.h>
 
@@ -18,6 +19,10 @@
 struct ltp_slow {
   const ltp_params *params; /* live: drugs change values during the run */
   int n_syn, n;
+  /* kinetic CaM (camkii.cam_kinetics = two_lobe at creation): its CAMKII_N_CAM entries per
+   * synapse follow the cell-wide ones, from cam_off on; with equilibrium CaM they are left out
+   * (the dense LU of the quiet stretches grows with the cube of n) */
+  int cam_kinetic, cam_off;
   SUNContext ctx;
   void *cvode;
   N_Vector y;
@@ -50,7 +55,9 @@ static void derivatives(const ltp_slow *s, const camkii_inputs *in, const double
   for (int k = 0; k < s->n_syn; ++k) {
     const double *syn = y + k * SLOW_PER_SYNAPSE;
     double *dsyn = dy + k * SLOW_PER_SYNAPSE;
-    camkii_rhs_inputs(&p->camkii, &in[k], syn + SLOW_CAMKII, dsyn + SLOW_CAMKII);
+    const int cam = s->cam_off + k * CAMKII_N_CAM;
+    camkii_rhs_parts(&p->camkii, &in[k], syn + SLOW_CAMKII, s->cam_kinetic ? y + cam : NULL,
+                     dsyn + SLOW_CAMKII, s->cam_kinetic ? dy + cam : NULL);
     const double a_k = kinase_drive(p, syn);
     const double a_expr =
         a_k > p->trafficking.camkii_threshold ? a_k - p->trafficking.camkii_threshold : 0.0;
@@ -125,7 +132,12 @@ static void set_rest(ltp_slow *s) {
   double *y = N_VGetArrayPointer(s->y);
   for (int k = 0; k < s->n_syn; ++k) {
     double *syn = y + k * SLOW_PER_SYNAPSE;
-    camkii_init_down(&p->camkii, syn + SLOW_CAMKII);
+    double camkii[CAMKII_N_STATE]; /* core and CaM block, stored apart */
+    camkii_init_down(&p->camkii, camkii);
+    memcpy(syn + SLOW_CAMKII, camkii, sizeof(double) * CAMKII_N_CORE);
+    if (s->cam_kinetic)
+      memcpy(y + s->cam_off + k * CAMKII_N_CAM, camkii + CAMKII_N_CORE,
+             sizeof(double) * CAMKII_N_CAM);
     trafficking_state ts;
     trafficking_rest(&p->trafficking, &ts);
     syn[SLOW_SLOTS] = ts.slots;
@@ -144,7 +156,9 @@ ltp_status ltp_slow_create(ltp_slow **out, const ltp_params *params, int n_synap
     return ltp_error_set(err, LTP_ERR_NOMEM, "slow subsystem: out of memory");
   s->params = params;
   s->n_syn = n_synapses;
-  s->n = n_synapses * SLOW_PER_SYNAPSE + SLOW_PER_CELL;
+  s->cam_kinetic = (int)params->camkii.cam_kinetics == CAMKII_CAM_TWO_LOBE;
+  s->cam_off = n_synapses * SLOW_PER_SYNAPSE + SLOW_PER_CELL;
+  s->n = s->cam_off + (s->cam_kinetic ? n_synapses * CAMKII_N_CAM : 0);
   int ok = SUNContext_Create(NULL, &s->ctx) == 0;
   if (ok)
     s->y = N_VNew_Serial(s->n, s->ctx);
@@ -219,12 +233,18 @@ const char *ltp_slow_variable_name(const ltp_slow *s, int i) {
                                                 [SLOW_TAG] = "late.tag",
                                                 [SLOW_Z] = "late.z",
                                                 [SLOW_ACTIN] = "actin.pool"};
+  if (i >= s->cam_off)
+    return "camkii.cam";
   if (i >= s->n_syn * SLOW_PER_SYNAPSE)
     return i - s->n_syn * SLOW_PER_SYNAPSE == SLOW_CELL_PRP ? "late.prp" : "late.synthesis_drive";
   const int j = i % SLOW_PER_SYNAPSE;
-  if (j >= SLOW_CAMKII + CAMKII_CAM_KINASE && j < SLOW_CAMKII + CAMKII_N_STATE)
-    return "camkii.cam";
   return names[j] ? names[j] : "camkii.rings";
+}
+
+int ltp_slow_variable_pathway(const ltp_slow *s, int i) {
+  if (i >= s->cam_off)
+    return (i - s->cam_off) / CAMKII_N_CAM + 1;
+  return i < s->n_syn * SLOW_PER_SYNAPSE ? i / SLOW_PER_SYNAPSE + 1 : 0;
 }
 
 /* Name the first non-finite entry for the blow-up message. */

@@ -13,7 +13,7 @@
 /* Per-synapse layout of the state vector. */
 enum {
   SLOW_CAMKII = 0,
-  SLOW_SLOTS = CAMKII_N_STATE,
+  SLOW_SLOTS = CAMKII_N_CORE,
   SLOW_RECEPTORS,
   SLOW_S831,
   SLOW_RETRO,
@@ -54,8 +54,10 @@ void ltp_slow_derivatives(const ltp_slow *s, const double *ca_uM, const double *
 int ltp_slow_size(const ltp_slow *s);
 const double *ltp_slow_state(const ltp_slow *s);
 void ltp_slow_load(ltp_slow *s, const double *y, double t_ms);
-/* Parameter-style name of entry i of the state vector ("camkii.pp1", "late.tag", ...). */
+/* Parameter-style name of entry i of the state vector ("camkii.pp1", "late.tag", ...), and
+ * the pathway (from 1) it belongs to, 0 for the cell-wide entries. */
 const char *ltp_slow_variable_name(const ltp_slow *s, int i);
+int ltp_slow_variable_pathway(const ltp_slow *s, int i);
 /* Restart the integrator (after a discontinuous parameter change). */
 void ltp_slow_reset(ltp_slow *s);
 

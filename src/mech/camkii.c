@@ -217,9 +217,9 @@ static void cam_pool_equilibrium(const camkii_params *p, double ca_uM, double *c
 }
 
 void camkii_cam_equilibrium(const camkii_params *p, double ca_kinase_uM, double ca_phosphatase_uM,
-                            double *y) {
-  cam_pool_equilibrium(p, ca_kinase_uM, y + CAMKII_CAM_KINASE);
-  cam_pool_equilibrium(p, ca_phosphatase_uM, y + CAMKII_CAM_PHOSPHATASE);
+                            double *cam) {
+  cam_pool_equilibrium(p, ca_kinase_uM, cam);
+  cam_pool_equilibrium(p, ca_phosphatase_uM, cam + 4);
 }
 
 /* Largest rate (1/s) of the kinetic CaM block at Ca2+ ca_uM: each column of its Jacobian sums
@@ -403,22 +403,26 @@ static int cam_is_kinetic(const camkii_params *p) {
   return (int)p->cam_kinetics == CAMKII_CAM_TWO_LOBE;
 }
 
+void camkii_rhs_parts(const camkii_params *p, const camkii_inputs *in, const double *core,
+                      const double *cam, double *dcore_per_ms, double *dcam_per_ms) {
+  camkii_inputs kinetic;
+  if (cam != NULL && cam_is_kinetic(p)) { /* the rates follow the Ca4-CaM state, not the Ca2+ */
+    inputs_of_cam(p, cam[3], cam[7], &kinetic);
+    cam_fluxes(p, in->ca_kinase_uM, cam, dcam_per_ms);
+    cam_fluxes(p, in->ca_phosphatase_uM, cam + 4, dcam_per_ms + 4);
+    in = &kinetic;
+  } else if (dcam_per_ms != NULL) {
+    for (int i = 0; i < CAMKII_N_CAM; ++i)
+      dcam_per_ms[i] = 0.0;
+  }
+  const ring_rates r = ring_rates_at(p, in, core, camkii_phospho_subunits_uM(core));
+  ring_fluxes(&r, core, dcore_per_ms);
+  cascade_fluxes(p, in, core, dcore_per_ms);
+}
+
 void camkii_rhs_inputs(const camkii_params *p, const camkii_inputs *in, const double *y,
                        double *dydt_per_ms) {
-  camkii_inputs kinetic;
-  if (cam_is_kinetic(p)) { /* the rates follow the Ca4-CaM state, not the Ca2+ */
-    inputs_of_cam(p, y[CAMKII_CAM_KINASE + 3], y[CAMKII_CAM_PHOSPHATASE + 3], &kinetic);
-    cam_fluxes(p, in->ca_kinase_uM, y + CAMKII_CAM_KINASE, dydt_per_ms + CAMKII_CAM_KINASE);
-    cam_fluxes(p, in->ca_phosphatase_uM, y + CAMKII_CAM_PHOSPHATASE,
-               dydt_per_ms + CAMKII_CAM_PHOSPHATASE);
-    in = &kinetic;
-  } else {
-    for (int i = CAMKII_CAM_KINASE; i < CAMKII_N_STATE; ++i)
-      dydt_per_ms[i] = 0.0;
-  }
-  const ring_rates r = ring_rates_at(p, in, y, camkii_phospho_subunits_uM(y));
-  ring_fluxes(&r, y, dydt_per_ms);
-  cascade_fluxes(p, in, y, dydt_per_ms);
+  camkii_rhs_parts(p, in, y, y + CAMKII_N_CORE, dydt_per_ms, dydt_per_ms + CAMKII_N_CORE);
 }
 
 void camkii_rhs(const camkii_params *p, double ca_uM, const double *y, double *dydt_per_ms) {
@@ -482,5 +486,5 @@ void camkii_init_down(const camkii_params *p, double *y) {
   y[0] = p->s_tot_uM;
   camkii_cascade_steady(p, 0.0, &y[CAMKII_PP1], &y[CAMKII_I1P]);
   y[CAMKII_CAN] = y[CAMKII_PKA] = 0.0;
-  camkii_cam_equilibrium(p, 0.0, 0.0, y);
+  camkii_cam_equilibrium(p, 0.0, 0.0, y + CAMKII_N_CORE);
 }

@@ -30,8 +30,13 @@
 #define CAMKII_I1P 15
 #define CAMKII_CAN 16
 #define CAMKII_PKA 17
-#define CAMKII_CAM_KINASE 18      /* CaM with 1..4 Ca2+ bound at the kinase (4 entries) */
-#define CAMKII_CAM_PHOSPHATASE 22 /* the same for calcineurin and PKA (4 entries) */
+#define CAMKII_N_CORE 18 /* rings, PP1, I1P, CaN, PKA */
+/* The kinetic CaM block (camkii.cam_kinetics = two_lobe): CaM with 1..4 Ca2+ bound at the
+ * kinase, then the same for calcineurin and PKA. In a full state array it follows the core; an
+ * integrator that runs equilibrium CaM may leave it out (engine/slow.c). */
+#define CAMKII_N_CAM 8
+#define CAMKII_CAM_KINASE 18      /* index in a full state array */
+#define CAMKII_CAM_PHOSPHATASE 22 /* index in a full state array */
 #define CAMKII_N_STATE 26
 
 enum { CAMKII_CAM_EQUILIBRIUM = 0, CAMKII_CAM_TWO_LOBE = 1 };
@@ -57,6 +62,10 @@ void camkii_inputs_split(const camkii_params *p, double ca_kinase_uM, double ca_
 /* camkii_rhs with the Ca2+-dependent inputs precomputed (same result, bit for bit). */
 void camkii_rhs_inputs(const camkii_params *p, const camkii_inputs *in, const double *y,
                        double *dydt_per_ms);
+/* The same with the core (CAMKII_N_CORE entries) and the kinetic CaM block apart; cam and dcam
+ * may be NULL, and are then ignored: equilibrium CaM whatever camkii.cam_kinetics says. */
+void camkii_rhs_parts(const camkii_params *p, const camkii_inputs *in, const double *core,
+                      const double *cam, double *dcore_per_ms, double *dcam_per_ms);
 /* Upper bound (1/ms) on the spectral radius of the right-hand side's Jacobian at y: explicit
  * steps h with h x bound inside the method's stability interval are stable. */
 double camkii_stiffness_per_ms(const camkii_params *p, const camkii_inputs *in, const double *y);
@@ -70,9 +79,9 @@ void camkii_cascade_steady(const camkii_params *p, double ca_uM, double *pp1_uM,
 
 /* Ca4-CaM (uM) in equilibrium with free Ca2+ (sequential binding, dissociation L1..L4). */
 double camkii_cam_ca4_uM(const camkii_params *p, double ca_uM);
-/* The kinetic CaM species of y (both pools) set to their equilibrium at the Ca2+ given. */
+/* The kinetic CaM block cam[0..7] (both pools) set to its equilibrium at the Ca2+ given. */
 void camkii_cam_equilibrium(const camkii_params *p, double ca_kinase_uM, double ca_phosphatase_uM,
-                            double *y);
+                            double *cam);
 
 /* Total phosphorylated subunits, the paper's S_active (uM of subunits, 0..6*s_tot). */
 double camkii_phospho_subunits_uM(const double *y);
