@@ -443,9 +443,10 @@ void camkii_rhs(const camkii_params *p, double ca_uM, const double *y, double *d
  * - D: binding k11 I + k-11 in the D and I1P rows; I1P: binding k11 D in both rows and
  *   calcineurin v_CaN <= its maximum;
  * - CaN, PKA activities (when kinetic): 1 / min(tau_on, tau_off);
- * - kinetic CaM (cam_kinetics = two_lobe): the CaM block depends on Ca2+ alone (lower
- *   triangular over the binding chain), its columns are bounded by cam_stiffness_per_s; the
- *   rings then see Ca4-CaM as a state, so their rates are bounded at Ca4-CaM = cam_tot.
+ * - kinetic CaM (cam_kinetics = two_lobe): the CaM block depends on Ca2+ and itself only
+ *   (nothing feeds back on it), so it is a diagonal block; its columns are bounded by
+ *   cam_stiffness_per_s; the rings then see Ca4-CaM as a state, so their rates are bounded at
+ *   Ca4-CaM = cam_tot.
  * The engine sizes explicit steps with it (engine/slow.c). */
 double camkii_stiffness_per_ms(const camkii_params *p, const camkii_inputs *in, const double *y) {
   const double s_active = fabs(camkii_phospho_subunits_uM(y));
