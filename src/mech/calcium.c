@@ -9,17 +9,17 @@
  *
  * The kinase site. CaMKII at the PSD is bound to the NMDAR's GluN2B subunit (Bayer et al.
  * 2001, Nature 411:801, abstract) and EPSPs set up Ca2+ gradients across the PSD that activate
- * CaM there (Keller, Franks, Bartol & Sejnowski 2008, PLoS One 3:e2045, abstract). CaMKII sees the Ca2+ the NMDARs bring in plus kinase_vgcc_coupling of the
- * VGCC current, while calcineurin, PKA and PP1 see the head's free Ca2+. The kinase-site Ca2+
- * is a second pool with the same buffering and extrusion driven by those currents alone;
- * because the pool is linear it is exactly the resting level plus the part of the head's Ca2+
- * those currents bring. With coupling 1 (default) both pools are the head's Ca2+, the
- * single-pool model of Shouval et al. 2002 and Graupner & Brunel 2007/2012, which the
- * validation suite was calibrated with. Coupling 0 is the nanodomain limit: VGCC Ca2+ alone
- * then drives only the phosphatase side, as VGCC activation without synaptic input gives LTD,
- * not LTP (Cummings, Mulkey, Nicoll & Malenka 1996, abstract) and depolarising pulses alone only
- * short-term potentiation (Wang, Rowan & Anwyl 1997, abstract); but Bi & Poo 1998 found
- * nimodipine reduced spike-timing LTP, so the coupling is not 0 either (docs/model.md). */
+ * CaM there (Keller, Franks, Bartol & Sejnowski 2008, PLoS One 3:e2045, abstract). CaMKII sees the
+ * Ca2+ the NMDARs bring in plus kinase_vgcc_coupling of the VGCC current, while calcineurin, PKA
+ * and PP1 see the head's free Ca2+. The kinase-site Ca2+ is a second pool with the same buffering
+ * and extrusion driven by those currents alone; because the pool is linear it is exactly the
+ * resting level plus the part of the head's Ca2+ those currents bring. With coupling 1 (default)
+ * both pools are the head's Ca2+, the single-pool model of Shouval et al. 2002 and Graupner &
+ * Brunel 2007/2012, which the validation suite was calibrated with. Coupling 0 is the nanodomain
+ * limit: VGCC Ca2+ alone then drives only the phosphatase side, as VGCC activation without synaptic
+ * input gives LTD, not LTP (Cummings, Mulkey, Nicoll & Malenka 1996, abstract) and depolarising
+ * pulses alone only short-term potentiation (Wang, Rowan & Anwyl 1997, abstract); but Bi & Poo 1998
+ * found nimodipine reduced spike-timing LTP, so the coupling is not 0 either (docs/model.md). */
 #include "mech/calcium.h"
 
 #include <math.h>
