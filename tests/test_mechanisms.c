@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "cell/cable.h"
+#include "core/constants.h"
 #include "mech/actin.h"
 #include "mech/ampa.h"
 #include "mech/calcium.h"
@@ -73,7 +74,8 @@ static void vargas_caballero_fit_selectable(void **state) {
  * and [Ca]o = 2 mM (the model neglects [Ca]i): Ca2+ still enters at 0 mV, where the total
  * current is zero, and the flux keeps growing with hyperpolarisation. */
 static double ghk_ca_current(double v_mV, double temp_C) {
-  const double u = 2.0 * v_mV * 96485.332 / (8.314462618 * (temp_C + 273.15) * 1e3);
+  const double u = 2.0 * v_mV * LTP_FARADAY_C_PER_MOL /
+                   (LTP_GAS_CONSTANT_J_PER_MOL_K * (temp_C + LTP_KELVIN_AT_0_C) * 1e3);
   const double ca_i_mM = 1e-4, ca_o_mM = 2.0;
   if (fabs(u) < 1e-9)
     return ca_i_mM - ca_o_mM;

@@ -25,7 +25,7 @@
 #include <math.h>
 #include <stddef.h>
 
-#define FARADAY_C_PER_MOL 96485.332
+#include "core/constants.h"
 
 #define P(field) offsetof(ltp_params, calcium.field)
 static const ltp_param_def calcium_table[] = {
@@ -58,7 +58,7 @@ const ltp_mech_def calcium_mech = {"calcium",
 
 double calcium_flux_uM_per_ms(double i_ca_pA, double volume_um3) {
   /* pA / (2F) = mol/s x 1e-12; / (V um3 = 1e-15 L) -> M/s x 1e3; -> uM/ms: x 1e6 x 1e-3 */
-  return -i_ca_pA * 1e6 / (2.0 * FARADAY_C_PER_MOL * volume_um3);
+  return -i_ca_pA * 1e6 / (2.0 * LTP_FARADAY_C_PER_MOL * volume_um3);
 }
 
 double calcium_kinase_current_pA(const calcium_params *p, double i_nmda_ca_pA, double i_vgcc_pA) {

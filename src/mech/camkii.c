@@ -205,6 +205,8 @@ static void cam_fluxes(const camkii_params *p, double ca_uM, const double *cam, 
     dcam[i] = (flux[i] - (i < 3 ? flux[i + 1] : 0.0)) / MS_PER_S;
 }
 
+/* Every species of one pool at equilibrium; cam[3] is camkii_cam_ca4_uM, which the hot path
+ * computes alone in Horner form (tests/test_camkii.c checks they agree). */
 static void cam_pool_equilibrium(const camkii_params *p, double ca_uM, double *cam) {
   const double l[4] = {p->l1_uM, p->l2_uM, p->l3_uM, p->l4_uM};
   double w[5] = {1.0, 0, 0, 0, 0}, sum = 1.0;
@@ -222,8 +224,10 @@ void camkii_cam_equilibrium(const camkii_params *p, double ca_kinase_uM, double 
   cam_pool_equilibrium(p, ca_phosphatase_uM, cam + 4);
 }
 
-/* Largest rate (1/s) of the kinetic CaM block at Ca2+ ca_uM: each column of its Jacobian sums
- * to at most 2 (kon_i [Ca] + koff_i) in absolute value. */
+/* Bound (1/s) on the rates of the kinetic CaM block at Ca2+ ca_uM: the column of species i
+ * holds its own unbinding and onward binding, kon_(i+1) [Ca] + koff_i, twice (out of i, into
+ * its neighbour), and kon_1 [Ca] from CaM with no Ca2+ (= cam_tot minus the others), also twice;
+ * the largest such sum bounds the spectral radius. */
 static double cam_stiffness_per_s(const camkii_params *p, double ca_uM) {
   double kon[4], koff[4], fastest = 0.0;
   cam_rates(p, kon, koff);

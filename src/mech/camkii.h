@@ -2,7 +2,8 @@
  * 114452): six-subunit CaMKII rings autophosphorylated under Ca2+/calmodulin, dephosphorylated
  * by PP1 (Michaelis-Menten), with PP1 controlled by inhibitor-1, PKA and calcineurin.
  *
- * State per synapse: CAMKII_N_STATE contiguous doubles, all in uM:
+ * State per synapse: CAMKII_N_STATE doubles, all in uM; the full array holds them contiguously,
+ * the slow engine stores the CaM block y[18..25] apart (camkii_rhs_parts):
  *   y[0..13]  rings in each of the 14 rotation-distinct phosphorylation patterns of a
  *             six-ring (the paper's S_0..S_13, same order; y[0] = no subunit phosphorylated,
  *             y[13] = all six); sum(y[0..13]) = s_tot is conserved;

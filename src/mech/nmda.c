@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stddef.h>
 
+#include "core/constants.h"
 #include "mech/kinetics.h"
 
 static const char *const block_fits[] = {"jahr_stevens", "vargas_caballero", "strong", NULL};
@@ -45,7 +46,8 @@ static const ltp_param_def nmda_table[] = {
      "Schneggenburger et al. 1993; Burnashev et al. 1995 (7-11 %); Rodrigues 2023 f_Ca = 0.1",
      "fraction of the NMDAR current carried by Ca2+ at ca_fraction_v", P(ca_fraction), NULL},
     {"ca_fraction_v", "mV", -60, -120, -20,
-     "Schneggenburger et al. 1993; Burnashev et al. 1995: P_f measured at -60 mV [M]",
+     "[M] Schneggenburger et al. 1993; Burnashev et al. 1995 (not verified in the texts; a "
+     "calyx study measured at -80 mV): -60 or -80 mV changes the Ca2+ current by < 1 %",
      "potential at which ca_fraction holds", P(ca_fraction_v_mV), NULL},
     {"temp", "C", 35, 0, 45, "SCIENCE.md model temperature (CA1 slice LTP work, 30-35 C)",
      "temperature of the GHK Ca2+ flux (RT/F)", P(temp_C), NULL},
@@ -94,7 +96,8 @@ double nmda_conductance_nS(const nmda_params *p, double r) {
 /* GHK Ca2+ flux with [Ca]i << [Ca]o, relative to its value at 0 mV: u / (exp(u) - 1),
  * u = 2 F V / (R T). */
 static double ghk_ca_flux_shape(double v_mV, double temp_C) {
-  const double rt_over_f_mV = 8.314462618 * (temp_C + 273.15) / 96485.332 * 1e3;
+  const double rt_over_f_mV =
+      LTP_GAS_CONSTANT_J_PER_MOL_K * (temp_C + LTP_KELVIN_AT_0_C) / LTP_FARADAY_C_PER_MOL * 1e3;
   const double u = 2.0 * v_mV / rt_over_f_mV;
   return fabs(u) < 1e-9 ? 1.0 - 0.5 * u : u / expm1(u);
 }
