@@ -17,7 +17,8 @@ const char *const stdp_triplet_set_names[] = {"visual_all_to_all_full",
                                               NULL};
 
 /* A2+, A3+, A2-, A3-, tau+, tau-, tau_x, tau_y (ms; 0 = trace not in the set), scheme.
- * tau+ = 16.8 ms, tau- = 33.7 ms for all sets (Bi & Poo fit). */
+ * tau+ = 16.8 ms, tau- = 33.7 ms for all sets: the fit of Bi & Poo 2001 (Annu Rev Neurosci
+ * 24:139), kept fixed by Pfister & Gerstner 2006 (Table 4 caption, read second-hand). */
 static const struct {
   stdp_values v;
   const char *source;
@@ -57,9 +58,9 @@ static const ltp_param_def triplet_table[] = {
     {"a3_plus", "1", -1, -1, 1, PG, "triplet potentiation amplitude" FROM_SET, P(v.a3_plus), NULL},
     {"a2_minus", "1", -1, -1, 1, PG, "pair depression amplitude" FROM_SET, P(v.a2_minus), NULL},
     {"a3_minus", "1", -1, -1, 1, PG, "triplet depression amplitude" FROM_SET, P(v.a3_minus), NULL},
-    {"tau_plus", "ms", -1, -1, 1e4, PG " (16.8 ms, Bi & Poo fit)", "presynaptic trace r1" FROM_SET,
-     P(v.tau_plus_ms), NULL},
-    {"tau_minus", "ms", -1, -1, 1e4, PG " (33.7 ms, Bi & Poo fit)",
+    {"tau_plus", "ms", -1, -1, 1e4, PG " (16.8 ms, Bi & Poo 2001 fit)",
+     "presynaptic trace r1" FROM_SET, P(v.tau_plus_ms), NULL},
+    {"tau_minus", "ms", -1, -1, 1e4, PG " (33.7 ms, Bi & Poo 2001 fit)",
      "postsynaptic trace o1" FROM_SET, P(v.tau_minus_ms), NULL},
     {"tau_x", "ms", -1, -1, 1e5, PG, "presynaptic triplet trace r2 (0: unused)" FROM_SET,
      P(v.tau_x_ms), NULL},
