@@ -144,16 +144,20 @@ static void test_mechanism_cases_pass(void **state) {
   }
 }
 
-/* spine_ca varies "pre", "post" and "delay" in validation/spine_ca.exp: the four runs load,
- * run and give four different transients. */
+/* spine_ca varies "pre", "post" and "delay" in validation/spine_ca.exp, and runs the pre pulse
+ * with stochastic release over seeds 1-20 (a run spec's sets and seeds) and one uncaged
+ * quantum: all load and run, some seeds release, and a released quantum, which the pathway's
+ * population EPSP accompanies, raises spine Ca2+ more than the same glutamate uncaged at the
+ * spine alone. */
 static void test_vary_runs(void **state) {
   (void)state;
   ltp_val_report r;
   run_named("spine_ca", &r);
   const ltp_val_result *res = &r.results[0];
   assert_int_not_equal(res->outcome, LTP_VAL_ERROR);
-  assert_true(res->values[0] > 0.0 && res->values[1] > 0.0);
-  assert_true(fabs(res->values[0] - res->values[1]) > 1e-6);
+  assert_true(isfinite(res->values[0]) && isfinite(res->values[1]));
+  assert_true(res->values[0] > res->values[1] && res->values[1] > 0.0);
+  assert_true(res->values[2] > 0.0 && fabs(res->values[2] - res->values[1]) > 1e-6);
   ltp_val_report_free(&r);
 }
 
