@@ -18,7 +18,7 @@ const char *const stdp_triplet_set_names[] = {"visual_all_to_all_full",
 
 /* A2+, A3+, A2-, A3-, tau+, tau-, tau_x, tau_y (ms; 0 = trace not in the set), scheme.
  * tau+ = 16.8 ms, tau- = 33.7 ms for all sets: the fit of Bi & Poo 2001 (Annu Rev Neurosci
- * 24:139), kept fixed by Pfister & Gerstner 2006 (Table 4 caption, read second-hand). */
+ * 24:139), kept fixed by Pfister & Gerstner 2006 (SCIENCE.md 2f). */
 static const struct {
   stdp_values v;
   const char *source;

@@ -48,8 +48,9 @@ fi
   fail "second write into a validation output failed"
 grep -q '"name": "short_term_plasticity"' "$tmp/ok/validation.json" || fail "not replaced"
 
-# --set applies to every run; expected failures of the default set then do not apply: the
-# single test pulse of spine_ca releases no whole quantum in quantal mode, so the case fails
+# --set applies to every run; expected failures of the default set then do not apply: spine_ca
+# fails (in quantal mode no run of the drawn pre pulse releases a whole quantum, and the
+# uncaged quantum stays below its band), a plain FAIL
 "$ltpsim" validate --only spine_ca --set release.mode=quantal --out "$tmp/set" >"$tmp/stdout" 2>&1
 rc=$?
 [ "$rc" -eq 1 ] || fail "validate --set: exit $rc, expected 1 (a plain FAIL)"
