@@ -116,8 +116,11 @@ static void test_every_example_loads(void **state) {
     assert_true(strlen(l->proto.name) > 0);
     assert_true(strlen(l->proto.description) > 0);
     assert_true(l->proto.n_events > 0);
-    assert_true(ltp_protocol_induction_ms(&l->proto) > 0); /* each one induces something */
-    assert_true(l->proto.n_readout_times > 0);
+    /* each one induces something and reads it out, except the baseline-stability example */
+    if (strcmp(names[i], "baseline.exp") != 0) {
+      assert_true(ltp_protocol_induction_ms(&l->proto) > 0);
+      assert_true(l->proto.n_readout_times > 0);
+    }
     assert_int_equal(ltp_params_check(&l->params, &l->err), LTP_OK);
     /* each file opens with a header comment (what it is and its literature source) */
     char *text = read_all(path);
