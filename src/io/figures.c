@@ -119,12 +119,11 @@ static ltp_status timecourse_series(ltp_svg_plot *p, const ltp_output_ctx *ctx) 
   return st;
 }
 
-ltp_status ltp_figure_timecourse(const ltp_output_ctx *ctx, const char *id, ltp_svg_buf *out) {
-  char title[128];
-  fig_title(title, sizeof title, "LTP time course", ctx->proto);
-  const char *ylabel = is_uncaging(ctx->res)        ? "uEPSC of the uncaged spine (% of baseline)"
-                       : is_voltage_clamp(ctx->res) ? "EPSC amplitude (% of baseline)"
-                                                    : "EPSP slope (% of baseline)";
+/* A "% of baseline" figure against time from induction: the protocol's marks, the 100 % line
+ * and the series that add_series draws. */
+static ltp_status percent_figure(const ltp_output_ctx *ctx, const char *title, const char *ylabel,
+                                 ltp_status (*add_series)(ltp_svg_plot *, const ltp_output_ctx *),
+                                 const char *id, ltp_svg_buf *out) {
   const char *xlabel = ctx->res->induction_ms >= 0.0 ? "time from induction (min)" : "time (min)";
   ltp_svg_plot *p = ltp_svg_plot_create(FIG_W_PX, FIG_H_PX, title, xlabel, ylabel);
   if (p == NULL)
@@ -133,11 +132,20 @@ ltp_status ltp_figure_timecourse(const ltp_output_ctx *ctx, const char *id, ltp_
   if (st == LTP_OK)
     st = ltp_svg_plot_add_hline(p, 100.0, "100 %");
   if (st == LTP_OK)
-    st = timecourse_series(p, ctx);
+    st = add_series(p, ctx);
   if (st == LTP_OK)
     st = ltp_svg_plot_render(p, id, out);
   ltp_svg_plot_free(p);
   return st;
+}
+
+ltp_status ltp_figure_timecourse(const ltp_output_ctx *ctx, const char *id, ltp_svg_buf *out) {
+  char title[128];
+  fig_title(title, sizeof title, "LTP time course", ctx->proto);
+  const char *ylabel = is_uncaging(ctx->res)        ? "uEPSC of the uncaged spine (% of baseline)"
+                       : is_voltage_clamp(ctx->res) ? "EPSC amplitude (% of baseline)"
+                                                    : "EPSP slope (% of baseline)";
+  return percent_figure(ctx, title, ylabel, timecourse_series, id, out);
 }
 
 /* ------------------------------------------------------------------ expression mechanisms */
@@ -213,19 +221,7 @@ static ltp_status expression_series(ltp_svg_plot *p, const ltp_output_ctx *ctx) 
 ltp_status ltp_figure_expression(const ltp_output_ctx *ctx, const char *id, ltp_svg_buf *out) {
   char title[128];
   fig_title(title, sizeof title, "Expression mechanisms", ctx->proto);
-  const char *xlabel = ctx->res->induction_ms >= 0.0 ? "time from induction (min)" : "time (min)";
-  ltp_svg_plot *p = ltp_svg_plot_create(FIG_W_PX, FIG_H_PX, title, xlabel, "% of baseline");
-  if (p == NULL)
-    return LTP_ERR_NOMEM;
-  ltp_status st = add_marks(p, ctx->proto, induction_t0(ctx->res), 60000.0, 1);
-  if (st == LTP_OK)
-    st = ltp_svg_plot_add_hline(p, 100.0, "100 %");
-  if (st == LTP_OK)
-    st = expression_series(p, ctx);
-  if (st == LTP_OK)
-    st = ltp_svg_plot_render(p, id, out);
-  ltp_svg_plot_free(p);
-  return st;
+  return percent_figure(ctx, title, "% of baseline", expression_series, id, out);
 }
 
 /* ------------------------------------------------------------------ stacked traces */
