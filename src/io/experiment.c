@@ -783,42 +783,38 @@ static ltp_status get_span(const loader *ld, const config_setting_t *s, const ch
   return st;
 }
 
+/* A list of epochs, each a span and one quantity: voltage-clamp epochs and current steps. */
+typedef struct {
+  const char *list;            /* top-level key */
+  const char *const *keys;     /* the keys an element may have */
+  const char *what;            /* "a clamp epoch", for the unknown-key message */
+  int from_required;           /* "from" must be given (else it defaults to 0) */
+  const char *quantity, *unit; /* the value's key and unit */
+  ltp_status (*add)(ltp_protocol *, double t0_ms, double t1_ms, double value, ltp_error *);
+} epoch_list;
+
 static const char *const k_clamp[] = {"from", "to", "hold", NULL};
-
-static ltp_status load_clamps(const loader *ld, const config_setting_t *root) {
-  const config_setting_t *list = NULL;
-  ltp_status st = get_list(ld, root, "clamp", &list);
-  for (int i = 0; st == LTP_OK && list && i < config_setting_length(list); i++) {
-    const config_setting_t *s = config_setting_get_elem(list, (unsigned)i);
-    double t0 = 0, t1 = 0, v = 0;
-    ltp_error e = {LTP_OK, ""};
-    st = check_keys(ld, s, k_clamp, "a clamp epoch");
-    if (st == LTP_OK)
-      st = get_span(ld, s, "from", 0, 0, &t0, &t1);
-    if (st == LTP_OK)
-      st = get_quantity(ld, s, "hold", "mV", 1, &v, NULL);
-    if (st == LTP_OK)
-      st = wrap(ld, s, ltp_protocol_add_clamp(ld->proto, t0, t1, v, &e), &e);
-  }
-  return st;
-}
-
 static const char *const k_step[] = {"from", "to", "amplitude", NULL};
+static const epoch_list clamp_epochs = {"clamp", k_clamp, "a clamp epoch",       0,
+                                        "hold",  "mV",    ltp_protocol_add_clamp};
+static const epoch_list current_steps = {"current_steps", k_step, "a current step",     1,
+                                         "amplitude",     "pA",   ltp_protocol_add_step};
 
-static ltp_status load_steps(const loader *ld, const config_setting_t *root) {
+static ltp_status load_epochs(const loader *ld, const config_setting_t *root,
+                              const epoch_list *kind) {
   const config_setting_t *list = NULL;
-  ltp_status st = get_list(ld, root, "current_steps", &list);
+  ltp_status st = get_list(ld, root, kind->list, &list);
   for (int i = 0; st == LTP_OK && list && i < config_setting_length(list); i++) {
     const config_setting_t *s = config_setting_get_elem(list, (unsigned)i);
-    double t0 = 0, t1 = 0, amp = 0;
+    double t0 = 0, t1 = 0, value = 0;
     ltp_error e = {LTP_OK, ""};
-    st = check_keys(ld, s, k_step, "a current step");
+    st = check_keys(ld, s, kind->keys, kind->what);
     if (st == LTP_OK)
-      st = get_span(ld, s, "from", 1, 0, &t0, &t1);
+      st = get_span(ld, s, "from", kind->from_required, 0, &t0, &t1);
     if (st == LTP_OK)
-      st = get_quantity(ld, s, "amplitude", "pA", 1, &amp, NULL);
+      st = get_quantity(ld, s, kind->quantity, kind->unit, 1, &value, NULL);
     if (st == LTP_OK)
-      st = wrap(ld, s, ltp_protocol_add_step(ld->proto, t0, t1, amp, &e), &e);
+      st = wrap(ld, s, kind->add(ld->proto, t0, t1, value, &e), &e);
   }
   return st;
 }
@@ -1001,9 +997,9 @@ static ltp_status load_all(const loader *ld, const config_setting_t *root, uint6
   if (st == LTP_OK)
     st = load_params(ld, root);
   if (st == LTP_OK)
-    st = load_clamps(ld, root); /* before stimuli: pairing holds override */
+    st = load_epochs(ld, root, &clamp_epochs); /* before stimuli: pairing holds override */
   if (st == LTP_OK)
-    st = load_steps(ld, root);
+    st = load_epochs(ld, root, &current_steps);
   if (st == LTP_OK)
     st = load_stimuli(ld, root);
   if (st == LTP_OK)
