@@ -200,37 +200,22 @@ static const ltp_val_check spine_checks[] = {
      1.1},
 };
 
-/* Largest |value| of a traced variable of run i. */
-static ltp_status trace_abs_max(const ltp_val_ctx *ctx, size_t i, const char *var, double *m,
-                                ltp_error *err) {
-  const ltp_results *res = results(ctx, i);
-  const ltp_trace *tr = res ? &res->trace : NULL;
-  const size_t col = tr ? ltp_trace_column(tr, var) : 0;
-  if (tr == NULL || col == tr->n_vars)
-    return ltp_error_set(err, LTP_ERR_ARG, "run %zu: no '%s' trace recorded", i + 1, var);
-  const size_t w = tr->n_vars + 1;
-  *m = 0.0;
-  for (size_t r = 0; r < tr->n_rows; ++r)
-    *m = fmax(*m, fabs(tr->data[r * w + 1 + col]));
-  return LTP_OK;
-}
-
 /* Mean peak Ca2+ rise over the SPINE_SEEDS stochastic runs from `first` whose spine received
- * glutamate (a failure leaves its NMDA current exactly 0). NAN when no draw released, or when
- * every one did: then the release was not drawn (a --set release.mode override; at p ~ 0.24
- * twenty successes in a row have a chance of ~1e-13). */
+ * glutamate (a failure leaves its NMDA current exactly 0, so its time integral is 0 too). NAN
+ * when no draw released, or when every one did: then the release was not drawn (a --set
+ * release.mode override; at p ~ 0.24 twenty successes in a row have a chance of ~1e-13). */
 static ltp_status released_quantum_peak(const ltp_val_ctx *ctx, size_t first, double *mean,
                                         ltp_error *err) {
   double sum = 0.0;
   size_t n = 0;
   for (size_t i = first; i < first + SPINE_SEEDS; ++i) {
-    double peak, area, i_nmda_max = 0.0;
+    double peak, area, i_nmda_peak, i_nmda_area = 0.0;
     ltp_status st = transient(ctx, i, "spine_ca", &peak, &area, err);
     if (st == LTP_OK)
-      st = trace_abs_max(ctx, i, "i_nmda", &i_nmda_max, err);
+      st = transient(ctx, i, "i_nmda", &i_nmda_peak, &i_nmda_area, err);
     if (st != LTP_OK)
       return st;
-    if (i_nmda_max > 0.0) {
+    if (i_nmda_area != 0.0) {
       sum += peak;
       ++n;
     }
