@@ -16,7 +16,10 @@ and 240 min). A run that fails (numerical blow-up) scores 1e6.
 Each protocol is one `ltpsim run FILE --set key=value ...` of the file under validation/, with
 the suite's `# vary:` substitution (the text between '=' and ';' on the marked line). Keys that
 an experiment file sets itself in its `params` block (e.g. release.mode in field_ltp.exp) are
-not overridden, as in the suite. Runs go 2 at a time (--jobs).
+not overridden, as in the suite. Runs go 2 at a time (--jobs). With `--seeds N` every protocol
+runs with seeds 1..N in place of the file's and each readout is their mean: with release drawn
+per pulse (`release.mode = stochastic`) a run is one synapse's fate, while a field EPSP or an
+EPSC sums many synapses.
 
 Search: a seeded Latin-hypercube sample of the free parameters (--init points), then a compass
 (pattern) search from the best point in the unit cube (log scale where asked) until --evals
@@ -119,31 +122,60 @@ def vary(text, settings):
     return "".join(lines)
 
 
-def param_units(binary):
-    """Unit of every parameter from `ltpsim params` ('1' and 'choice' take a bare value)."""
+def param_table(binary):
+    """Unit and default of every parameter from `ltpsim params` ('1' and 'choice' take a bare
+    value; a choice's default is its name)."""
     out = subprocess.run([binary, "params"], capture_output=True, text=True, check=True).stdout
-    return dict(re.findall(r"^\s+(\w+\.\w+)\s+(.+?)\s+default\s", out, re.M))
+    return {k: (unit, default) for k, unit, default in
+            re.findall(r"^\s+(\w+\.\w+)\s+(.+?)\s+default\s+(\S+)", out, re.M)}
 
 
-def with_unit(units, key, value):
-    unit = units.get(key)
-    if unit is None:
+def expand_scales(params, table):
+    """A key `x:a.b+c.d` with value f stands for a.b = f x default, c.d = f x default (one
+    free factor on several parameters, e.g. all four CaM affinities)."""
+    out = {}
+    for k, v in params.items():
+        if k.startswith("x:"):
+            for key in k[2:].split("+"):
+                if key not in table:
+                    raise SystemExit(f"unknown parameter {key}")
+                out[key] = f"{float(v) * float(table[key][1]):.6g}"
+        else:
+            out[k] = v
+    return out
+
+
+def with_unit(table, key, value):
+    if key not in table:
         raise SystemExit(f"unknown parameter {key}")
+    unit = table[key][0]
     if unit in ("1", "choice") or re.search(r"[A-Za-z]", str(value)):
         return str(value)
     return f"{value} {unit}"
 
 
-def run_protocol(binary, pid, params, workdir):
-    """Run one protocol; return {after_min: potentiation %} or an error string."""
+def with_seed(text, seed):
+    """The experiment with its top-level `seed = N;` replaced (None: as written)."""
+    if seed is None:
+        return text
+    new, n = re.subn(r"^seed\s*=\s*\d+\s*;", f"seed = {seed};", text, flags=re.M)
+    if n != 1:
+        raise SystemExit("no unique top-level 'seed = N;' line")
+    return new
+
+
+def run_protocol(binary, pid, params, workdir, seed=None):
+    """Run one protocol (with `seed` in place of the file's); return {after_min: potentiation %}
+    or an error string."""
     fname, settings = PROTOCOLS[pid]
     with open(os.path.join(VALIDATION, fname)) as f:
         text = f.read()
     skip = file_param_keys(text)
-    exp = os.path.join(workdir, pid + ".exp")
+    tag = pid if seed is None else f"{pid}.seed{seed}"
+    exp = os.path.join(workdir, tag + ".exp")
     with open(exp, "w") as f:
-        f.write(vary(text, settings))
-    out = os.path.join(workdir, pid + ".out")
+        f.write(with_seed(vary(text, settings), seed))
+    out = os.path.join(workdir, tag + ".out")
     cmd = [binary, "run", exp, "--out", out]
     for k, v in params.items():
         if k not in skip:
@@ -159,22 +191,37 @@ def run_protocol(binary, pid, params, workdir):
             if p["pathway"] == 1}
 
 
+def seed_mean(results):
+    """Mean over seeds of each readout (the first error string if any run failed): with
+    release drawn per pulse every seed is one synapse's fate, and a population readout (field
+    EPSP, EPSC) averages many synapses."""
+    errors = [r for r in results if isinstance(r, str)]
+    if errors:
+        return errors[0]
+    return {after: sum(r[after] for r in results) / len(results)
+            for after in results[0] if all(after in r for r in results)}
+
+
 class Evaluator:
-    def __init__(self, binary, jobs, fixed, targets):
+    def __init__(self, binary, jobs, fixed, targets, seeds=0):
         self.binary, self.jobs, self.fixed, self.targets = binary, jobs, fixed, targets
+        self.seeds = list(range(1, seeds + 1)) or [None]
         self.protocols = sorted({t[1] for t in targets}, key=list(PROTOCOLS).index)
         self.history = []
-        self.units = param_units(binary)
+        self.table = param_table(binary)
 
     def __call__(self, free):
         params = dict(self.fixed, **{k: f"{v:.6g}" for k, v in free.items()})
-        params = {k: with_unit(self.units, k, v) for k, v in params.items()}
+        params = expand_scales(params, self.table)
+        params = {k: with_unit(self.table, k, v) for k, v in params.items()}
         workdir = tempfile.mkdtemp(prefix="fit_ltd_")
         try:
             with cf.ThreadPoolExecutor(self.jobs) as pool:
-                futs = {pid: pool.submit(run_protocol, self.binary, pid, params, workdir)
-                        for pid in self.protocols}
-                res = {pid: f.result() for pid, f in futs.items()}
+                futs = {(pid, seed): pool.submit(run_protocol, self.binary, pid, params, workdir,
+                                                 seed)
+                        for pid in self.protocols for seed in self.seeds}
+                res = {pid: seed_mean([futs[pid, seed].result() for seed in self.seeds])
+                       for pid in self.protocols}
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
         rows, obj = [], 0.0
@@ -267,7 +314,8 @@ def git(*args):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--free", action="append", default=[],
-                    help="mech.param=lo:hi[:log] free parameter (repeatable)")
+                    help="mech.param=lo:hi[:log] free parameter (repeatable); "
+                         "x:a.b+c.d=lo:hi[:log] one factor on the defaults of a.b and c.d")
     ap.add_argument("--start", action="append", default=[],
                     help="mech.param=value start point of a free parameter (default: middle)")
     ap.add_argument("--fix", action="append", default=[],
@@ -276,6 +324,9 @@ def main():
     ap.add_argument("--init", type=int, default=8, help="Latin-hypercube points")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--jobs", type=int, default=2, help="parallel ltpsim processes")
+    ap.add_argument("--seeds", type=int, default=0,
+                    help="run every protocol with seeds 1..N and fit the mean (for release "
+                         "drawn per pulse; default: the files' own seed)")
     ap.add_argument("--only", default=None,
                     help="comma-separated label prefixes: fit only these targets (screening)")
     ap.add_argument("--binary", default=os.path.join(ROOT, "build", "ltpsim"))
@@ -291,7 +342,7 @@ def main():
     if a.only:
         prefixes = a.only.split(",")
         targets = [t for t in TARGETS if any(t[0].startswith(p) for p in prefixes)]
-    ev = Evaluator(a.binary, a.jobs, fixed, targets)
+    ev = Evaluator(a.binary, a.jobs, fixed, targets, a.seeds)
     t0 = datetime.datetime.now(datetime.timezone.utc)
     search(ev, free, start, a.init, max(1, a.evals), a.seed)
     best = min(ev.history, key=lambda e: e["objective"])
@@ -311,6 +362,7 @@ def main():
                      f"w = {PENALTY_W}; 1e6 per failed run",
         "free": free,
         "fixed": fixed,
+        "seeds": a.seeds,
         "best": {"objective": best["objective"], "params": best["params"],
                  "values": best["values"]},
         "evaluations": ev.history,

@@ -15,7 +15,9 @@ static const ltp_param_def vgcc_table[] = {
      "GluSynapse.mod: 20 channels/um2 x 3.72 pS (Magee & Johnston 1995; Bartol 2015)",
      "R-type conductance density in the spine head", P(r_density_nS_um2), NULL},
     {"l_density", "nS/um2", 0.125, 0, 10,
-     "Rodrigues et al. 2023: 3 L-type channels x 27 pS per spine, over a 0.65 um2 head",
+     "Rodrigues et al. 2023: 3 L-type channels x 27 pS per spine, over a 0.65 um2 head; with "
+     "l_po_max about 10 x the current per channel measured in 2 mM Ca2+ (Guia et al. 2001; "
+     "docs/model.md, Known limits)",
      "L-type conductance density in the spine head", P(l_density_nS_um2), NULL},
     {"e_ca", "mV", 130, 50, 200, "Shouval, Bear & Cooper 2002 (Ca reversal +130 mV)",
      "Ca2+ reversal of the linear driving force", P(e_ca_mV), NULL},
