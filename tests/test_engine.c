@@ -17,6 +17,7 @@
 #include "io/experiment.h"
 #include "io/writers.h"
 #include "mech/registry.h"
+#include "read_file.h"
 #include "sim_run.h"
 
 /* 3 min baseline at 0.1 Hz, one 100 Hz x 0.5 s tetanus, 4 min of test pulses */
@@ -391,6 +392,39 @@ static void mg_free_uncaging_train_potentiates_the_spine(void **state) {
   assert_true(vol_free > 130.0); /* the head grows with the PSD slots */
 }
 
+/* examples/mg_free.exp: the weak train with Mg2+ removed during it, and the same file without
+ * its bath entry (1 mM Mg2+ throughout). Mg2+-free ACSF unmasks the NMDA-receptor component
+ * and weak stimuli give more LTP (SCIENCE.md 3.9 [M]); the example's header quotes the values. */
+static void mg_free_example_potentiates_more_than_in_mg(void **state) {
+  (void)state;
+  char path[1024];
+  snprintf(path, sizeof path, "%s/examples/mg_free.exp", getenv("LTP_SOURCE_DIR"));
+  char *text = read_file(path);
+  double pct[2][3];
+  for (int with_mg = 0; with_mg < 2; ++with_mg) {
+    if (with_mg) { /* blank out the bath line */
+      char *bath = strstr(text, "\nbath = (");
+      assert_non_null(bath);
+      for (char *c = bath + 1; *c != '\n' && *c != '\0'; ++c)
+        *c = ' ';
+    }
+    ltp_protocol proto;
+    ltp_results res;
+    simulate_text(text, NULL, &proto, &res);
+    assert_int_equal(res.n_potentiation, 3); /* 5, 30, 60 min */
+    for (size_t i = 0; i < 3; ++i)
+      pct[with_mg][i] = res.potentiation[i].potentiation_pct;
+    ltp_results_free(&res);
+    ltp_protocol_free(&proto);
+  }
+  free(text);
+  for (size_t i = 0; i < 3; ++i) {
+    print_message("readout %zu: %.1f %% with Mg2+ removed during the train, %.1f %% in 1 mM\n", i,
+                  pct[0][i], pct[1][i]);
+    assert_true(pct[0][i] > pct[1][i] + 10.0);
+  }
+}
+
 /* 4 min baseline at 0.1 Hz, one 100 Hz x 1 s tetanus at 240 s, test pulses to 5.5 min after
  * it; the AP5 variant has 50 uM AP5 from 1 min to the end. */
 #define PTP_EXP                                                                                    \
@@ -468,6 +502,7 @@ int main(void) {
       cmocka_unit_test(quantal_release_gives_full_size_spine_calcium),
       cmocka_unit_test(uncaging_reaches_the_spine_only),
       cmocka_unit_test(mg_free_uncaging_train_potentiates_the_spine),
+      cmocka_unit_test(mg_free_example_potentiates_more_than_in_mg),
       cmocka_unit_test(actin_pool_follows_camkii),
       cmocka_unit_test(dendrite_grid_resolves_the_bap),
       cmocka_unit_test(kinase_site_calcium_follows_its_sources),

@@ -17,6 +17,7 @@
 #include "io/experiment.h"
 #include "mech/registry.h"
 #include "protocol/drugs.h"
+#include "read_file.h"
 #include "rules/rule.h"
 
 #define MIN_MS 60000.0
@@ -28,21 +29,6 @@ static const char *source_dir(void) {
 
 static void path_in(char *buf, size_t len, const char *rel) {
   snprintf(buf, len, "%s/%s", source_dir(), rel);
-}
-
-static char *read_all(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (f == NULL)
-    fail_msg("%s: %s", path, strerror(errno));
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = malloc((size_t)n + 1);
-  assert_non_null(buf);
-  assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-  buf[n] = '\0';
-  fclose(f);
-  return buf;
 }
 
 typedef struct {
@@ -123,7 +109,7 @@ static void test_every_example_loads(void **state) {
     }
     assert_int_equal(ltp_params_check(&l->params, &l->err), LTP_OK);
     /* each file opens with a header comment (what it is and its literature source) */
-    char *text = read_all(path);
+    char *text = read_file(path);
     assert_int_equal(text[0], '#');
     free(text);
   }
@@ -133,10 +119,10 @@ static void test_default_is_examples_default(void **state) {
   loaded *l = *state;
   char path[1024];
   path_in(path, sizeof path, "examples/default.exp");
-  char *text = read_all(path);
+  char *text = read_file(path);
   assert_string_equal(ltp_experiment_default_text(), text);
   path_in(path, sizeof path, "examples/hfs.exp");
-  char *hfs = read_all(path);
+  char *hfs = read_file(path);
   assert_string_equal(hfs, text); /* hfs.exp is the default */
   free(hfs);
   free(text);
@@ -177,7 +163,7 @@ typedef struct {
 } expectation;
 
 static void read_expectation(const char *path, expectation *x) {
-  char *text = read_all(path), *s;
+  char *text = read_file(path), *s;
   memset(x, 0, sizeof *x);
   if ((s = strstr(text, "# expect-status: ")) != NULL)
     sscanf(s + 17, "%31s", x->status);

@@ -20,6 +20,7 @@
 #include "io/progress.h"
 #include "io/writers.h"
 #include "mech/registry.h"
+#include "read_file.h"
 
 static const char *const all_files[] = {"summary.json", "readouts.csv",       "traces.csv",
                                         "state.csv",    "ltp_timecourse.svg", "expression.svg",
@@ -158,20 +159,6 @@ static int entries_in(const char *dir) {
   return n;
 }
 
-static char *slurp(const char *path) {
-  FILE *fp = fopen(path, "rb");
-  if (fp == NULL)
-    return NULL;
-  fseek(fp, 0, SEEK_END);
-  long n = ftell(fp);
-  rewind(fp);
-  char *s = calloc((size_t)n + 1, 1);
-  if (fread(s, 1, (size_t)n, fp) != (size_t)n)
-    s[0] = '\0';
-  fclose(fp);
-  return s;
-}
-
 /* dir/name into out (the test fails if it does not fit). */
 static void path_of(char *out, size_t n, const char *dir, const char *name) {
   int k = snprintf(out, n, "%s/%s", dir, name);
@@ -304,7 +291,7 @@ static void test_csv_and_report(void **state) {
   ltp_error err = {0};
   assert_int_equal(write_to(f, out, &err), LTP_OK);
   path_of(path, sizeof path, out, "readouts.csv");
-  char *csv = slurp(path);
+  char *csv = read_file(path);
   assert_non_null(csv);
   assert_int_equal(strncmp(csv,
                            "t_min,pathway,epsp_amp_mV,epsp_slope_mV_ms,epsc_pA,slope_pct,"
@@ -317,12 +304,12 @@ static void test_csv_and_report(void **state) {
   assert_non_null(strstr(csv, "\n20,1,3,1.5,0,150,120,12.5,0.3,0.3,0,0\n"));
   free(csv);
   path_of(path, sizeof path, out, "traces.csv");
-  char *tr = slurp(path);
+  char *tr = read_file(path);
   assert_int_equal(strncmp(tr, "t_ms,spine_v_mV,mg_unblock,spine_ca_uM\n", 39), 0);
   assert_int_equal(count_of(tr, "\n"), 1 + 200);
   free(tr);
   path_of(path, sizeof path, out, "report.html");
-  char *html = slurp(path);
+  char *html = read_file(path);
   assert_int_equal(count_of(html, "<svg"), 3);
   assert_null(strstr(html, "<?xml"));
   assert_non_null(strstr(html, "tetanus &lt;100 Hz&gt; &amp; control"));
