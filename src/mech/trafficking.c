@@ -23,8 +23,11 @@ static const ltp_param_def trafficking_table[] = {
      "2004: +50-100 % AMPAR current after single-spine LTP [M]",
      "maximal extra slots during early LTP, as a fraction of slots_0", P(slots_max_gain), NULL},
     {"tau_early", "s", 5400, 60, 1e6,
-     "Clopath et al. 2008 TagTriC tag lifetime 1-1.5 h; Frey & Morris 1997: E-LTP < 3 h",
-     "lifetime of unconsolidated extra slots", P(tau_early_s), NULL},
+     "Clopath et al. 2008 TagTriC tag lifetime 1-1.5 h; Frey & Morris 1997: E-LTP < 3 h; "
+     "Sajikumar & Frey 2003 (Neurosci Lett 338:147): protein-synthesis-independent early LTD "
+     "lasts up to 3-4 h",
+     "lifetime of unconsolidated extra or missing slots (early LTP and early LTD)", P(tau_early_s),
+     NULL},
     {"slots_min_frac", "1", 0.2, 0, 1,
      "[M] LTD removes at most ~half of the AMPA response in CA1 (Dudek & Bear 1992)",
      "lower bound of slots under sustained phosphatase drive, fraction of slots_0",
