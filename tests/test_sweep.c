@@ -22,6 +22,7 @@
 #include "io/run.h"
 #include "io/vary.h"
 #include "ltpsim/ltpsim.h"
+#include "read_file.h"
 #include "sweep/family.h"
 #include "sweep/output.h"
 #include "sweep/plan.h"
@@ -195,13 +196,9 @@ static void test_failed_run(void **state) {
   assert_int_equal(ltp_sweep_write(&report, dir, &err), LTP_OK);
   const char *files[] = {"sweep.csv", "summary.json", "sweep.svg"};
   for (size_t f = 0; f < 3; ++f) {
-    char path[1200], text[65536];
+    char path[1200];
     snprintf(path, sizeof path, "%s/%s", dir, files[f]);
-    FILE *in = fopen(path, "r");
-    assert_non_null(in);
-    const size_t n = fread(text, 1, sizeof text - 1, in);
-    text[n] = '\0';
-    fclose(in);
+    char *text = read_file(path);
     assert_null(strstr(text, "nan"));
     if (f == 0)
       assert_non_null(strstr(text, "\n-40,1,1,LTP_ERR_RANGE,,,\n"));
@@ -211,6 +208,7 @@ static void test_failed_run(void **state) {
       assert_non_null(root);
       json_decref(root);
     }
+    free(text);
     remove(path);
   }
   rmdir(dir);

@@ -19,7 +19,7 @@ an experiment file sets itself in its `params` block (e.g. release.mode in field
 not overridden, as in the suite. Runs go 2 at a time (--jobs). With `--seeds N` every protocol
 runs with seeds 1..N in place of the file's and each readout is their mean: with release drawn
 per pulse (`release.mode = stochastic`) a run is one synapse's fate, while a field EPSP or an
-EPSC sums many synapses.
+EPSC sums many synapses. Protocols whose release is the mean field run once.
 
 Search: a seeded Latin-hypercube sample of the free parameters (--init points), then a compass
 (pattern) search from the best point in the unit cube (log scale where asked) until --evals
@@ -106,28 +106,51 @@ def file_param_keys(text):
     return keys
 
 
+def vary_mark_line(text, name):
+    """Index of the line holding the one mark '# vary: NAME' (ended by a space, a line end or
+    the end of the text, anywhere on a line, as src/io/vary.c counts them)."""
+    mark = re.compile(r"# vary: " + re.escape(name) + r"(?=[ \r\n]|\Z)")
+    hits = [m.start() for m in mark.finditer(text)]
+    if len(hits) != 1:
+        raise SystemExit(f"{len(hits)} lines marked '# vary: {name}' (expected one)")
+    return text.count("\n", 0, hits[0])
+
+
 def vary(text, settings):
-    """The suite's substitution: the value between '=' and ';' on the line '# vary: NAME'."""
+    """The suite's substitution: the value between '=' and ';' before the mark on the line
+    '# vary: NAME' (values are given as the file writes them, quotes included)."""
     lines = text.splitlines(keepends=True)
     for name, value in settings.items():
-        mark = re.compile(r"#\s*vary:\s*" + re.escape(name) + r"\b")
-        hits = [i for i, ln in enumerate(lines)
-                if mark.search(ln) and not ln.lstrip().startswith("#")]
-        if len(hits) != 1:
-            raise SystemExit(f"no unique '# vary: {name}' line")
-        ln = lines[hits[0]]
-        eq = ln.index("=")
-        semi = ln.index(";", eq)
-        lines[hits[0]] = ln[: eq + 1] + " " + value + ln[semi:]
+        i = vary_mark_line("".join(lines), name)
+        ln = lines[i]
+        mark = ln.index("# vary: " + name)
+        eq = ln.find("=", 0, mark)
+        semi = ln.find(";", eq + 1, mark) if eq >= 0 else -1
+        if semi < 0:
+            raise SystemExit(f"the line marked '# vary: {name}' holds no 'key = value;' setting")
+        lines[i] = ln[: eq + 1] + " " + value + ln[semi:]
     return "".join(lines)
+
+
+def file_release_mode(text):
+    """The release mode an experiment's own `params` block sets, or None."""
+    m = re.search(r"^\s*params\s*=\s*\{(.*?)^\s*\};", text, re.S | re.M)
+    block = re.search(r"\brelease\s*=\s*\{([^{}]*)\}", m.group(1)) if m else None
+    mode = re.search(r'\bmode\s*=\s*"(\w+)"', block.group(1)) if block else None
+    return mode.group(1) if mode else None
 
 
 def param_table(binary):
     """Unit and default of every parameter from `ltpsim params` ('1' and 'choice' take a bare
     value; a choice's default is its name)."""
     out = subprocess.run([binary, "params"], capture_output=True, text=True, check=True).stdout
+    return param_table_from(out)
+
+
+def param_table_from(listing):
+    """{key: (unit, default)} from the text `ltpsim params` prints."""
     return {k: (unit, default) for k, unit, default in
-            re.findall(r"^\s+(\w+\.\w+)\s+(.+?)\s+default\s+(\S+)", out, re.M)}
+            re.findall(r"^\s+(\w+\.\w+)\s+(.+?)\s+default\s+(\S+)", listing, re.M)}
 
 
 def expand_scales(params, table):
@@ -139,6 +162,8 @@ def expand_scales(params, table):
             for key in k[2:].split("+"):
                 if key not in table:
                     raise SystemExit(f"unknown parameter {key}")
+                if table[key][0] == "choice":
+                    raise SystemExit(f"{key} is a choice: a factor needs a number")
                 out[key] = f"{float(v) * float(table[key][1]):.6g}"
         else:
             out[k] = v
@@ -210,6 +235,14 @@ class Evaluator:
         self.history = []
         self.table = param_table(binary)
 
+    def protocol_seeds(self, pid, params):
+        """The seeds to run pid with: one run where release is the mean field (the file's own
+        mode, else the overrides' or the default), since no draw then depends on the seed."""
+        with open(os.path.join(VALIDATION, PROTOCOLS[pid][0])) as f:
+            mode = file_release_mode(f.read())
+        mode = mode or params.get("release.mode") or self.table["release.mode"][1]
+        return [None] if mode == "mean_field" else self.seeds
+
     def __call__(self, free):
         params = dict(self.fixed, **{k: f"{v:.6g}" for k, v in free.items()})
         params = expand_scales(params, self.table)
@@ -217,10 +250,11 @@ class Evaluator:
         workdir = tempfile.mkdtemp(prefix="fit_ltd_")
         try:
             with cf.ThreadPoolExecutor(self.jobs) as pool:
+                seeds = {pid: self.protocol_seeds(pid, params) for pid in self.protocols}
                 futs = {(pid, seed): pool.submit(run_protocol, self.binary, pid, params, workdir,
                                                  seed)
-                        for pid in self.protocols for seed in self.seeds}
-                res = {pid: seed_mean([futs[pid, seed].result() for seed in self.seeds])
+                        for pid in self.protocols for seed in seeds[pid]}
+                res = {pid: seed_mean([futs[pid, seed].result() for seed in seeds[pid]])
                        for pid in self.protocols}
         finally:
             shutil.rmtree(workdir, ignore_errors=True)

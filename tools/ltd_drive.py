@@ -24,7 +24,7 @@ fails (docs/model.md, Known limits). Extra `--set key=value` arguments go to eve
 for keys an experiment file sets itself (as in the suite and tools/fit_ltd.py). The drive and
 CaMKII change over seconds, so 20 ms samples resolve them.
 
-Usage (from the repository root, after building ./build/ltpsim; ~3.5 min on 2 cores):
+Usage (from the repository root, after building ./build/ltpsim; ~3 min on 2 cores):
 
     python3 tools/ltd_drive.py [--set camkii.cam_kinetics=two_lobe ...]
 """
@@ -49,18 +49,19 @@ PERIODS_FROM, PERIODS = 10, 3
 TEST_WINDOW_S = 0.25
 
 
-def period_s(fname, settings):
-    """Period of the protocol's induction (the files': 900 pulses at the varied rate, 60 pairs
-    at 1 Hz, 200 pulses at 2 Hz)."""
-    if fname == "frequency_response.exp":
-        return 1.0 / float(re.search(r"[\d.]+", settings["rate"]).group())
-    return {"stdp.exp": 1.0, "vc_pairing.exp": 0.5}[fname]
-
-
-def induction_s(fname, settings):
-    """Length of the protocol's induction."""
-    pulses = {"frequency_response.exp": 900, "stdp.exp": 60, "vc_pairing.exp": 200}[fname]
-    return pulses * period_s(fname, settings)
+def induction(text):
+    """(number, period in s) of the induction stimulus in an experiment's text: the `lfs`
+    (pulses, rate), `pairing` (repeats, repeat_rate) or `clamp_pairing` (pulses, rate) entry."""
+    m = re.search(r'\{\s*type\s*=\s*"(lfs|pairing|clamp_pairing)"(.*?)\}', text, re.S)
+    if m is None:
+        raise SystemExit("no lfs, pairing or clamp_pairing stimulus")
+    count_key, rate_key = ("repeats", "repeat_rate") if m.group(1) == "pairing" else \
+        ("pulses", "rate")
+    count = re.search(r"\b" + count_key + r"\s*=\s*(\d+)", m.group(2))
+    rate = re.search(r"\b" + rate_key + r'\s*=\s*"([\d.]+) Hz"', m.group(2))
+    if count is None or rate is None:
+        raise SystemExit(f"{m.group(1)}: no {count_key} or {rate_key} in Hz")
+    return int(count.group(1)), 1.0 / float(rate.group(1))
 
 
 def traced(text, from_s, to_s, interval_ms=TRACE_MS):
@@ -89,35 +90,49 @@ def run(binary, exp, out, sets):
         return json.load(f)
 
 
-def measure(binary, pid, sets, workdir):
+def protocol_text(pid, sets):
+    """The protocol's experiment text (the suite's substitution) and the overrides that apply
+    to it (not those its own `params` block sets)."""
     fname, settings = fit_ltd.PROTOCOLS[pid]
     with open(os.path.join(fit_ltd.VALIDATION, fname)) as f:
         text = fit_ltd.vary(f.read(), settings)
     own = fit_ltd.file_param_keys(text)
-    sets = [s for s in sets if s.split("=", 1)[0] not in own]
+    return text, [s for s in sets if s.split("=", 1)[0] not in own]
+
+
+def measure_test_pulse(binary, pid, sets, workdir):
+    """Peak spine Ca2+ of the first baseline test pulse (t = 0; before any induction, so the
+    same for every protocol of a file)."""
+    text, sets = protocol_text(pid, sets)
+    exp = os.path.join(workdir, pid + ".test.exp")
+    rows = traced_rows(binary, exp, os.path.join(workdir, pid + ".test"), sets,
+                       traced(text, 0.0, TEST_WINDOW_S, FINE_MS))
+    return max(r["spine_ca_uM"] for r in rows)
+
+
+def measure(binary, pid, sets, workdir):
+    text, sets = protocol_text(pid, sets)
     # untraced first (quiet stretches stay fast): the value and the induction onset; then
-    # traced from the onset over the induction and AFTER_S
+    # traced from the onset over the induction and AFTER_S, and every FINE_MS over PERIODS
+    # induction periods
     exp = os.path.join(workdir, pid + ".exp")
     with open(exp, "w") as f:
         f.write(text)
     summary = run(binary, exp, os.path.join(workdir, pid + ".plain"), sets)
     onset_s = 60.0 * summary["induction_min"]
+    count, period = induction(text)
     rows = traced_rows(binary, exp, os.path.join(workdir, pid + ".out"), sets,
-                       traced(text, onset_s, onset_s + induction_s(fname, settings) + AFTER_S))
+                       traced(text, onset_s, onset_s + count * period + AFTER_S))
     t = [r["t_ms"] for r in rows]
     drive = [r["pp1_drive"] for r in rows]
     integral_s = sum(drive[i] * (t[i + 1] - t[i]) for i in range(len(t) - 1)) / 1000.0
     pots = {x["after_min"]: x["potentiation_pct"] for x in summary["potentiation"]
             if x["pathway"] == 1}
-    test = traced_rows(binary, exp, os.path.join(workdir, pid + ".test"), sets,
-                       traced(text, 0.0, TEST_WINDOW_S, FINE_MS))
-    period = period_s(fname, settings)
     from_s = onset_s + PERIODS_FROM * period
     pulses = traced_rows(binary, exp, os.path.join(workdir, pid + ".pulses"), sets,
                          traced(text, from_s, from_s + PERIODS * period, FINE_MS))
     return {"pots": pots, "int_drive_s": integral_s, "max_drive": max(drive),
             "max_camkii": max(r["camkii_p"] for r in rows),
-            "test_ca": max(r["spine_ca_uM"] for r in test),
             "pulse_ca": max(r["spine_ca_uM"] for r in pulses),
             "v_min": min(r["spine_v_mV"] for r in pulses),
             "v_max": max(r["spine_v_mV"] for r in pulses)}
@@ -133,9 +148,17 @@ def main():
     pids = sorted({t[1] for t in targets}, key=list(fit_ltd.PROTOCOLS).index)
     workdir = tempfile.mkdtemp(prefix="ltd_drive_")
     try:
+        # one test-pulse run per file (the first protocol of each)
+        first = {}
+        for p in pids:
+            first.setdefault(fit_ltd.PROTOCOLS[p][0], p)
         with cf.ThreadPoolExecutor(args.jobs) as pool:
+            tests = {fname: pool.submit(measure_test_pulse, args.binary, p, args.set, workdir)
+                     for fname, p in first.items()}
             futs = {p: pool.submit(measure, args.binary, p, args.set, workdir) for p in pids}
             res = {p: f.result() for p, f in futs.items()}
+            for p in pids:
+                res[p]["test_ca"] = tests[fit_ltd.PROTOCOLS[p][0]].result()
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     print(f"{'protocol':<12}{'model %':>9}{'band':>13}{'int_drive_s':>13}{'max_drive':>11}"

@@ -12,12 +12,13 @@ sys.path.insert(0, os.path.join(ROOT, "tools"))
 import fit_ltd  # noqa: E402
 import ltd_drive  # noqa: E402
 
-EXPERIMENT = """# a comment naming seed = 9; and # vary: rate
+EXPERIMENT = """# the rate line is marked "# vary: rate"; seed = 9; in a comment
 name = "x";
 seed = 1;
 params = {
   calcium = { ca_o = "2.5 mM"; };
   nmda = { mg_o = "1.5 mM"; };
+  release = { mode = "mean_field"; n_sites = 1; };
 };
 stimuli = (
   { type = "lfs"; pathway = 1; at = "20 min"; pulses = 900;
@@ -25,17 +26,41 @@ stimuli = (
 );
 """
 
+PARAMS_OUTPUT = """release
+  release.mode               choice     default mean_field   one of: mean_field stochastic quantal
+      release onto the modelled spine
+  camkii.l1                 uM         default 0.1          range [0, 100]
+      dissociation constant of the 1st Ca2+ on CaM
+  camkii.k11                1/(uM s)   default 500          range [0, 1e+06]
+      I1P-PP1 association
+"""
+
 
 class VaryAndSeed(unittest.TestCase):
     def test_vary_replaces_the_marked_value_only(self):
         out = fit_ltd.vary(EXPERIMENT, {"rate": '"50 Hz"'})
         self.assertIn('rate = "50 Hz"; }   # vary: rate', out)
-        self.assertIn("# a comment naming seed = 9; and # vary: rate", out)
+        self.assertIn('# the rate line is marked "# vary: rate"; seed = 9;', out)
         self.assertEqual(out.count("50 Hz"), 1)
 
-    def test_vary_needs_a_unique_marked_line(self):
+    def test_vary_counts_marks_as_the_suite_does(self):
+        # src/io/vary.c: a mark ends at a space, a line end or the text's end, wherever it is
         with self.assertRaises(SystemExit):
             fit_ltd.vary(EXPERIMENT, {"delay": '"10 ms"'})
+        twice = EXPERIMENT + "# vary: rate\n"
+        with self.assertRaises(SystemExit):
+            fit_ltd.vary(twice, {"rate": '"3 Hz"'})
+        self.assertIn('"3 Hz"', fit_ltd.vary(EXPERIMENT + "# vary: rate2\n", {"rate": '"3 Hz"'}))
+        with self.assertRaises(SystemExit):  # no 'key = value;' before the mark
+            fit_ltd.vary('name = "x";\n# vary: rate\n', {"rate": '"3 Hz"'})
+
+    def test_vary_agrees_with_the_suites_files(self):
+        for pid, (fname, settings) in fit_ltd.PROTOCOLS.items():
+            with open(os.path.join(fit_ltd.VALIDATION, fname)) as f:
+                text = f.read()
+            out = fit_ltd.vary(text, settings)
+            for value in settings.values():
+                self.assertIn("= " + value + ";", out, pid)
 
     def test_with_seed_replaces_the_top_level_seed(self):
         out = fit_ltd.with_seed(EXPERIMENT, 7)
@@ -48,9 +73,12 @@ class VaryAndSeed(unittest.TestCase):
         with self.assertRaises(SystemExit):
             fit_ltd.with_seed("name = \"x\";\n", 3)
 
-    def test_file_param_keys(self):
-        self.assertEqual(fit_ltd.file_param_keys(EXPERIMENT), {"calcium.ca_o", "nmda.mg_o"})
+    def test_file_param_keys_and_release_mode(self):
+        self.assertEqual(fit_ltd.file_param_keys(EXPERIMENT),
+                         {"calcium.ca_o", "nmda.mg_o", "release.mode", "release.n_sites"})
         self.assertEqual(fit_ltd.file_param_keys("name = \"x\";\n"), set())
+        self.assertEqual(fit_ltd.file_release_mode(EXPERIMENT), "mean_field")
+        self.assertIsNone(fit_ltd.file_release_mode("name = \"x\";\n"))
 
 
 class Objective(unittest.TestCase):
@@ -66,15 +94,24 @@ class Objective(unittest.TestCase):
         self.assertEqual(fit_ltd.seed_mean([{5.0: 1.0}, "run failed: blow-up"]),
                          "run failed: blow-up")
 
+    def test_param_table_reads_units_and_defaults(self):
+        table = fit_ltd.param_table_from(PARAMS_OUTPUT)
+        self.assertEqual(table, {"release.mode": ("choice", "mean_field"),
+                                 "camkii.l1": ("uM", "0.1"),
+                                 "camkii.k11": ("1/(uM s)", "500")})
+
     def test_expand_scales_multiplies_defaults(self):
         table = {"camkii.l1": ("uM", "0.1"), "camkii.l2": ("uM", "0.025"),
-                 "trafficking.k_rem": ("1/s", "0.00345")}
+                 "trafficking.k_rem": ("1/s", "0.00345"),
+                 "release.mode": ("choice", "mean_field")}
         out = fit_ltd.expand_scales({"x:camkii.l1+camkii.l2": "2", "trafficking.k_rem": "0.01"},
                                     table)
         self.assertEqual(out, {"camkii.l1": "0.2", "camkii.l2": "0.05",
                                "trafficking.k_rem": "0.01"})
         with self.assertRaises(SystemExit):
             fit_ltd.expand_scales({"x:camkii.l9": "2"}, table)
+        with self.assertRaises(SystemExit):
+            fit_ltd.expand_scales({"x:release.mode": "2"}, table)
 
     def test_with_unit(self):
         table = {"camkii.l1": ("uM", "0.1"), "release.mode": ("choice", "mean_field"),
@@ -103,12 +140,17 @@ class Protocols(unittest.TestCase):
             fname = fit_ltd.PROTOCOLS[pid][0]
             self.assertTrue(os.path.isfile(os.path.join(fit_ltd.VALIDATION, fname)), fname)
 
-    def test_induction_periods_and_lengths(self):
-        self.assertAlmostEqual(ltd_drive.period_s("frequency_response.exp", {"rate": '"5 Hz"'}), 0.2)
-        self.assertAlmostEqual(ltd_drive.induction_s("frequency_response.exp", {"rate": '"3 Hz"'}),
-                         300.0)
-        self.assertAlmostEqual(ltd_drive.induction_s("stdp.exp", {"delay": '"-10 ms"'}), 60.0)
-        self.assertAlmostEqual(ltd_drive.induction_s("vc_pairing.exp", {"hold": '"-70 mV"'}), 100.0)
+    def test_induction_is_read_from_the_protocol(self):
+        expected = {"frc_1Hz": (900, 1.0), "frc_5Hz": (900, 0.2), "frc_50Hz": (900, 0.02),
+                    "stdp_-10ms": (60, 1.0), "vc_-70mV": (200, 0.5)}
+        for pid, (count, period) in expected.items():
+            fname, settings = fit_ltd.PROTOCOLS[pid]
+            with open(os.path.join(fit_ltd.VALIDATION, fname)) as f:
+                got = ltd_drive.induction(fit_ltd.vary(f.read(), settings))
+            self.assertEqual(got[0], count, pid)
+            self.assertAlmostEqual(got[1], period, msg=pid)
+        with self.assertRaises(SystemExit):
+            ltd_drive.induction('stimuli = ( { type = "tetanus"; pulses = 100; } );')
 
     def test_traced_replaces_the_trace_window(self):
         out = ltd_drive.traced('name = "x";\ntraces = { interval = "1 ms"; };\n', 10.0, 12.5, 0.1)
