@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Unit tests of the pure helpers of the fitting and diagnostic scripts (tools/fit_ltd.py,
-tools/ltd_drive.py): the suite's `# vary:` substitution, seeds, the mean over seeds, scale
-factors on defaults, band distances. They run no simulation. Usage: test_fit_tools.py ROOT."""
+tools/ltd_drive.py, tools/cam_equivalent_ca.py): the suite's `# vary:` substitution, seeds,
+the mean over seeds, scale factors on defaults, band distances, the induction read from the
+validation files, CaM's Ca4CaM fraction. They run no simulation.
+Usage: test_fit_tools.py ROOT."""
 import math
 import os
 import sys
@@ -9,6 +11,7 @@ import unittest
 
 ROOT = sys.argv.pop(1) if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..")
 sys.path.insert(0, os.path.join(ROOT, "tools"))
+import cam_equivalent_ca  # noqa: E402
 import fit_ltd  # noqa: E402
 import ltd_drive  # noqa: E402
 
@@ -156,6 +159,26 @@ class Protocols(unittest.TestCase):
         out = ltd_drive.traced('name = "x";\ntraces = { interval = "1 ms"; };\n', 10.0, 12.5, 0.1)
         self.assertNotIn('interval = "1 ms"', out)
         self.assertIn('traces = { interval = "0.1 ms"; from = "10 s"; to = "12.5 s"; };', out)
+
+
+class CamEquivalence(unittest.TestCase):
+    def test_ca4cam_fraction(self):
+        gb = cam_equivalent_ca.GB2007_L_UM
+        self.assertEqual(cam_equivalent_ca.ca4cam_fraction(0.0, gb), 0.0)
+        # c = L for all four sites: 1 / (1 + 1 + 1 + 1 + 1)
+        self.assertAlmostEqual(cam_equivalent_ca.ca4cam_fraction(1.0, (1, 1, 1, 1)), 0.2)
+        fractions = [cam_equivalent_ca.ca4cam_fraction(c, gb) for c in (0.05, 0.1, 0.5, 5)]
+        self.assertEqual(fractions, sorted(fractions))
+
+    def test_equivalent_ca_inverts_the_fraction(self):
+        for ca in (0.07, 0.374):
+            eq = cam_equivalent_ca.equivalent_ca_uM(ca)
+            self.assertGreater(eq, ca)  # free CaM is the less sensitive
+            self.assertAlmostEqual(
+                cam_equivalent_ca.ca4cam_fraction(eq, cam_equivalent_ca.FREE_CAM_L_UM),
+                cam_equivalent_ca.ca4cam_fraction(ca, cam_equivalent_ca.GB2007_L_UM), places=9)
+        self.assertAlmostEqual(cam_equivalent_ca.equivalent_ca_uM(0.3, (1, 1, 1, 1),
+                                                                  (1, 1, 1, 1)), 0.3, places=6)
 
 
 if __name__ == "__main__":
