@@ -144,6 +144,30 @@ static void test_mechanism_cases_pass(void **state) {
   }
 }
 
+/* --set overrides reach the mechanism-level cases too (the suite "with a parameter changed
+ * everywhere"): a CaM three times less sensitive at its first site moves GB2007's thresholds
+ * out of their bands, and an unknown key is an error even where no case runs a simulation. */
+static void test_overrides_reach_mechanism_cases(void **state) {
+  (void)state;
+  size_t n_all = 0, n = 0;
+  (void)ltp_val_cases(&n_all);
+  const ltp_val_case **sel = calloc(n_all, sizeof *sel);
+  ltp_error err = {0};
+  assert_int_equal(ltp_val_select("camkii_bistability", sel, &n, &err), LTP_OK);
+  const char *const less_sensitive[] = {"camkii.l1=0.3 uM", NULL};
+  ltp_val_report r;
+  assert_int_equal(ltp_val_run_suite(sel, n, validation_dir(), 1, less_sensitive, &r, &err),
+                   LTP_OK);
+  assert_int_equal(r.results[0].outcome, LTP_VAL_FAIL);
+  assert_true(r.results[0].values[3] > 0.095); /* the lower end of bistability moves up */
+  ltp_val_report_free(&r);
+  assert_int_equal(ltp_val_select("short_term_plasticity", sel, &n, &err), LTP_OK);
+  const char *const unknown[] = {"release.bogus=1", NULL};
+  assert_int_equal(ltp_val_run_suite(sel, n, validation_dir(), 1, unknown, &r, &err),
+                   LTP_ERR_UNKNOWN_KEY);
+  free(sel);
+}
+
 /* spine_ca varies "pre", "post" and "delay" in validation/spine_ca.exp, and runs the pre pulse
  * with stochastic release over seeds 1-20 (a run spec's sets and seeds) and one uncaged
  * quantum: all load and run, some seeds release and some fail (else NAN), and a released
@@ -275,6 +299,7 @@ int main(void) {
       cmocka_unit_test(test_exit_code),
       cmocka_unit_test(test_select),
       cmocka_unit_test(test_mechanism_cases_pass),
+      cmocka_unit_test(test_overrides_reach_mechanism_cases),
       cmocka_unit_test(test_vary_runs),
       cmocka_unit_test(test_bad_vary_and_files),
       cmocka_unit_test(test_json),

@@ -15,7 +15,6 @@
 #include "io/writers.h"
 #include "mech/camkii.h"
 #include "mech/nmda.h"
-#include "mech/registry.h"
 #include "mech/release.h"
 #include "validate/validate.h"
 
@@ -121,12 +120,6 @@ static double state_pct(const ltp_val_ctx *ctx, size_t i, const char *var, doubl
   return 100.0 * span / (base / (double)n_base);
 }
 
-static ltp_params model_defaults(void) {
-  ltp_params p;
-  ltp_params_defaults(&p);
-  return p;
-}
-
 /* ------------------------------------------------------------------ 1. Mg2+ block */
 
 /* SCIENCE.md 3.1 and the B(V) table of 1c ([C] from Jahr & Stevens 1990). Bands: -70 mV as
@@ -144,10 +137,8 @@ static const ltp_val_check mg_checks[] = {
 };
 
 static ltp_status eval_mg(const ltp_val_ctx *ctx, double *v, ltp_error *err) {
-  (void)ctx;
   (void)err;
-  const ltp_params p = model_defaults();
-  const nmda_params *n = &p.nmda;
+  const nmda_params *n = &ctx->params->nmda;
   v[0] = nmda_mg_unblock(n, -70, 1.0);
   v[1] = nmda_mg_unblock(n, 0, 1.0);
   v[2] = nmda_mg_unblock(n, 40, 1.0);
@@ -307,9 +298,7 @@ static const ltp_val_check camkii_checks[] = {
 };
 
 static ltp_status eval_camkii(const ltp_val_ctx *ctx, double *v, ltp_error *err) {
-  (void)ctx;
-  const ltp_params all = model_defaults();
-  const camkii_params *p = &all.camkii;
+  const camkii_params *p = &ctx->params->camkii;
   ltp_status st = settled(p, 0.1, 0, &v[0], err);
   if (st == LTP_OK)
     st = settled(p, 0.1, 1, &v[1], err);
@@ -343,11 +332,9 @@ static const ltp_val_check stp_checks[] = {
 };
 
 static ltp_status eval_stp(const ltp_val_ctx *ctx, double *v, ltp_error *err) {
-  (void)ctx;
   (void)err;
-  const ltp_params p = model_defaults();
   for (size_t k = 0; k < sizeof stp_checks / sizeof stp_checks[0]; ++k)
-    v[k] = release_train_ratio(&p.release, stp_checks[k].x, k < 4 ? 2 : 10, 2.0);
+    v[k] = release_train_ratio(&ctx->params->release, stp_checks[k].x, k < 4 ? 2 : 10, 2.0);
   return LTP_OK;
 }
 

@@ -14,8 +14,10 @@
 
 #include "core/clock.h"
 #include "core/pool.h"
+#include "io/experiment.h"
 #include "io/run.h"
 #include "io/vary.h"
+#include "mech/registry.h"
 #include "validate/validate.h"
 
 const char *ltp_val_outcome_name(ltp_val_outcome o) {
@@ -189,8 +191,9 @@ static ltp_status alloc_results(ltp_val_report *out, const ltp_val_case *const *
   return LTP_OK;
 }
 
-/* Evaluate case i from its runs (first[i] .. first[i] + count). */
-static void evaluate(ltp_val_result *r, ltp_run **runs, const ltp_status *status, size_t count) {
+/* Evaluate case i from its runs (first[i] .. first[i] + count) and the suite's parameters. */
+static void evaluate(ltp_val_result *r, ltp_run **runs, const ltp_status *status, size_t count,
+                     const ltp_params *params) {
   for (size_t j = 0; j < count; ++j) {
     const ltp_results *res = ltp_run_results(runs[j]);
     if (status[j] != LTP_OK || res == NULL) {
@@ -201,7 +204,7 @@ static void evaluate(ltp_val_result *r, ltp_run **runs, const ltp_status *status
     }
     r->wall_s += res->wall_s;
   }
-  ltp_val_ctx ctx = {runs, count};
+  ltp_val_ctx ctx = {runs, count, params};
   ltp_error err = {0};
   if (r->c->eval(&ctx, r->values, &err) != LTP_OK) {
     r->outcome = LTP_VAL_ERROR;
@@ -233,6 +236,12 @@ ltp_status ltp_val_run_suite(const ltp_val_case *const *cases, size_t n, const c
   size_t *index = calloc(total + 1, sizeof *index);
   if (st == LTP_OK && index == NULL)
     st = ltp_error_set(err, LTP_ERR_NOMEM, "out of memory");
+  /* the parameters of the mechanism-level cases: the defaults with the same overrides as the runs
+   */
+  ltp_params params;
+  ltp_params_defaults(&params);
+  for (size_t o = 0; st == LTP_OK && out->overrides && out->overrides[o]; ++o)
+    st = ltp_experiment_apply_set(out->overrides[o], &params, err);
   /* load everything first: a bad file stops the suite before any simulation */
   size_t j = 0;
   for (size_t i = 0; st == LTP_OK && i < n; ++i)
@@ -267,7 +276,7 @@ ltp_status ltp_val_run_suite(const ltp_val_case *const *cases, size_t n, const c
     slot_status[k] = status[index[k]];
   }
   for (size_t i = 0, first = 0; st == LTP_OK && i < n; first += runs_of(cases[i]), ++i)
-    evaluate(&out->results[i], slots + first, slot_status + first, runs_of(cases[i]));
+    evaluate(&out->results[i], slots + first, slot_status + first, runs_of(cases[i]), &params);
   for (size_t k = 0; uniq != NULL && k < n_uniq; ++k)
     ltp_run_free(uniq[k]);
   free(uniq);

@@ -12,6 +12,7 @@
 #include "core/status.h"
 #include "io/svg.h"
 #include "ltpsim/ltpsim.h"
+#include "mech/model_params.h"
 
 #define LTP_VAL_MAX_VARY 3
 #define LTP_VAL_MAX_SETS 3
@@ -35,10 +36,12 @@ typedef struct {
 } ltp_val_check;
 
 /* Everything an evaluation function sees: the executed runs of the case in spec order (seeds
- * expanded), the model's default parameters for mechanism-level cases. */
+ * expanded), and for mechanism-level cases the model's parameters: the defaults with the
+ * suite's --set overrides, as every run has them. */
 typedef struct {
   ltp_run *const *runs;
   size_t n_runs;
+  const ltp_params *params;
 } ltp_val_ctx;
 
 typedef ltp_status (*ltp_val_eval_fn)(const ltp_val_ctx *ctx, double *values, ltp_error *err);
