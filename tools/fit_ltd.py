@@ -189,29 +189,41 @@ def with_seed(text, seed):
     return new
 
 
-def run_protocol(binary, pid, params, workdir, seed=None):
-    """Run one protocol (with `seed` in place of the file's); return {after_min: potentiation %}
-    or an error string."""
+def protocol_text(pid, seed=None):
+    """The protocol's experiment text (the suite's `# vary:` substitution, `seed` in place of
+    the file's) and the keys its own `params` block sets, which overrides leave alone (as in
+    the suite)."""
     fname, settings = PROTOCOLS[pid]
     with open(os.path.join(VALIDATION, fname)) as f:
-        text = f.read()
-    skip = file_param_keys(text)
-    tag = pid if seed is None else f"{pid}.seed{seed}"
-    exp = os.path.join(workdir, tag + ".exp")
-    with open(exp, "w") as f:
-        f.write(with_seed(vary(text, settings), seed))
-    out = os.path.join(workdir, tag + ".out")
-    cmd = [binary, "run", exp, "--out", out]
-    for k, v in params.items():
-        if k not in skip:
-            cmd += ["--set", f"{k}={v}"]
+        text = with_seed(vary(f.read(), settings), seed)
+    return text, file_param_keys(text)
+
+
+def ltpsim_run(binary, exp, out, sets):
+    """`ltpsim run EXP --out OUT --set KEY=VALUE ...` with the suite's validation directory;
+    (summary.json as a dict, or None if the run failed, and the run's stderr)."""
+    cmd = [binary, "run", exp, "--out", out] + [a for s in sets for a in ("--set", s)]
     proc = subprocess.run(cmd, capture_output=True, text=True,
                           env=dict(os.environ, LTPSIM_VALIDATION_DIR=VALIDATION))
     try:
         with open(os.path.join(out, "summary.json")) as f:
-            summary = json.load(f)
+            return json.load(f), proc.stderr
     except (OSError, ValueError):
-        return "run failed: " + (proc.stderr.strip().splitlines() or ["?"])[-1]
+        return None, proc.stderr
+
+
+def run_protocol(binary, pid, params, workdir, seed=None):
+    """Run one protocol (with `seed` in place of the file's); return {after_min: potentiation %}
+    or an error string."""
+    text, own = protocol_text(pid, seed)
+    tag = pid if seed is None else f"{pid}.seed{seed}"
+    exp = os.path.join(workdir, tag + ".exp")
+    with open(exp, "w") as f:
+        f.write(text)
+    summary, stderr = ltpsim_run(binary, exp, os.path.join(workdir, tag + ".out"),
+                                 [f"{k}={v}" for k, v in params.items() if k not in own])
+    if summary is None:
+        return "run failed: " + (stderr.strip().splitlines() or ["?"])[-1]
     return {p["after_min"]: p["potentiation_pct"] for p in summary["potentiation"]
             if p["pathway"] == 1}
 
@@ -238,9 +250,8 @@ class Evaluator:
     def protocol_seeds(self, pid, params):
         """The seeds to run pid with: one run where release is the mean field (the file's own
         mode, else the overrides' or the default), since no draw then depends on the seed."""
-        with open(os.path.join(VALIDATION, PROTOCOLS[pid][0])) as f:
-            mode = file_release_mode(f.read())
-        mode = mode or params.get("release.mode") or self.table["release.mode"][1]
+        mode = file_release_mode(protocol_text(pid)[0]) or params.get("release.mode") \
+            or self.table["release.mode"][1]
         return [None] if mode == "mean_field" else self.seeds
 
     def __call__(self, free):

@@ -31,11 +31,9 @@ Usage (from the repository root, after building ./build/ltpsim; ~3 min on 2 core
 import argparse
 import concurrent.futures as cf
 import csv
-import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 
@@ -81,22 +79,17 @@ def traced_rows(binary, exp, out, sets, text):
 
 
 def run(binary, exp, out, sets):
-    cmd = [binary, "run", exp, "--out", out] + [a for s in sets for a in ("--set", s)]
-    proc = subprocess.run(cmd, capture_output=True, text=True,
-                          env=dict(os.environ, LTPSIM_VALIDATION_DIR=fit_ltd.VALIDATION))
-    if proc.returncode != 0:
-        raise SystemExit(f"{exp}: {proc.stderr.strip()}")
-    with open(os.path.join(out, "summary.json")) as f:
-        return json.load(f)
+    """The run's summary; a failed run stops the tool with its error."""
+    summary, stderr = fit_ltd.ltpsim_run(binary, exp, out, sets)
+    if summary is None:
+        raise SystemExit(f"{exp}: {stderr.strip()}")
+    return summary
 
 
 def protocol_text(pid, sets):
     """The protocol's experiment text (the suite's substitution) and the overrides that apply
     to it (not those its own `params` block sets)."""
-    fname, settings = fit_ltd.PROTOCOLS[pid]
-    with open(os.path.join(fit_ltd.VALIDATION, fname)) as f:
-        text = fit_ltd.vary(f.read(), settings)
-    own = fit_ltd.file_param_keys(text)
+    text, own = fit_ltd.protocol_text(pid)
     return text, [s for s in sets if s.split("=", 1)[0] not in own]
 
 

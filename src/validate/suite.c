@@ -236,8 +236,7 @@ ltp_status ltp_val_run_suite(const ltp_val_case *const *cases, size_t n, const c
   size_t *index = calloc(total + 1, sizeof *index);
   if (st == LTP_OK && index == NULL)
     st = ltp_error_set(err, LTP_ERR_NOMEM, "out of memory");
-  /* the parameters of the mechanism-level cases: the defaults with the same overrides as the runs
-   */
+  /* the mechanism-level cases' parameters: the defaults with the runs' overrides */
   ltp_params params;
   ltp_params_defaults(&params);
   for (size_t o = 0; st == LTP_OK && out->overrides && out->overrides[o]; ++o)
