@@ -198,6 +198,44 @@ static void test_split_calcium_inputs(void **state) {
   assert_memory_equal(&same, &at_head, sizeof same);
 }
 
+/* The kinase's own CaM constants (kinase_l1..l4, 0 = the phosphatases' l1..l4): free CaM's (Pepke
+ * et al. 2010: 10, 1, 20, 2.5 uM) leave CaMKII at the resting Ca2+ with almost no Ca4-CaM and give
+ * it half of CaM near 4-5 uM, while calcineurin and PKA keep GB2007's CaM; the kinetic form relaxes
+ * each pool to its own reader's equilibrium. */
+static void test_kinase_cam_of_its_own(void **state) {
+  (void)state;
+  camkii_params p = defaults();
+  assert_near(camkii_kinase_cam_ca4_uM(&p, 0.3), camkii_cam_ca4_uM(&p, 0.3), 0.0);
+  p.kinase_l3_uM = 20.0; /* only the 3rd differs: the others are l1, l2, l4 */
+  assert_near(camkii_kinase_cam_ca4_uM(&p, 1.0),
+              p.cam_tot_uM / (1.0 + p.l4_uM * (1.0 + 20.0 * (1.0 + p.l2_uM * (1.0 + p.l1_uM)))),
+              1e-12);
+  p.kinase_l1_uM = 10.0;
+  p.kinase_l2_uM = 1.0;
+  p.kinase_l3_uM = 20.0;
+  p.kinase_l4_uM = 2.5;
+  /* Eq. 1 by hand at 5 uM: 1 + 2.5/5 + 50/25 + 50/125 + 500/625 = 4.7 */
+  assert_near(camkii_kinase_cam_ca4_uM(&p, 5.0), p.cam_tot_uM / 4.7, 1e-12);
+  assert_true(camkii_kinase_cam_ca4_uM(&p, 0.07) < 1e-5 * camkii_cam_ca4_uM(&p, 0.07));
+  camkii_inputs split, gb;
+  camkii_inputs_split(&p, 0.7, 0.7, &split);
+  camkii_params q = defaults();
+  camkii_inputs_at(&q, 0.7, &gb);
+  assert_near(split.can_equilibrium, gb.can_equilibrium, 0.0);
+  assert_near(split.pka_equilibrium, gb.pka_equilibrium, 0.0);
+  assert_true(split.initiation_per_s < 1e-3 * gb.initiation_per_s);
+  p.cam_kinetics = CAMKII_CAM_TWO_LOBE;
+  double y[CAMKII_N_STATE], dy[CAMKII_N_STATE];
+  some_state(y);
+  camkii_cam_equilibrium(&p, 5.0, 0.7, y + CAMKII_N_CORE);
+  assert_near(y[CAMKII_CAM_KINASE + 3], camkii_kinase_cam_ca4_uM(&p, 5.0), 1e-12);
+  camkii_inputs at;
+  camkii_inputs_split(&p, 5.0, 0.7, &at);
+  camkii_rhs_inputs(&p, &at, y, dy);
+  for (int k = CAMKII_CAM_KINASE; k < CAMKII_N_STATE; k++)
+    assert_near(dy[k], 0.0, 1e-12);
+}
+
 /* Two-lobe kinetic CaM (cam_kinetics = two_lobe): its equilibrium is GB2007's Eq. 1, where
  * the right-hand side is the equilibrium model's; a brief transient loads little Ca4-CaM, a
  * sustained one all of it. */
@@ -427,6 +465,7 @@ int main(void) {
       cmocka_unit_test(test_cascade_rates_and_pp1_at_rest),
       cmocka_unit_test(test_rhs_matches_paper_equations),
       cmocka_unit_test(test_split_calcium_inputs),
+      cmocka_unit_test(test_kinase_cam_of_its_own),
       cmocka_unit_test(test_kinetic_cam_keeps_the_equilibrium),
       cmocka_unit_test(test_kinetic_cam_filters_brief_transients),
       cmocka_unit_test(test_rhs_conserves_rings),

@@ -264,6 +264,26 @@ static void calcium_decays_exponentially_and_conserves_mass(void **state) {
   assert_float_equal((c - rest) + extruded, influx, 1e-6 * influx);
 }
 
+/* The kinase site's current: the NMDARs' scaled by kinase_nmda_enrichment, the VGCCs' by
+ * kinase_vgcc_coupling; the defaults (1, 1) give the head's whole current (single pool). */
+static void kinase_site_current_scales_its_sources(void **state) {
+  (void)state;
+  ltp_params p = defaults();
+  assert_float_equal(calcium_kinase_current_pA(&p.calcium, -0.2, -0.3), -0.5, 1e-15);
+  p.calcium.kinase_nmda_enrichment = 10.0;
+  p.calcium.kinase_vgcc_coupling = 0.0;
+  assert_float_equal(calcium_kinase_current_pA(&p.calcium, -0.2, -0.3), -2.0, 1e-15);
+  /* the pool is linear: the kinase site's rise is ten times the NMDAR part of the head's */
+  const double rest = p.calcium.ca_rest_uM;
+  double head = rest, kinase = rest;
+  for (int i = 0; i < 400; ++i) {
+    head = calcium_step(&p.calcium, head, -0.2, 0.05, 0.025);
+    kinase = calcium_step(&p.calcium, kinase, calcium_kinase_current_pA(&p.calcium, -0.2, 0.0),
+                          0.05, 0.025);
+  }
+  assert_float_equal(kinase - rest, 10.0 * (head - rest), 1e-9 * (kinase - rest));
+}
+
 static void bapta_shrinks_transients(void **state) {
   (void)state;
   ltp_params p = defaults();
@@ -332,6 +352,7 @@ int main(void) {
       cmocka_unit_test(ptp_builds_up_in_tetanus_not_at_low_rates),
       cmocka_unit_test(release_depends_on_calcium_o),
       cmocka_unit_test(calcium_decays_exponentially_and_conserves_mass),
+      cmocka_unit_test(kinase_site_current_scales_its_sources),
       cmocka_unit_test(bapta_shrinks_transients),
       cmocka_unit_test(cell_input_resistance_in_ca1_range),
       cmocka_unit_test(actin_pool_fixed_point_and_decay),

@@ -356,6 +356,27 @@ def git(*args):
         return None
 
 
+def provenance(binary, script, started):
+    """Where a fit's numbers come from: the script, its command line, the git commit (and
+    whether tracked files differed from it), ltpsim's version and the run's start and end."""
+    version = subprocess.run([binary, "version"], capture_output=True, text=True).stdout
+    return {
+        "script": script,
+        "command": " ".join([os.path.basename(sys.executable)] + sys.argv),
+        "git_commit": git("rev-parse", "HEAD"),
+        "git_dirty": bool(git("status", "--porcelain", "--untracked-files=no")),
+        "ltpsim_version": version.strip(),
+        "started_utc": started.isoformat(timespec="seconds"),
+        "finished_utc": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+    }
+
+
+def start_point(free, starts):
+    """The start of the search: --start values where given, else each range's middle."""
+    return [float(starts[fp["key"]]) if fp["key"] in starts else from_unit(fp, 0.5)
+            for fp in free]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--free", action="append", default=[],
@@ -381,8 +402,7 @@ def main():
     free = [parse_free(s) for s in a.free]
     fixed = dict(s.split("=", 1) for s in a.fix)
     starts = dict(s.split("=", 1) for s in a.start)
-    start = [float(starts[fp["key"]]) if fp["key"] in starts else from_unit(fp, 0.5)
-             for fp in free]
+    start = start_point(free, starts)
     targets = TARGETS
     if a.only:
         prefixes = a.only.split(",")
@@ -391,18 +411,8 @@ def main():
     t0 = datetime.datetime.now(datetime.timezone.utc)
     search(ev, free, start, a.init, max(1, a.evals), a.seed)
     best = min(ev.history, key=lambda e: e["objective"])
-    version = subprocess.run([a.binary, "version"], capture_output=True, text=True).stdout
     result = {
-        "provenance": {
-            "script": "tools/fit_ltd.py",
-            "command": " ".join([os.path.basename(sys.executable)] + sys.argv),
-            "git_commit": git("rev-parse", "HEAD"),
-            "git_dirty": bool(git("status", "--porcelain", "--untracked-files=no")),
-            "ltpsim_version": version.strip(),
-            "started_utc": t0.isoformat(timespec="seconds"),
-            "finished_utc": datetime.datetime.now(datetime.timezone.utc)
-            .isoformat(timespec="seconds"),
-        },
+        "provenance": provenance(a.binary, "tools/fit_ltd.py", t0),
         "objective": "sum w (distance to band / 10 %)^2; LTD targets w = 1, LTP penalties "
                      f"w = {PENALTY_W}; 1e6 per failed run",
         "free": free,

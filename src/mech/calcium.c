@@ -19,7 +19,11 @@
  * limit: VGCC Ca2+ alone then drives only the phosphatase side, as VGCC activation without synaptic
  * input gives LTD, not LTP (Cummings, Mulkey, Nicoll & Malenka 1996, abstract) and depolarising
  * pulses alone only short-term potentiation (Wang, Rowan & Anwyl 1997, abstract); but Bi & Poo 1998
- * found nimodipine reduced spike-timing LTP, so the coupling is not 0 either (docs/model.md). */
+ * found nimodipine reduced spike-timing LTP, so the coupling is not 0 either (docs/model.md).
+ * kinase_nmda_enrichment scales the NMDARs' part: CaMKII anchored to GluN2B sits within tens of
+ * nm of the pore, where an open channel's Ca2+ is far above the head's average (Neher 1986's
+ * point-source nanodomain; Keller et al. 2008). 1 (default) is the single pool; the factor is a
+ * lumped, provisional [M] description of that gradient, for the probes of docs/model.md. */
 #include "mech/calcium.h"
 
 #include <math.h>
@@ -44,6 +48,11 @@ static const ltp_param_def calcium_table[] = {
      "Tank & Denk 1996)",
      "exchange time of the mobile exogenous buffer between spine head and dendrite",
      P(tau_exo_exchange_ms), NULL},
+    {"kinase_nmda_enrichment", "1", 1, 0, 1000,
+     "1: single pool (Shouval 2002; GB2007/2012); > 1: [M] NMDAR Ca2+ nanodomain at the "
+     "GluN2B-bound CaMKII (Bayer et al. 2001; Keller et al. 2008), docs/model.md",
+     "NMDAR-borne Ca2+ at the PSD's CaMKII relative to the head's average",
+     P(kinase_nmda_enrichment), NULL},
     {"kinase_vgcc_coupling", "1", 1, 0, 1,
      "1: single pool (Shouval 2002; GB2007/2012); 0: nanodomain limit (Cummings et al. 1996: "
      "VGCC Ca2+ alone gives LTD); docs/model.md",
@@ -62,7 +71,7 @@ double calcium_flux_uM_per_ms(double i_ca_pA, double volume_um3) {
 }
 
 double calcium_kinase_current_pA(const calcium_params *p, double i_nmda_ca_pA, double i_vgcc_pA) {
-  return i_nmda_ca_pA + p->kinase_vgcc_coupling * i_vgcc_pA;
+  return p->kinase_nmda_enrichment * i_nmda_ca_pA + p->kinase_vgcc_coupling * i_vgcc_pA;
 }
 
 double calcium_tau_ms(const calcium_params *p) {

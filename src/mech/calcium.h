@@ -23,8 +23,8 @@ double calcium_advance(const calcium_params *p, double ca_uM, double i_ca_pA, do
 double calcium_steady_uM(const calcium_params *p, double i_ca_pA, double volume_um3);
 /* d[Ca]/dt (uM/ms) of the same equation. */
 double calcium_rhs(const calcium_params *p, double ca_uM, double i_ca_pA, double volume_um3);
-/* Ca2+ current (pA) that drives the kinase-site pool: the NMDARs' and kinase_vgcc_coupling of the
- * VGCCs' (calcium.c). */
+/* Ca2+ current (pA) that drives the kinase-site pool: kinase_nmda_enrichment times the NMDARs'
+ * and kinase_vgcc_coupling of the VGCCs' (calcium.c). */
 double calcium_kinase_current_pA(const calcium_params *p, double i_nmda_ca_pA, double i_vgcc_pA);
 /* Effective decay time constant with exogenous buffer (Neher & Augustine 1992). */
 double calcium_tau_ms(const calcium_params *p);

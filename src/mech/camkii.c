@@ -138,6 +138,17 @@ static const ltp_param_def camkii_table[] = {
      "dissociation constant of the 3rd Ca2+ on CaM", P(l3_uM), NULL},
     {"l4", "uM", 0.40, 0.0, 100.0, GB2007 ", Table 1A (Linse et al. 1991)",
      "dissociation constant of the 4th Ca2+ on CaM", P(l4_uM), NULL},
+    {"kinase_l1", "uM", 0.0, 0.0, 100.0,
+     "0: l1, GB2007's one CaM for every reader; free CaM at physiological ionic strength: 10 uM "
+     "(Pepke et al. 2010 [S], SCIENCE.md 1f; docs/model.md)",
+     "dissociation constant of the 1st Ca2+ on the CaM that CaMKII reads (0: l1)", P(kinase_l1_uM),
+     NULL},
+    {"kinase_l2", "uM", 0.0, 0.0, 100.0, "0: l2 (GB2007); free CaM: 1 uM (Pepke et al. 2010 [S])",
+     "dissociation constant of the 2nd Ca2+ on the kinase's CaM (0: l2)", P(kinase_l2_uM), NULL},
+    {"kinase_l3", "uM", 0.0, 0.0, 100.0, "0: l3 (GB2007); free CaM: 20 uM (Pepke et al. 2010 [S])",
+     "dissociation constant of the 3rd Ca2+ on the kinase's CaM (0: l3)", P(kinase_l3_uM), NULL},
+    {"kinase_l4", "uM", 0.0, 0.0, 100.0, "0: l4 (GB2007); free CaM: 2.5 uM (Pepke et al. 2010 [S])",
+     "dissociation constant of the 4th Ca2+ on the kinase's CaM (0: l4)", P(kinase_l4_uM), NULL},
     {"cam_kinetics", "choice", CAMKII_CAM_EQUILIBRIUM, 0, 1,
      "GB2007 (equilibrium); two_lobe: the binding rates below with GB2007's equilibrium",
      "Ca2+-CaM binding: at equilibrium, or at the two lobes' rates", P(cam_kinetics),
@@ -164,14 +175,43 @@ const ltp_mech_def camkii_mech = {
     "CaMKII-PP1 bistable switch with PKA / calcineurin / inhibitor-1 (Graupner & Brunel 2007)",
     camkii_table, LTP_COUNT(camkii_table)};
 
-double camkii_cam_ca4_uM(const camkii_params *p, double ca_uM) {
+/* The two readers of Ca2+-CaM. By default both see GB2007's constants (Linse et al. 1991);
+ * camkii.kinase_l1..l4 give CaMKII's CaM constants of its own (docs/model.md: free CaM's at
+ * physiological ionic strength, Pepke et al. 2010, put the kinase's half activation near the
+ * ~4 uM of Zhabotinsky 2000, SCIENCE.md 1f, while calcineurin's stays near 0.7 uM). */
+typedef enum { CAM_KINASE = 0, CAM_PHOSPHATASE = 1 } cam_reader;
+
+static void cam_affinities(const camkii_params *p, cam_reader reader, double l[4]) {
+  const double own[4] = {p->l1_uM, p->l2_uM, p->l3_uM, p->l4_uM};
+  const double kinase[4] = {p->kinase_l1_uM, p->kinase_l2_uM, p->kinase_l3_uM, p->kinase_l4_uM};
+  for (int i = 0; i < 4; ++i) /* a kinase constant of 0 is the phosphatases' */
+    l[i] = reader == CAM_KINASE && kinase[i] > 0.0 ? kinase[i] : own[i];
+}
+
+static int kinase_reads_phosphatase_cam(const camkii_params *p) {
+  double k[4], ph[4];
+  cam_affinities(p, CAM_KINASE, k);
+  cam_affinities(p, CAM_PHOSPHATASE, ph);
+  return k[0] == ph[0] && k[1] == ph[1] && k[2] == ph[2] && k[3] == ph[3];
+}
+
+static double cam_ca4_of(const camkii_params *p, cam_reader reader, double ca_uM) {
   if (ca_uM <= 0.0)
     return 0.0;
+  double l[4];
+  cam_affinities(p, reader, l);
   /* GB2007 Eq. 1 at equilibrium: C = CaM0 / (1 + L4/Ca + L3 L4/Ca^2 + ...), Horner form. */
   const double x = 1.0 / ca_uM;
-  const double denom =
-      1.0 + p->l4_uM * x * (1.0 + p->l3_uM * x * (1.0 + p->l2_uM * x * (1.0 + p->l1_uM * x)));
+  const double denom = 1.0 + l[3] * x * (1.0 + l[2] * x * (1.0 + l[1] * x * (1.0 + l[0] * x)));
   return p->cam_tot_uM / denom;
+}
+
+double camkii_cam_ca4_uM(const camkii_params *p, double ca_uM) {
+  return cam_ca4_of(p, CAM_PHOSPHATASE, ca_uM);
+}
+
+double camkii_kinase_cam_ca4_uM(const camkii_params *p, double ca_uM) {
+  return cam_ca4_of(p, CAM_KINASE, ca_uM);
 }
 
 /* Two-lobe kinetic CaM (camkii.cam_kinetics = two_lobe). The four Ca2+ bind in sequence, the
@@ -183,9 +223,10 @@ double camkii_cam_ca4_uM(const camkii_params *p, double ca_uM) {
  * the N-lobe's (kon3,4 [Ca] = 100-200/s at 1 uM): a 12-ms square pulse to 1 uM makes 0.39 of
  * the equilibrium Ca4-CaM (tests/test_camkii.c). Pepke's own affinities (C-lobe 10 and 1 uM)
  * would leave the C-lobe empty at rest and filter far more, but move GB2007's switch. */
-static void cam_rates(const camkii_params *p, double kon[4], double koff[4]) {
+static void cam_rates(const camkii_params *p, cam_reader reader, double kon[4], double koff[4]) {
   const double on[4] = {p->kon1_per_uM_s, p->kon2_per_uM_s, p->kon3_per_uM_s, p->kon4_per_uM_s};
-  const double l[4] = {p->l1_uM, p->l2_uM, p->l3_uM, p->l4_uM};
+  double l[4];
+  cam_affinities(p, reader, l);
   for (int i = 0; i < 4; ++i) {
     kon[i] = on[i];
     koff[i] = l[i] * on[i];
@@ -194,9 +235,10 @@ static void cam_rates(const camkii_params *p, double kon[4], double koff[4]) {
 
 /* d(CaM with i Ca2+)/dt (uM/ms) of one pool at free Ca2+ ca_uM; cam[i - 1] holds CaM with i
  * Ca2+ bound, CaM with none is the rest of cam_tot. */
-static void cam_fluxes(const camkii_params *p, double ca_uM, const double *cam, double *dcam) {
+static void cam_fluxes(const camkii_params *p, cam_reader reader, double ca_uM, const double *cam,
+                       double *dcam) {
   double kon[4], koff[4];
-  cam_rates(p, kon, koff);
+  cam_rates(p, reader, kon, koff);
   const double cam0 = p->cam_tot_uM - cam[0] - cam[1] - cam[2] - cam[3];
   double flux[4]; /* net binding of the i-th Ca2+ (uM/s) */
   for (int i = 0; i < 4; ++i)
@@ -207,8 +249,10 @@ static void cam_fluxes(const camkii_params *p, double ca_uM, const double *cam, 
 
 /* Every species of one pool at equilibrium; cam[3] is camkii_cam_ca4_uM, which the hot path
  * computes alone in Horner form (tests/test_camkii.c checks they agree). */
-static void cam_pool_equilibrium(const camkii_params *p, double ca_uM, double *cam) {
-  const double l[4] = {p->l1_uM, p->l2_uM, p->l3_uM, p->l4_uM};
+static void cam_pool_equilibrium(const camkii_params *p, cam_reader reader, double ca_uM,
+                                 double *cam) {
+  double l[4];
+  cam_affinities(p, reader, l);
   double w[5] = {1.0, 0, 0, 0, 0}, sum = 1.0;
   for (int i = 0; i < 4; ++i) {
     w[i + 1] = ca_uM > 0.0 ? w[i] * ca_uM / l[i] : 0.0;
@@ -220,8 +264,8 @@ static void cam_pool_equilibrium(const camkii_params *p, double ca_uM, double *c
 
 void camkii_cam_equilibrium(const camkii_params *p, double ca_kinase_uM, double ca_phosphatase_uM,
                             double *cam) {
-  cam_pool_equilibrium(p, ca_kinase_uM, cam);
-  cam_pool_equilibrium(p, ca_phosphatase_uM, cam + 4);
+  cam_pool_equilibrium(p, CAM_KINASE, ca_kinase_uM, cam);
+  cam_pool_equilibrium(p, CAM_PHOSPHATASE, ca_phosphatase_uM, cam + 4);
 }
 
 /* Bound (1/s) on the rates of the kinetic CaM block at Ca2+ ca_uM: the column of species i
@@ -229,10 +273,13 @@ void camkii_cam_equilibrium(const camkii_params *p, double ca_kinase_uM, double 
  * its neighbour), and kon_1 [Ca] from CaM with no Ca2+ (= cam_tot minus the others), also twice;
  * the largest such sum bounds the spectral radius. */
 static double cam_stiffness_per_s(const camkii_params *p, double ca_uM) {
-  double kon[4], koff[4], fastest = 0.0;
-  cam_rates(p, kon, koff);
-  for (int i = 0; i < 4; ++i)
-    fastest = fmax(fastest, 2.0 * (kon[i] * fabs(ca_uM) + koff[i]) + 2.0 * kon[0] * fabs(ca_uM));
+  double fastest = 0.0;
+  for (int reader = CAM_KINASE; reader <= CAM_PHOSPHATASE; ++reader) {
+    double kon[4], koff[4];
+    cam_rates(p, (cam_reader)reader, kon, koff);
+    for (int i = 0; i < 4; ++i)
+      fastest = fmax(fastest, 2.0 * (kon[i] * fabs(ca_uM) + koff[i]) + 2.0 * kon[0] * fabs(ca_uM));
+  }
   return fastest;
 }
 
@@ -329,9 +376,11 @@ static void inputs_of_cam(const camkii_params *p, double cam_kinase_uM, double c
 
 void camkii_inputs_split(const camkii_params *p, double ca_kinase_uM, double ca_phosphatase_uM,
                          camkii_inputs *in) {
-  const double cam = camkii_cam_ca4_uM(p, ca_kinase_uM);
+  const double cam = camkii_kinase_cam_ca4_uM(p, ca_kinase_uM);
   const double cam_phosphatase =
-      ca_phosphatase_uM == ca_kinase_uM ? cam : camkii_cam_ca4_uM(p, ca_phosphatase_uM);
+      ca_phosphatase_uM == ca_kinase_uM && kinase_reads_phosphatase_cam(p)
+          ? cam
+          : camkii_cam_ca4_uM(p, ca_phosphatase_uM);
   inputs_of_cam(p, cam, cam_phosphatase, in);
   in->ca_kinase_uM = ca_kinase_uM;
   in->ca_phosphatase_uM = ca_phosphatase_uM;
@@ -412,8 +461,8 @@ void camkii_rhs_parts(const camkii_params *p, const camkii_inputs *in, const dou
   camkii_inputs kinetic;
   if (cam != NULL && cam_is_kinetic(p)) { /* the rates follow the Ca4-CaM state, not the Ca2+ */
     inputs_of_cam(p, cam[3], cam[7], &kinetic);
-    cam_fluxes(p, in->ca_kinase_uM, cam, dcam_per_ms);
-    cam_fluxes(p, in->ca_phosphatase_uM, cam + 4, dcam_per_ms + 4);
+    cam_fluxes(p, CAM_KINASE, in->ca_kinase_uM, cam, dcam_per_ms);
+    cam_fluxes(p, CAM_PHOSPHATASE, in->ca_phosphatase_uM, cam + 4, dcam_per_ms + 4);
     in = &kinetic;
   } else if (dcam_per_ms != NULL) {
     for (int i = 0; i < CAMKII_N_CAM; ++i)

@@ -78,8 +78,12 @@ void camkii_init_down(const camkii_params *p, double *y);
 /* Steady state of the PP1 / I1P cascade at constant Ca2+ (it does not depend on CaMKII). */
 void camkii_cascade_steady(const camkii_params *p, double ca_uM, double *pp1_uM, double *i1p_uM);
 
-/* Ca4-CaM (uM) in equilibrium with free Ca2+ (sequential binding, dissociation L1..L4). */
+/* Ca4-CaM (uM) in equilibrium with free Ca2+ (sequential binding, dissociation L1..L4): the
+ * CaM that calcineurin and PKA read. */
 double camkii_cam_ca4_uM(const camkii_params *p, double ca_uM);
+/* The same for the CaM that CaMKII reads (kinase_l1..l4 where set, > 0; else L1..L4: GB2007's
+ * single CaM, the default). */
+double camkii_kinase_cam_ca4_uM(const camkii_params *p, double ca_uM);
 /* The kinetic CaM block cam[0..7] (both pools) set to its equilibrium at the Ca2+ given. */
 void camkii_cam_equilibrium(const camkii_params *p, double ca_kinase_uM, double ca_phosphatase_uM,
                             double *cam);

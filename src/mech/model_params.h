@@ -59,9 +59,10 @@ typedef struct { /* vgcc.c: spine R- and L-type channels */
 
 typedef struct { /* calcium.c: spine head Ca2+ single pool */
   double ca_o_mM, ca_rest_uM, kappa_endo, tau_extrusion_ms;
-  double kappa_exo;            /* exogenous buffer capacity (BAPTA/EGTA), set by drugs */
-  double tau_exo_exchange_ms;  /* spine-dendrite exchange of the mobile exogenous buffer */
-  double kinase_vgcc_coupling; /* fraction of VGCC Ca2+ current that reaches the PSD's CaMKII */
+  double kappa_exo;              /* exogenous buffer capacity (BAPTA/EGTA), set by drugs */
+  double tau_exo_exchange_ms;    /* spine-dendrite exchange of the mobile exogenous buffer */
+  double kinase_vgcc_coupling;   /* fraction of VGCC Ca2+ current that reaches the PSD's CaMKII */
+  double kinase_nmda_enrichment; /* NMDAR Ca2+ at the PSD's CaMKII over the head's average */
 } calcium_params;
 
 typedef struct { /* camkii.c: Graupner & Brunel 2007 CaMKII-PP1 system (+ CaN, PKA) */
@@ -71,7 +72,8 @@ typedef struct { /* camkii.c: Graupner & Brunel 2007 CaMKII-PP1 system (+ CaN, P
   double can_tau_on_s, can_tau_off_s; /* CaN activation kinetics; 0 = instantaneous (GB2007) */
   double pka_tau_on_s, pka_tau_off_s; /* PKA activation kinetics; 0 = instantaneous (GB2007) */
   double pka_k_uM, pka_n, pka_k0_per_s, pka_kmax_per_s;
-  double l1_uM, l2_uM, l3_uM, l4_uM;
+  double l1_uM, l2_uM, l3_uM, l4_uM; /* CaM of the phosphatases (and of the kinase by default) */
+  double kinase_l1_uM, kinase_l2_uM, kinase_l3_uM, kinase_l4_uM; /* CaMKII's CaM; 0: l1..l4 */
   double cam_kinetics;                 /* choice: equilibrium | two_lobe */
   double kon1_per_uM_s, kon2_per_uM_s; /* Ca2+ binding to the C-lobe (1st, 2nd Ca2+) */
   double kon3_per_uM_s, kon4_per_uM_s; /* Ca2+ binding to the N-lobe (3rd, 4th Ca2+) */

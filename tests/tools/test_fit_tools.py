@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Unit tests of the pure helpers of the fitting and diagnostic scripts (tools/fit_ltd.py,
-tools/ltd_drive.py, tools/cam_equivalent_ca.py): the suite's `# vary:` substitution, seeds,
-the mean over seeds, scale factors on defaults, band distances, the induction read from the
-validation files, CaM's Ca4CaM fraction. They run no simulation.
+tools/fit_suite.py, tools/ltd_drive.py, tools/cam_equivalent_ca.py): the suite's `# vary:`
+substitution, seeds, the mean over seeds, scale factors on defaults, band distances, the
+suite-wide objective, the induction read from the validation files, CaM's Ca4CaM fraction.
+They run no simulation.
 Usage: test_fit_tools.py ROOT."""
 import math
 import os
@@ -13,6 +14,7 @@ ROOT = sys.argv.pop(1) if len(sys.argv) > 1 else os.path.join(os.path.dirname(__
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 import cam_equivalent_ca  # noqa: E402
 import fit_ltd  # noqa: E402
+import fit_suite  # noqa: E402
 import ltd_drive  # noqa: E402
 
 EXPERIMENT = """# the rate line is marked "# vary: rate"; seed = 9; in a comment
@@ -132,6 +134,40 @@ class Objective(unittest.TestCase):
         self.assertEqual(fit_ltd.band_distance(95.0, -fit_ltd.OPEN, 90.0), 5.0)
         self.assertIsNone(fit_ltd.band_distance(math.nan, 75.0, 85.0))
         self.assertIsNone(fit_ltd.band_distance(None, 75.0, 85.0))
+
+
+def check(lo, hi, model, passed=False):
+    return {"label": "x", "lo": lo, "hi": hi, "model": model, "pass": passed}
+
+
+class SuiteObjective(unittest.TestCase):
+    def test_check_cost_scales_by_the_band(self):
+        self.assertEqual(fit_suite.check_cost(check(75, 85, 80, True)), 0.0)
+        self.assertAlmostEqual(fit_suite.check_cost(check(75, 85, 90)), 0.25)  # 5 / 10
+        self.assertAlmostEqual(fit_suite.check_cost(check(None, 90, 99)), 1.0)  # 9 / 9
+        self.assertAlmostEqual(fit_suite.check_cost(check(110, None, 104.5)), 0.25)  # 5.5 / 11
+        self.assertEqual(fit_suite.check_cost(check(1, 3, None)), fit_suite.CHECK_CAP)
+        self.assertEqual(fit_suite.check_cost(check(1, 3, 1e9)), fit_suite.CHECK_CAP)
+
+    def test_score_counts_failing_cases_and_skips(self):
+        doc = {"cases": [
+            {"name": "a", "pass": True, "checks": [check(0, 1, 0.5, True)]},
+            {"name": "b", "pass": False, "checks": [check(75, 85, 90), check(0, 1, 0.5, True)]},
+            {"name": "c", "pass": False, "checks": [check(1, 3, None)]}]}
+        total, passing, costs, misses = fit_suite.score(doc)
+        self.assertEqual(passing, 1)
+        self.assertAlmostEqual(total, 1.25 + 1.0 + fit_suite.CHECK_CAP)
+        self.assertEqual(sorted(costs), ["b", "c"])
+        self.assertEqual(len(misses), 2)
+        total, passing, costs, _ = fit_suite.score(doc, skip={"c"})
+        self.assertAlmostEqual(total, 1.25)
+        self.assertEqual(list(costs), ["b"])
+
+    def test_start_point(self):
+        free = [fit_ltd.parse_free("a.b=1:100:log"), fit_ltd.parse_free("c.d=0:1")]
+        start = fit_ltd.start_point(free, {"c.d": "0.2"})
+        self.assertAlmostEqual(start[0], 10.0)  # the middle of the log range
+        self.assertEqual(start[1], 0.2)
 
 
 class Protocols(unittest.TestCase):
