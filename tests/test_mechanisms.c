@@ -16,6 +16,8 @@
 #include "mech/actin.h"
 #include "mech/ampa.h"
 #include "mech/calcium.h"
+#include "mech/camkii.h"
+#include "mech/nanodomain.h"
 #include "mech/nmda.h"
 #include "mech/registry.h"
 #include "mech/release.h"
@@ -284,6 +286,30 @@ static void kinase_site_current_scales_its_sources(void **state) {
   assert_float_equal(kinase - rest, 10.0 * (head - rest), 1e-9 * (kinase - rest));
 }
 
+/* The NMDAR nanodomain (mech/nanodomain.c): a point source's steady rise i / (8 pi F D r), by
+ * hand for 0.1 pA at 20 nm with D = 220 um2/s (9.37 uM); the kinase's <gamma> and <gamma^2>
+ * average the holoenzymes next to a conducting channel and the others. */
+static void nanodomain_rise_and_gamma_average(void **state) {
+  (void)state;
+  ltp_params p = defaults();
+  const double rise = 0.1e-12 / (8.0 * M_PI * LTP_FARADAY_C_PER_MOL * 220e-12 * 20e-9) * 1e3;
+  assert_float_equal(nanodomain_rise_uM(&p.nanodomain, -0.1), rise, 1e-12 * rise);
+  assert_float_equal(rise, 9.37, 0.01);
+  p.nanodomain.distance_nm = 40.0; /* 1/r */
+  assert_float_equal(nanodomain_rise_uM(&p.nanodomain, -0.1), rise / 2.0, 1e-12 * rise);
+  double g, g2;
+  nanodomain_kinase_gamma(&p, 0.2, 0.0, -60.0, &g, &g2);
+  assert_float_equal(g, camkii_kinase_gamma(&p.camkii, 0.2), 1e-15);
+  assert_float_equal(g2, g * g, 1e-15);
+  const double i1 = nmda_ca_current_pA(&p.nmda, p.nmda.gamma_pS * 1e-3, -60.0);
+  const double open = camkii_kinase_gamma(&p.camkii, 0.2 + nanodomain_rise_uM(&p.nanodomain, i1));
+  nanodomain_kinase_gamma(&p, 0.2, 0.25, -60.0, &g, &g2);
+  const double rest = camkii_kinase_gamma(&p.camkii, 0.2);
+  assert_float_equal(g, 0.25 * open + 0.75 * rest, 1e-15);
+  assert_float_equal(g2, 0.25 * open * open + 0.75 * rest * rest, 1e-15);
+  assert_true(g2 > g * g); /* the nanodomain's holoenzymes initiate more than the mean would */
+}
+
 static void bapta_shrinks_transients(void **state) {
   (void)state;
   ltp_params p = defaults();
@@ -353,6 +379,7 @@ int main(void) {
       cmocka_unit_test(release_depends_on_calcium_o),
       cmocka_unit_test(calcium_decays_exponentially_and_conserves_mass),
       cmocka_unit_test(kinase_site_current_scales_its_sources),
+      cmocka_unit_test(nanodomain_rise_and_gamma_average),
       cmocka_unit_test(bapta_shrinks_transients),
       cmocka_unit_test(cell_input_resistance_in_ca1_range),
       cmocka_unit_test(actin_pool_fixed_point_and_decay),

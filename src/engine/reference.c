@@ -23,6 +23,7 @@
 
 #include "mech/ampa.h"
 #include "mech/calcium.h"
+#include "mech/nanodomain.h"
 #include "mech/nmda.h"
 
 /* Readout windows are sampled from the dense output at this spacing (the fixed engine's
@@ -145,8 +146,12 @@ static int rhs(sunrealtype t, N_Vector yv, N_Vector dv, void *user) {
   const double *y = N_VGetArrayPointer(yv);
   double *dy = N_VGetArrayPointer(dv);
   fast_derivatives(r, y, t, dy);
-  ltp_slow_derivatives(r->s->slow, r->s->ca_uM, r->s->ca_kinase_uM, y + r->off_slow,
-                       dy + r->off_slow);
+  double gamma[2 * LTP_MAX_PATHWAYS];
+  const int nano = nanodomain_on(&r->s->p);
+  for (int k = 0; nano && k < r->s->np; ++k)
+    sim_kinase_gamma(r->s, k, &gamma[2 * k], &gamma[2 * k + 1]);
+  ltp_slow_derivatives(r->s->slow, r->s->ca_uM, r->s->ca_kinase_uM, nano ? gamma : NULL,
+                       y + r->off_slow, dy + r->off_slow);
   for (int i = 0; i < r->n; ++i)
     if (!isfinite(dy[i]))
       return 1; /* recoverable: CVODE retries with a smaller step */

@@ -22,7 +22,9 @@
 #include "engine/slow.h"
 #include "mech/ampa.h"
 #include "mech/calcium.h"
+#include "mech/camkii.h"
 #include "mech/hh.h"
+#include "mech/nanodomain.h"
 #include "mech/nmda.h"
 #include "mech/release.h"
 #include "mech/retrograde.h"
@@ -140,6 +142,13 @@ double sim_spine_ca_current(sim_t *s, int k, double *kinase_pA) {
   return i_nmda_ca + i_vgcc_in;
 }
 
+void sim_kinase_gamma(const sim_t *s, int k, double *gamma, double *gamma2) {
+  const ltp_params *p = &s->p;
+  const double conducting = s->spine[k].nmda_r * (1.0 - p->nmda.block) * s->unblock[k];
+  nanodomain_kinase_gamma(p, s->ca_kinase_uM[k], conducting, s->cable.v_mV[s->cable.head[k]], gamma,
+                          gamma2);
+}
+
 void sim_track_peak_ca(sim_t *s, double t) {
   for (int k = 0; k < s->np; ++k)
     if (s->ca_uM[k] > s->peak_ca_uM[k]) {
@@ -188,6 +197,12 @@ static void update_calcium(sim_t *s, int k, double dt) {
   s->ca_kinase_uM[k] = calcium_advance(&s->p.calcium, s->ca_kinase_uM[k], i_kinase, volume, dt,
                                        &s->memo.ca[k], &integral_uM_ms);
   s->ca_kinase_acc[k] += integral_uM_ms;
+  if (nanodomain_on(&s->p)) { /* at the step's end state: the nanodomain follows the channels */
+    double gamma, gamma2;
+    sim_kinase_gamma(s, k, &gamma, &gamma2);
+    s->kinase_gamma_acc[2 * k] += gamma * dt;
+    s->kinase_gamma_acc[2 * k + 1] += gamma2 * dt;
+  }
 }
 
 static void fine_step(sim_t *s, double t, double dt) {
@@ -255,17 +270,25 @@ static ltp_status flush_slow(sim_t *s, double t, ltp_error *err) {
   if (sim_plasticity_active(&s->plast)) { /* a reduced rule replaces the signalling cascade */
     memset(s->ca_acc, 0, sizeof s->ca_acc);
     memset(s->ca_kinase_acc, 0, sizeof s->ca_kinase_acc);
+    memset(s->kinase_gamma_acc, 0, sizeof s->kinase_gamma_acc);
     s->acc_ms = 0.0;
     return LTP_OK;
   }
   double mean[LTP_MAX_PATHWAYS], mean_kinase[LTP_MAX_PATHWAYS];
+  double mean_gamma[2 * LTP_MAX_PATHWAYS];
   for (int k = 0; k < s->np; ++k) {
     mean[k] = s->ca_acc[k] / s->acc_ms;
     mean_kinase[k] = s->ca_kinase_acc[k] / s->acc_ms;
     s->ca_acc[k] = s->ca_kinase_acc[k] = 0.0;
+    for (int j = 2 * k; j < 2 * k + 2; ++j) {
+      mean_gamma[j] = s->kinase_gamma_acc[j] / s->acc_ms;
+      s->kinase_gamma_acc[j] = 0.0;
+    }
   }
   s->acc_ms = 0.0;
-  return ltp_slow_advance_explicit(s->slow, mean, mean_kinase, t, s->p.engine.slow_rk_step_ms, err);
+  return ltp_slow_advance_explicit(s->slow, mean, mean_kinase,
+                                   nanodomain_on(&s->p) ? mean_gamma : NULL, t,
+                                   s->p.engine.slow_rk_step_ms, err);
 }
 
 /* ---- events, changes, readouts, traces ---- */
@@ -596,6 +619,11 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
     return st;
   for (int k = 0; k < s->np; ++k)
     s->ampa_base[k] = expressed_ampa_pS(s, k);
+  if (nanodomain_on(&s->p) && (int)s->p.camkii.cam_kinetics == CAMKII_CAM_TWO_LOBE)
+    return ltp_error_set(err, LTP_ERR_RANGE,
+                         "nanodomain.mode = nmda averages equilibrium Ca4-CaM over the "
+                         "holoenzymes; it cannot drive camkii.cam_kinetics = two_lobe (set one "
+                         "of them back to its default)");
   if (s->p.engine.method == ENGINE_REFERENCE && ltp_rule_selected(&s->p) != NULL)
     return ltp_error_set(err, LTP_ERR_RANGE,
                          "engine.method = reference integrates the cascade only; run "
@@ -607,6 +635,7 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
   sim_plasticity_set_rest(&s->plast, ca_rest);
   for (int k = 0; k < s->np; ++k) {
     s->ca_acc[k] = s->ca_kinase_acc[k] = 0.0;
+    s->kinase_gamma_acc[2 * k] = s->kinase_gamma_acc[2 * k + 1] = 0.0;
     s->peak_ca_uM[k] = s->ca_uM[k];
     s->peak_ca_t_ms[k] = 0.0;
   }

@@ -74,6 +74,8 @@ typedef struct {
   sim_plasticity plast;               /* a reduced rule in place of the cascade, if chosen */
   double ampa_base[LTP_MAX_PATHWAYS]; /* receptors x unitary conductance at t = 0 (pS) */
   double ca_acc[LTP_MAX_PATHWAYS], ca_kinase_acc[LTP_MAX_PATHWAYS], acc_ms;
+  /* with nanodomain.mode = nmda: the kinase's <gamma>, <gamma^2> of each pathway, integrated */
+  double kinase_gamma_acc[2 * LTP_MAX_PATHWAYS];
   double spike_until_ms, i_clamp_pA;
   double unblock[LTP_MAX_PATHWAYS], i_nmda_pA[LTP_MAX_PATHWAYS];
   double dv_max_mV_ms, dca_max_uM_ms; /* largest rates of change in the last step */
@@ -95,6 +97,9 @@ void sim_membrane_currents(sim_t *s, double t_in);
  * that drives the kinase-site pool; needs s->unblock from sim_membrane_currents and records the
  * NMDA current for the traces. */
 double sim_spine_ca_current(sim_t *s, int k, double *kinase_pA);
+/* The kinase's <gamma> and <gamma^2> of pathway k with the NMDAR nanodomain (mech/nanodomain.c)
+ * at the present state; needs s->unblock. */
+void sim_kinase_gamma(const sim_t *s, int k, double *gamma, double *gamma2);
 /* Cleft glutamate (mM) of a receptor group at t. */
 double sim_glu_mM(const receptor_group *g, double t);
 int sim_clamp_at(const sim_t *s, double t, double *v_hold);

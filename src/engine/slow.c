@@ -80,11 +80,21 @@ static void derivatives(const ltp_slow *s, const camkii_inputs *in, const double
   dcell[SLOW_CELL_PRP] = late_prp_rhs(&p->late, cell[SLOW_CELL_PRP], cell[SLOW_CELL_DRIVE]);
 }
 
+/* The inputs of synapse k: from its Ca2+, with the kinase's rates from kinase_gamma if given. */
+static void synapse_inputs(const ltp_slow *s, int k, const double *ca_uM,
+                           const double *ca_kinase_uM, const double *kinase_gamma,
+                           camkii_inputs *in) {
+  const camkii_params *p = &s->params->camkii;
+  camkii_inputs_split(p, ca_kinase_uM[k], ca_uM[k], in);
+  if (kinase_gamma != NULL)
+    camkii_inputs_set_kinase_gamma(p, kinase_gamma[2 * k], kinase_gamma[2 * k + 1], in);
+}
+
 void ltp_slow_derivatives(const ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
-                          const double *y, double *dy) {
+                          const double *kinase_gamma, const double *y, double *dy) {
   camkii_inputs in[8];
   for (int k = 0; k < s->n_syn; ++k)
-    camkii_inputs_split(&s->params->camkii, ca_kinase_uM[k], ca_uM[k], &in[k]);
+    synapse_inputs(s, k, ca_uM, ca_kinase_uM, kinase_gamma, &in[k]);
   derivatives(s, in, y, dy);
 }
 
@@ -106,11 +116,12 @@ static double stiffness_per_ms(const ltp_slow *s, const double *y) {
   return rate;
 }
 
-/* Hold Ca2+ of each synapse at ca_uM[k] (head) and ca_kinase_uM[k] (kinase site) for the next
- * stretch. */
-static void set_calcium(ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM) {
+/* Hold Ca2+ of each synapse at ca_uM[k] (head) and ca_kinase_uM[k] (kinase site), and the
+ * kinase's rates at kinase_gamma if given, for the next stretch. */
+static void set_calcium(ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
+                        const double *kinase_gamma) {
   for (int k = 0; k < s->n_syn; ++k)
-    camkii_inputs_split(&s->params->camkii, ca_kinase_uM[k], ca_uM[k], &s->cam_in[k]);
+    synapse_inputs(s, k, ca_uM, ca_kinase_uM, kinase_gamma, &s->cam_in[k]);
 }
 
 static int slow_rhs(sunrealtype t, N_Vector yv, N_Vector dv, void *user) {
@@ -271,7 +282,7 @@ static ltp_status advance_cvode(ltp_slow *s, const double *ca_uM, const double *
                                 double t_to_ms, ltp_error *err) {
   if (t_to_ms <= s->t_ms)
     return LTP_OK;
-  set_calcium(s, ca_uM, ca_kinase_uM);
+  set_calcium(s, ca_uM, ca_kinase_uM, NULL);
   if (s->need_init) {
     restart(s, s->t_ms);
     s->need_init = 0;
@@ -312,7 +323,7 @@ ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, const double *ca_k
   if (s->need_init && span > 0.0) {
     const double t_rk = fmin(t_to_ms, s->t_ms + span);
     /* steps as long as stability allows: the sub-cycle cap does not apply */
-    ltp_status st = ltp_slow_advance_explicit(s, ca_uM, ca_kinase_uM, t_rk, span, err);
+    ltp_status st = ltp_slow_advance_explicit(s, ca_uM, ca_kinase_uM, NULL, t_rk, span, err);
     if (st != LTP_OK || t_rk >= t_to_ms)
       return st;
   }
@@ -326,10 +337,11 @@ ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, const double *ca_k
  * (|h lambda| <= 2.78 on the real axis) for every eigenvalue lambda of the Jacobian: short
  * steps while Ca2+ drives the fast PP1 / I1P and ring kinetics (~1/ms), long ones near rest. */
 ltp_status ltp_slow_advance_explicit(ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
-                                     double t_to_ms, double max_step_ms, ltp_error *err) {
+                                     const double *kinase_gamma, double t_to_ms, double max_step_ms,
+                                     ltp_error *err) {
   if (t_to_ms <= s->t_ms)
     return LTP_OK;
-  set_calcium(s, ca_uM, ca_kinase_uM);
+  set_calcium(s, ca_uM, ca_kinase_uM, kinase_gamma);
   const int n = s->n;
   const camkii_inputs *in = s->cam_in;
   const double courant = s->params->engine.slow_rk_courant;

@@ -42,13 +42,17 @@ ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, const double *ca_k
 /* Resting spine Ca2+ that defines "no phosphatase drive" (PP1 at rest). */
 void ltp_slow_set_rest_calcium(ltp_slow *s, double ca_rest_uM);
 /* Advance with explicit RK4 sub-steps of at most max_step_ms (short sub-cycles during fine
- * stepping); the next CVODE call restarts its history. */
+ * stepping); the next CVODE call restarts its history. kinase_gamma, if not NULL, holds per
+ * synapse the kinase's <gamma> and <gamma^2> (kinase_gamma[2k], [2k + 1]; mech/nanodomain.c) in
+ * place of those of ca_kinase_uM[k]. */
 ltp_status ltp_slow_advance_explicit(ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
-                                     double t_to_ms, double max_step_ms, ltp_error *err);
-/* The right-hand side itself, at the spine Ca2+ given: the reference integration
- * (engine/reference.c) couples it to the fast state instead of holding Ca2+ constant. */
+                                     const double *kinase_gamma, double t_to_ms, double max_step_ms,
+                                     ltp_error *err);
+/* The right-hand side itself, at the spine Ca2+ given (kinase_gamma as above): the reference
+ * integration (engine/reference.c) couples it to the fast state instead of holding Ca2+
+ * constant. */
 void ltp_slow_derivatives(const ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
-                          const double *y, double *dy);
+                          const double *kinase_gamma, const double *y, double *dy);
 /* Size of the state vector, the whole vector, and replacing it (state at t_ms, computed
  * elsewhere; the next CVODE call restarts its history). */
 int ltp_slow_size(const ltp_slow *s);

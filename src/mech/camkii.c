@@ -362,14 +362,27 @@ typedef struct {
   double dephospho;   /* k10 = k12 D / (K_M + S_active) */
 } ring_rates;
 
+/* Fraction of subunits with Ca4-CaM bound, gamma = C / (K5 + C) (Eq. 2). */
+static double gamma_of_cam(const camkii_params *p, double cam_uM) {
+  return cam_uM > 0.0 ? cam_uM / (p->k5_uM + cam_uM) : 0.0;
+}
+
+double camkii_kinase_gamma(const camkii_params *p, double ca_uM) {
+  return gamma_of_cam(p, camkii_kinase_cam_ca4_uM(p, ca_uM));
+}
+
+void camkii_inputs_set_kinase_gamma(const camkii_params *p, double gamma, double gamma2,
+                                    camkii_inputs *in) {
+  const double kinase = 1.0 - p->kinase_block;
+  in->initiation_per_s = kinase * p->k6_per_s * gamma2;
+  in->propagation_per_s = kinase * p->k7_per_s * gamma;
+}
+
 /* The rates that follow from Ca4-CaM at the kinase and at the phosphatases. */
 static void inputs_of_cam(const camkii_params *p, double cam_kinase_uM, double cam_phosphatase_uM,
                           camkii_inputs *in) {
-  const double cam = cam_kinase_uM;
-  const double gamma = cam > 0.0 ? cam / (p->k5_uM + cam) : 0.0; /* Eq. 2 */
-  const double kinase = 1.0 - p->kinase_block;
-  in->initiation_per_s = kinase * p->k6_per_s * gamma * gamma;
-  in->propagation_per_s = kinase * p->k7_per_s * gamma;
+  const double gamma = gamma_of_cam(p, cam_kinase_uM);
+  camkii_inputs_set_kinase_gamma(p, gamma, gamma * gamma, in);
   in->can_equilibrium = can_activation_of_cam(p, cam_phosphatase_uM);
   in->pka_equilibrium = pka_activation_of_cam(p, cam_phosphatase_uM);
 }

@@ -60,6 +60,14 @@ void camkii_inputs_at(const camkii_params *p, double ca_uM, camkii_inputs *in);
  * (mech/calcium.c, the kinase site). */
 void camkii_inputs_split(const camkii_params *p, double ca_kinase_uM, double ca_phosphatase_uM,
                          camkii_inputs *in);
+/* The kinase's CaM-bound fraction of subunits, gamma = C / (K5 + C) (GB2007 Eq. 2), with C the
+ * kinase's Ca4-CaM at ca_uM. */
+double camkii_kinase_gamma(const camkii_params *p, double ca_uM);
+/* Autophosphorylation rates of in from gamma and gamma^2 averaged over the holoenzymes
+ * (propagation k7 <gamma>, initiation k6 <gamma^2>: both neighbours bound), for kinase
+ * populations that see different Ca2+ (mech/nanodomain.c). */
+void camkii_inputs_set_kinase_gamma(const camkii_params *p, double gamma, double gamma2,
+                                    camkii_inputs *in);
 /* camkii_rhs with the Ca2+-dependent inputs precomputed (same result, bit for bit). */
 void camkii_rhs_inputs(const camkii_params *p, const camkii_inputs *in, const double *y,
                        double *dydt_per_ms);

@@ -65,6 +65,12 @@ typedef struct { /* calcium.c: spine head Ca2+ single pool */
   double kinase_nmda_enrichment; /* NMDAR Ca2+ at the PSD's CaMKII over the head's average */
 } calcium_params;
 
+typedef struct {         /* nanodomain.c: NMDAR Ca2+ nanodomain at the PSD's CaMKII */
+  double mode;           /* choice: off | nmda */
+  double distance_nm;    /* pore to the GluN2B-bound CaMKII */
+  double d_ca_um2_per_s; /* diffusion coefficient of free Ca2+ */
+} nanodomain_params;
+
 typedef struct { /* camkii.c: Graupner & Brunel 2007 CaMKII-PP1 system (+ CaN, PKA) */
   double s_tot_uM, cam_tot_uM, k5_uM, k6_per_s, k7_per_s, k12_per_s, km_uM, pp1_0_uM;
   double k11_per_uM_s, km11_per_s, i1_0_uM;
@@ -132,6 +138,7 @@ typedef struct {
   hh_params hh;
   vgcc_params vgcc;
   calcium_params calcium;
+  nanodomain_params nanodomain;
   camkii_params camkii;
   trafficking_params trafficking;
   actin_params actin;
