@@ -199,9 +199,9 @@ static void test_split_calcium_inputs(void **state) {
 }
 
 /* The kinase's own CaM constants (kinase_l1..l4, 0 = the phosphatases' l1..l4): free CaM's (Pepke
- * et al. 2010: 10, 1, 20, 2.5 uM) leave CaMKII at the resting Ca2+ with almost no Ca4-CaM and give
- * it half of CaM near 4-5 uM, while calcineurin and PKA keep GB2007's CaM; the kinetic form relaxes
- * each pool to its own reader's equilibrium. */
+ * et al. 2010: 10, 1, 20, 2.5 uM) leave CaMKII at the resting Ca2+ with almost no Ca4-CaM (a fifth
+ * of CaM at 5 uM, half at 9.2 uM), while calcineurin and PKA keep GB2007's CaM; the kinetic form
+ * relaxes each pool to its own reader's equilibrium. */
 static void test_kinase_cam_of_its_own(void **state) {
   (void)state;
   camkii_params p = defaults();

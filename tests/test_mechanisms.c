@@ -286,15 +286,17 @@ static void kinase_site_current_scales_its_sources(void **state) {
   assert_float_equal(kinase - rest, 10.0 * (head - rest), 1e-9 * (kinase - rest));
 }
 
-/* The NMDAR nanodomain (mech/nanodomain.c): a point source's steady rise i / (8 pi F D r), by
- * hand for 0.1 pA at 20 nm with D = 220 um2/s (9.37 uM); the kinase's <gamma> and <gamma^2>
- * average the holoenzymes next to a conducting channel and the others. */
+/* The NMDAR nanodomain (mech/nanodomain.c): a point source's steady rise into a half-space,
+ * i / (4 pi F D r), by hand for 0.1 pA of inward current at 20 nm with D = 220 um2/s (18.7 uM),
+ * none for outward current; the kinase's <gamma> and <gamma^2> average the holoenzymes next to a
+ * conducting channel and the others. */
 static void nanodomain_rise_and_gamma_average(void **state) {
   (void)state;
   ltp_params p = defaults();
-  const double rise = 0.1e-12 / (8.0 * M_PI * LTP_FARADAY_C_PER_MOL * 220e-12 * 20e-9) * 1e3;
+  const double rise = 0.1e-12 / (4.0 * M_PI * LTP_FARADAY_C_PER_MOL * 220e-12 * 20e-9) * 1e3;
   assert_float_equal(nanodomain_rise_uM(&p.nanodomain, -0.1), rise, 1e-12 * rise);
-  assert_float_equal(rise, 9.37, 0.01);
+  assert_float_equal(rise, 18.75, 0.01);
+  assert_float_equal(nanodomain_rise_uM(&p.nanodomain, 0.1), 0.0, 0.0);
   p.nanodomain.distance_nm = 40.0; /* 1/r */
   assert_float_equal(nanodomain_rise_uM(&p.nanodomain, -0.1), rise / 2.0, 1e-12 * rise);
   double g, g2;

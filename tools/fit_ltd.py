@@ -377,8 +377,8 @@ def start_point(free, starts):
             for fp in free]
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def add_search_args(ap, jobs_help):
+    """The options every fitting script shares: free, start, fixed, budget, seed, jobs, binary."""
     ap.add_argument("--free", action="append", default=[],
                     help="mech.param=lo:hi[:log] free parameter (repeatable); "
                          "x:a.b+c.d=lo:hi[:log] one factor on the defaults of a.b and c.d")
@@ -389,13 +389,18 @@ def main():
     ap.add_argument("--evals", type=int, default=30, help="evaluation budget")
     ap.add_argument("--init", type=int, default=8, help="Latin-hypercube points")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--jobs", type=int, default=2, help="parallel ltpsim processes")
+    ap.add_argument("--jobs", type=int, default=2, help=jobs_help)
+    ap.add_argument("--binary", default=os.path.join(ROOT, "build", "ltpsim"))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    add_search_args(ap, "parallel ltpsim processes")
     ap.add_argument("--seeds", type=int, default=0,
                     help="run every protocol with seeds 1..N and fit the mean (for release "
                          "drawn per pulse; default: the files' own seed)")
     ap.add_argument("--only", default=None,
                     help="comma-separated label prefixes: fit only these targets (screening)")
-    ap.add_argument("--binary", default=os.path.join(ROOT, "build", "ltpsim"))
     ap.add_argument("--out", default="ltd_fit.json")
     a = ap.parse_args()
 

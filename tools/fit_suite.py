@@ -110,6 +110,7 @@ class Evaluator:
                os.path.join(workdir, "v")]
         for k, v in params.items():
             cmd += ["--set", f"{k}={v}"]
+        run = None
         try:
             # validate exits non-zero when a case fails: only a missing report is an error
             run = subprocess.run(cmd, capture_output=True, text=True)
@@ -121,8 +122,11 @@ class Evaluator:
             shutil.rmtree(workdir, ignore_errors=True)
         if doc is None:
             entry = {"params": params, "objective": RUN_FAILED, "passing": 0,
-                     "error": run.stderr.strip()[-2000:]}
+                     "error": run.stderr.strip()[-2000:] if run else f"cannot run {cmd[0]}"}
         else:
+            unknown = self.skip - {c["name"] for c in doc["cases"]}
+            if unknown:
+                raise SystemExit(f"--skip: no case named {', '.join(sorted(unknown))}")
             total, passing, costs, misses = score(doc, self.skip)
             entry = {"params": params, "objective": total, "passing": passing,
                      "case_costs": costs, "misses": misses}
@@ -137,19 +141,8 @@ class Evaluator:
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--free", action="append", default=[],
-                    help="mech.param=lo:hi[:log] free parameter (repeatable); "
-                         "x:a.b+c.d=lo:hi[:log] one factor on the defaults of a.b and c.d")
-    ap.add_argument("--start", action="append", default=[],
-                    help="mech.param=value start point of a free parameter (default: middle)")
-    ap.add_argument("--fix", action="append", default=[],
-                    help="mech.param=value fixed override for every run (repeatable)")
+    fit_ltd.add_search_args(ap, "ltpsim validate --jobs")
     ap.add_argument("--skip", action="append", default=[], help="case left out of J")
-    ap.add_argument("--evals", type=int, default=30, help="evaluation budget")
-    ap.add_argument("--init", type=int, default=8, help="Latin-hypercube points")
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--jobs", type=int, default=2, help="ltpsim validate --jobs")
-    ap.add_argument("--binary", default=os.path.join(fit_ltd.ROOT, "build", "ltpsim"))
     ap.add_argument("--out", default="suite_fit.json")
     a = ap.parse_args()
 

@@ -197,7 +197,8 @@ static void update_calcium(sim_t *s, int k, double dt) {
   s->ca_kinase_uM[k] = calcium_advance(&s->p.calcium, s->ca_kinase_uM[k], i_kinase, volume, dt,
                                        &s->memo.ca[k], &integral_uM_ms);
   s->ca_kinase_acc[k] += integral_uM_ms;
-  if (nanodomain_on(&s->p)) { /* at the step's end state: the nanodomain follows the channels */
+  if (nanodomain_on(&s->p)) { /* the nanodomain follows the channels within the step: the open
+                                 fraction and unblock of the step's Ca2+ current, the pool's end */
     double gamma, gamma2;
     sim_kinase_gamma(s, k, &gamma, &gamma2);
     s->kinase_gamma_acc[2 * k] += gamma * dt;
@@ -571,8 +572,29 @@ static void init_memo(sim_t *s) {
   m->hh_rate_factor = hh_rate_factor(&s->p.hh);
 }
 
+/* Settings that cannot go together, refused before any work. */
+static ltp_status check_kinase_inputs(const ltp_params *p, ltp_error *err) {
+  if (!nanodomain_on(p))
+    return LTP_OK;
+  if ((int)p->camkii.cam_kinetics == CAMKII_CAM_TWO_LOBE)
+    return ltp_error_set(err, LTP_ERR_RANGE,
+                         "nanodomain.mode = nmda averages equilibrium Ca4-CaM over the "
+                         "holoenzymes; it cannot drive camkii.cam_kinetics = two_lobe (set one "
+                         "of them back to its default)");
+  if (p->calcium.kinase_nmda_enrichment != 1.0)
+    return ltp_error_set(err, LTP_ERR_RANGE,
+                         "nanodomain.mode = nmda and calcium.kinase_nmda_enrichment = %g both "
+                         "describe the NMDARs' Ca2+ gradient at the kinase; use one (enrichment "
+                         "1 with the nanodomain)",
+                         p->calcium.kinase_nmda_enrichment);
+  return LTP_OK;
+}
+
 static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protocol *proto,
                            uint64_t seed, ltp_error *err) {
+  ltp_status st = check_kinase_inputs(params, err);
+  if (st != LTP_OK)
+    return st;
   memset(s, 0, sizeof *s);
   s->p = *params;
   s->proto = proto;
@@ -580,7 +602,7 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
   s->np = proto->n_pathways;
   s->rel =
       (release_state){s->rel_caxf, s->rel_caxd, s->rel_ready, s->rel_ptp, s->rel_tlast, s->rel_n};
-  ltp_status st = ltp_cable_build(&s->cable, &s->p.cable, s->np, err);
+  st = ltp_cable_build(&s->cable, &s->p.cable, s->np, err);
   if (st != LTP_OK)
     return st;
   st = ltp_slow_create(&s->slow, &s->p, s->np, err);
@@ -619,11 +641,6 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
     return st;
   for (int k = 0; k < s->np; ++k)
     s->ampa_base[k] = expressed_ampa_pS(s, k);
-  if (nanodomain_on(&s->p) && (int)s->p.camkii.cam_kinetics == CAMKII_CAM_TWO_LOBE)
-    return ltp_error_set(err, LTP_ERR_RANGE,
-                         "nanodomain.mode = nmda averages equilibrium Ca4-CaM over the "
-                         "holoenzymes; it cannot drive camkii.cam_kinetics = two_lobe (set one "
-                         "of them back to its default)");
   if (s->p.engine.method == ENGINE_REFERENCE && ltp_rule_selected(&s->p) != NULL)
     return ltp_error_set(err, LTP_ERR_RANGE,
                          "engine.method = reference integrates the cascade only; run "

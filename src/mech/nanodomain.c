@@ -2,15 +2,16 @@
  *
  * CaMKII binds the C-tail of the NMDAR's GluN2B subunit (Bayer et al. 2001, Nature 411:801,
  * abstract), a few tens of nm from the pore. Near an open pore the free Ca2+ is set by the
- * channel's own current, not by the head's average: a point source of Ca2+ current i in an
- * unbuffered medium holds, within microseconds, a steady rise
- *     delta[Ca](r) = i / (2 F 4 pi D r)
- * at distance r (Neher 1986, Exp Brain Res Ser 14:80; the buffers do not act that close, Naraghi
- * & Neher 1997) and collapses as fast when it closes; EPSPs set up such gradients across the PSD
- * (Keller, Franks, Bartol & Sejnowski 2008, PLoS One 3:e2045, abstract). CaM's four sites make
- * Ca4-CaM steep in Ca2+ (about the 4th power below its half point), so the mean over the
- * holoenzymes of what they bind is not a function of the mean Ca2+: a holoenzyme next to a
- * conducting channel binds CaM while the head's average would leave it empty.
+ * channel's own current, not by the head's average: a pore in a planar membrane is a point source
+ * of Ca2+ into a half-space, and with a current i it holds, within microseconds, a steady rise
+ *     delta[Ca](r) = i / (2 F 2 pi D r)
+ * at distance r, twice the whole-space value (Neher 1986, Exp Brain Res Ser 14:80; Neher 1998;
+ * the buffers do not act that close, Naraghi & Neher 1997) and collapses as fast when it closes;
+ * EPSPs set up such gradients across the PSD (Keller, Franks, Bartol & Sejnowski 2008, PLoS One
+ * 3:e2045, abstract). CaM's four sites make Ca4-CaM steep in Ca2+ (about the 4th power below its
+ * half point), so the mean over the holoenzymes of what they bind is not a function of the mean
+ * Ca2+: a holoenzyme next to a conducting channel binds CaM while the head's average would leave it
+ * empty.
  *
  * With mode = nmda the kinase's autophosphorylation rates are therefore averaged over two
  * populations of the synapse's GluN2B-bound holoenzymes: those next to a conducting NMDAR (the
@@ -21,7 +22,14 @@
  * The single-channel Ca2+ current is the GHK current of one unblocked channel (mech/nmda.c).
  * It is meant with CaM constants of the kinase's own (camkii.kinase_l1..l4, free CaM) and is off
  * by default: docs/model.md (Alternatives) gives what it does to the suite. Calcineurin, PKA and
- * PP1 read the head's Ca2+ (they are not anchored at the pore). */
+ * PP1 read the head's Ca2+ (they are not anchored at the pore).
+ * What this leaves out, and so where its numbers stop: CaM loading and Ca4-CaM binding to the
+ * kinase are taken at equilibrium within each opening (they are slower than a channel's openings
+ * and its Mg2+ flicker, so this overstates the nanodomain's share); the rings see <gamma> times
+ * the synapse's mean phosphorylation, which loses the correlation of a holoenzyme exposed to the
+ * same receptor again and again within a burst (it understates propagation); every holoenzyme
+ * of camkii.s_tot counts as GluN2B-bound, at one distance; and with GB2007's CaM pool (cam_tot =
+ * K5 = 0.1 uM) gamma cannot exceed cam_tot / (K5 + cam_tot) = 0.5 however high the Ca2+. */
 #include "mech/nanodomain.h"
 
 #include <math.h>
@@ -57,10 +65,10 @@ int nanodomain_on(const ltp_params *p) {
 }
 
 double nanodomain_rise_uM(const nanodomain_params *p, double i_ca_pA) {
-  /* A / (C/mol m^2/s m) = mol/m^3 = mM */
-  const double amps = fabs(i_ca_pA) * 1e-12, d_m2_s = p->d_ca_um2_per_s * 1e-12,
+  /* inward (negative) current only; A / (C/mol m^2/s m) = mol/m^3 = mM */
+  const double amps = fmax(-i_ca_pA, 0.0) * 1e-12, d_m2_s = p->d_ca_um2_per_s * 1e-12,
                r_m = p->distance_nm * 1e-9;
-  return amps / (2.0 * LTP_FARADAY_C_PER_MOL * 4.0 * M_PI * d_m2_s * r_m) * 1e3;
+  return amps / (2.0 * LTP_FARADAY_C_PER_MOL * 2.0 * M_PI * d_m2_s * r_m) * 1e3;
 }
 
 void nanodomain_kinase_gamma(const ltp_params *p, double ca_site_uM, double conducting, double v_mV,

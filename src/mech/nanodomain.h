@@ -10,8 +10,8 @@ extern const ltp_mech_def nanodomain_mech;
 enum { NANODOMAIN_OFF = 0, NANODOMAIN_NMDA = 1 };
 
 int nanodomain_on(const ltp_params *p);
-/* Steady rise of free Ca2+ (uM) at nanodomain.distance from a pore carrying i_ca_pA of Ca2+
- * current (unbuffered point source). */
+/* Steady rise of free Ca2+ (uM) at nanodomain.distance from a pore carrying i_ca_pA of inward
+ * (negative) Ca2+ current: an unbuffered point source into the half-space below the membrane. */
 double nanodomain_rise_uM(const nanodomain_params *p, double i_ca_pA);
 /* The kinase's CaM-bound fraction averaged over the synapse's GluN2B-bound holoenzymes, <gamma>
  * and <gamma^2> (camkii_inputs_set_kinase_gamma): a fraction `conducting` of them (open and
