@@ -67,7 +67,7 @@ static void fast_forward_matches_full_stepping(void **state) {
  * second description of the same gradient (calcium.kinase_nmda_enrichment). */
 static const char *two_spine_uncaging =
     "name = \"uncaging at spine 2\"; duration = \"7 min\"; pathways = 2; seed = 1;\n"
-    "stimuli = ( { type = \"test_uncaging\"; pathway = 1; from = \"10 s\"; interval = "
+    "stimuli = ( { type = \"test_uncaging\"; pathway = 1; from = \"5 s\"; interval = "
     "\"100 s\"; },\n"
     "  { type = \"test_uncaging\"; pathway = 2; interval = \"30 s\"; },\n"
     "  { type = \"uncaging\"; pathway = 2; at = \"2 min\"; pulses = 3; rate = \"1 Hz\"; } );\n"

@@ -349,7 +349,7 @@ static ltp_status outputs_at(reference *r, double t, ltp_results *res) {
   if (s->ro.active && s->ro.t0 == r->probe_t0 && t >= probe_time(r)) {
     sim_probe_sample(s, t, s->cable.v_mV[0], r->dy[0]); /* dV/dt of the soma */
     ++r->probe_j;
-    if (t - s->ro.t0 >= READOUT_WINDOW_MS)
+    if (t - s->ro.t0 >= LTP_READOUT_WINDOW_MS)
       st = sim_finish_readout(s, res);
   }
   sim_sample_trace(s, t, res);

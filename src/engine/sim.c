@@ -683,7 +683,7 @@ static ltp_status after_step(sim_t *s, double t, double v_prev, double dt, ltp_r
   ltp_status st = LTP_OK;
   if (s->ro.active) {
     sim_probe_sample(s, t, s->cable.v_mV[0], (s->cable.v_mV[0] - v_prev) / dt);
-    if (t - s->ro.t0 >= READOUT_WINDOW_MS)
+    if (t - s->ro.t0 >= LTP_READOUT_WINDOW_MS)
       st = sim_finish_readout(s, res);
   }
   sim_sample_trace(s, t, res);

@@ -21,7 +21,6 @@
 #include "mech/vgcc.h"
 #include "protocol/protocol.h"
 
-#define READOUT_WINDOW_MS 50.0
 #define SLOPE_WINDOW_MS 10.0
 
 /* engine.method */

@@ -715,10 +715,12 @@ static ltp_status get_pathway(const loader *ld, const config_setting_t *s, int *
   return LTP_OK;
 }
 
-/* Conditioning marks made by one stimulus, to pause that pathway's test pulses under them. */
+/* Conditioning marks made by one stimulus, to pause that pathway's test pulses under them; its
+ * setting and whether it gives test pulses, to name it when they collide. */
 typedef struct {
-  int pathway;
+  int pathway, gives_tests;
   size_t mark0, mark1;
+  const config_setting_t *setting;
 } stim_span;
 
 static ltp_status load_stimulus(const loader *ld, const config_setting_t *s, stim_span *span) {
@@ -745,9 +747,59 @@ static ltp_status load_stimulus(const loader *ld, const config_setting_t *s, sti
   if ((st = get_pathway(ld, s, &pw)) != LTP_OK)
     return st;
   span->pathway = pw;
+  span->setting = s;
+  span->gives_tests = strncmp(k->type, "test_", 5) == 0;
   span->mark0 = ld->proto->n_marks;
   st = k->build(ld, s, pw);
   span->mark1 = ld->proto->n_marks;
+  return st;
+}
+
+typedef struct {
+  double t_ms;
+  int pathway;
+} test_time;
+
+static int cmp_test_time(const void *a, const void *b) {
+  const double x = ((const test_time *)a)->t_ms, y = ((const test_time *)b)->t_ms;
+  return (x > y) - (x < y);
+}
+
+/* One readout is open at a time (engine/sim.c): two test pulses closer than its window would
+ * cut the first one's readout short, e.g. two pathways tested at the same instants. The blame
+ * goes to the last-listed test stimulus on either pathway involved. */
+static ltp_status check_test_spacing(const loader *ld, const stim_span *spans, int n) {
+  const ltp_protocol *p = ld->proto;
+  size_t n_tests = 0;
+  for (size_t i = 0; i < p->n_events; i++)
+    n_tests += ltp_event_is_test(&p->events[i]);
+  if (n_tests < 2)
+    return LTP_OK;
+  test_time *tt = malloc(n_tests * sizeof *tt);
+  if (tt == NULL)
+    return ltp_error_set(ld->err, LTP_ERR_NOMEM, "out of memory");
+  size_t j = 0;
+  for (size_t i = 0; i < p->n_events; i++)
+    if (ltp_event_is_test(&p->events[i]))
+      tt[j++] = (test_time){p->events[i].t_ms, p->events[i].pathway};
+  qsort(tt, n_tests, sizeof *tt, cmp_test_time);
+  ltp_status st = LTP_OK;
+  for (size_t i = 1; st == LTP_OK && i < n_tests; i++) {
+    const test_time a = tt[i - 1], b = tt[i];
+    if (b.t_ms - a.t_ms >= LTP_READOUT_WINDOW_MS)
+      continue;
+    int culprit = n - 1;
+    while (culprit > 0 && !(spans[culprit].gives_tests && (spans[culprit].pathway == a.pathway ||
+                                                           spans[culprit].pathway == b.pathway)))
+      --culprit;
+    st = fail(ld, spans[culprit].setting, LTP_ERR_RANGE,
+              "test pulses at %g s (pathway %d) and %g s (pathway %d) are %g ms apart, closer than "
+              "the %g ms readout window: the first one's readout would be cut short; interleave "
+              "the pathways' test pulses (e.g. from = \"1 min\" on one of them)",
+              a.t_ms / 1000.0, a.pathway + 1, b.t_ms / 1000.0, b.pathway + 1, b.t_ms - a.t_ms,
+              LTP_READOUT_WINDOW_MS);
+  }
+  free(tt);
   return st;
 }
 
@@ -766,6 +818,8 @@ static ltp_status load_stimuli(const loader *ld, const config_setting_t *root) {
     for (size_t m = spans[i].mark0; m < spans[i].mark1; m++)
       ltp_protocol_drop_tests(ld->proto, spans[i].pathway, ld->proto->marks[m].t0_ms,
                               ld->proto->marks[m].t1_ms);
+  if (st == LTP_OK && n > 0)
+    st = check_test_spacing(ld, spans, n);
   free(spans);
   return st;
 }

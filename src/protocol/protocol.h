@@ -13,6 +13,9 @@
 
 #define LTP_MAX_PATHWAYS 8
 #define LTP_MAX_READOUT_TIMES 16
+/* A test pulse's readout window (soma EPSP or EPSC, the spine's uEPSC): one readout is open at a
+ * time, so test pulses, of any pathway, must be at least this far apart. */
+#define LTP_READOUT_WINDOW_MS 50.0
 /* Absurd-size guard: more events than this is an input error, not a run. */
 #define LTP_MAX_EVENTS 50000000u
 
