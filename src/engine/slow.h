@@ -32,7 +32,8 @@ ltp_status ltp_slow_create(ltp_slow **out, const ltp_params *params, int n_synap
 void ltp_slow_free(ltp_slow *s);
 /* Every function that takes Ca2+ takes two values per synapse k: ca_uM[k], the head's free Ca2+
  * (calcineurin, PKA, PP1), and ca_kinase_uM[k], the Ca2+ at the PSD's CaMKII (the NMDAR-borne
- * part, mech/calcium.c). */
+ * part, mech/calcium.c); the sub-cycles and the right-hand side may also take the kinase's
+ * <gamma>, <gamma^2> from the NMDAR nanodomain (mech/nanodomain.c). */
 /* Equilibrate at constant resting Ca2+ for duration_ms (the DOWN state at rest). */
 ltp_status ltp_slow_equilibrate(ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
                                 double duration_ms, ltp_error *err);
