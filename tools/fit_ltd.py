@@ -21,6 +21,14 @@ runs with seeds 1..N in place of the file's and each readout is their mean: with
 per pulse (`release.mode = stochastic`) a run is one synapse's fate, while a field EPSP or an
 EPSC sums many synapses. Protocols whose release is the mean field run once.
 
+With `--spine-population lognormal:MEAN:CV:N` the pathway is a population of spine sizes:
+every protocol (and seed) runs once per member, N head volumes (`cable.head_volume`) at the
+quantiles (i + 1/2)/N of a lognormal distribution with that mean (um3) and coefficient of
+variation, and each readout is the members' mean weighted by head volume, since a synapse's
+AMPAR content and so its share of the field EPSP scale with its head volume (Matsuzaki et al.
+2001 [M]). Each member's run keeps the model's one modelled spine with a lumped pathway
+identical to it, so a member stands for a pathway of spines of its own size (docs/model.md).
+
 Search: a seeded Latin-hypercube sample of the free parameters (--init points), then a compass
 (pattern) search from the best point in the unit cube (log scale where asked) until --evals
 evaluations or the step falls below 1/64 of the range. Every evaluation is kept.
@@ -45,6 +53,7 @@ import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -212,11 +221,13 @@ def ltpsim_run(binary, exp, out, sets):
         return None, proc.stderr
 
 
-def run_protocol(binary, pid, params, workdir, seed=None):
-    """Run one protocol (with `seed` in place of the file's); return {after_min: potentiation %}
-    or an error string."""
+def run_protocol(binary, pid, params, workdir, seed=None, member=None):
+    """Run one protocol (with `seed` in place of the file's; `member` names the population
+    member whose overrides params holds); return {after_min: potentiation %} or an error
+    string."""
     text, own = protocol_text(pid, seed)
     tag = pid if seed is None else f"{pid}.seed{seed}"
+    tag = tag if member is None else f"{tag}.m{member}"
     exp = os.path.join(workdir, tag + ".exp")
     with open(exp, "w") as f:
         f.write(text)
@@ -228,21 +239,51 @@ def run_protocol(binary, pid, params, workdir, seed=None):
             if p["pathway"] == 1}
 
 
-def seed_mean(results):
-    """Mean over seeds of each readout (the first error string if any run failed): with
-    release drawn per pulse every seed is one synapse's fate, and a population readout (field
-    EPSP, EPSC) averages many synapses."""
+def population_mean(results, weights=None):
+    """Weighted mean (equal weights if None) of each readout over the runs of one protocol
+    (the first error string if any run failed). Seeds: with release drawn per pulse every
+    seed is one synapse's fate, and a population readout (field EPSP, EPSC) averages many
+    synapses. Spine sizes: weights are the members' head volumes (AMPAR content)."""
     errors = [r for r in results if isinstance(r, str)]
     if errors:
         return errors[0]
-    return {after: sum(r[after] for r in results) / len(results)
+    weights = weights or [1.0] * len(results)
+    total = sum(weights)
+    return {after: sum(w * r[after] for w, r in zip(weights, results)) / total
             for after in results[0] if all(after in r for r in results)}
 
 
+def lognormal_quantiles(mean, cv, n):
+    """n values at the quantiles (i + 1/2)/n of the lognormal with this mean and coefficient of
+    variation (sigma^2 = ln(1 + cv^2), mu = ln(mean) - sigma^2 / 2)."""
+    sigma = math.sqrt(math.log(1.0 + cv * cv))
+    mu = math.log(mean) - 0.5 * sigma * sigma
+    unit = statistics.NormalDist()
+    return [math.exp(mu + sigma * unit.inv_cdf((i + 0.5) / n)) for i in range(n)]
+
+
+def parse_population(spec):
+    """`lognormal:MEAN:CV:N` -> the members' head volumes (um3); None for no spec."""
+    if spec is None:
+        return None
+    parts = spec.split(":")
+    try:
+        if len(parts) != 4 or parts[0] != "lognormal":
+            raise ValueError
+        mean, cv, n = float(parts[1]), float(parts[2]), int(parts[3])
+    except ValueError:
+        raise SystemExit(f"--spine-population {spec!r}: expected lognormal:MEAN_UM3:CV:N "
+                         "(e.g. lognormal:0.05:0.95:6)")
+    if not (mean > 0 and cv >= 0 and 1 <= n <= 64):
+        raise SystemExit(f"--spine-population {spec!r}: need MEAN > 0, CV >= 0, 1 <= N <= 64")
+    return lognormal_quantiles(mean, cv, n)
+
+
 class Evaluator:
-    def __init__(self, binary, jobs, fixed, targets, seeds=0):
+    def __init__(self, binary, jobs, fixed, targets, seeds=0, volumes=None):
         self.binary, self.jobs, self.fixed, self.targets = binary, jobs, fixed, targets
         self.seeds = list(range(1, seeds + 1)) or [None]
+        self.volumes = volumes
         self.protocols = sorted({t[1] for t in targets}, key=list(PROTOCOLS).index)
         self.history = []
         self.table = param_table(binary)
@@ -260,12 +301,18 @@ class Evaluator:
         params = {k: with_unit(self.table, k, v) for k, v in params.items()}
         workdir = tempfile.mkdtemp(prefix="fit_ltd_")
         try:
+            members = [(None, params, 1.0)] if self.volumes is None else [
+                (m, dict(params, **{"cable.head_volume": f"{v:.6g} um3"}), v)
+                for m, v in enumerate(self.volumes)]
             with cf.ThreadPoolExecutor(self.jobs) as pool:
-                seeds = {pid: self.protocol_seeds(pid, params) for pid in self.protocols}
-                futs = {(pid, seed): pool.submit(run_protocol, self.binary, pid, params, workdir,
-                                                 seed)
-                        for pid in self.protocols for seed in seeds[pid]}
-                res = {pid: seed_mean([futs[pid, seed].result() for seed in seeds[pid]])
+                runs = {pid: [(seed, m, p, w) for seed in self.protocol_seeds(pid, params)
+                              for m, p, w in members] for pid in self.protocols}
+                futs = {(pid, seed, m): pool.submit(run_protocol, self.binary, pid, p, workdir,
+                                                    seed, m)
+                        for pid in self.protocols for seed, m, p, _ in runs[pid]}
+                res = {pid: population_mean([futs[pid, seed, m].result()
+                                             for seed, m, _, _ in runs[pid]],
+                                            [w for _, _, _, w in runs[pid]])
                        for pid in self.protocols}
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -399,6 +446,9 @@ def main():
     ap.add_argument("--seeds", type=int, default=0,
                     help="run every protocol with seeds 1..N and fit the mean (for release "
                          "drawn per pulse; default: the files' own seed)")
+    ap.add_argument("--spine-population", default=None, metavar="lognormal:MEAN:CV:N",
+                    help="run every protocol for N head volumes (um3) at the quantiles of a "
+                         "lognormal and fit their head-volume-weighted mean")
     ap.add_argument("--only", default=None,
                     help="comma-separated label prefixes: fit only these targets (screening)")
     ap.add_argument("--out", default="ltd_fit.json")
@@ -412,7 +462,10 @@ def main():
     if a.only:
         prefixes = a.only.split(",")
         targets = [t for t in TARGETS if any(t[0].startswith(p) for p in prefixes)]
-    ev = Evaluator(a.binary, a.jobs, fixed, targets, a.seeds)
+    volumes = parse_population(a.spine_population)
+    if volumes is not None and "cable.head_volume" in fixed:
+        raise SystemExit("--spine-population sets cable.head_volume per member: drop --fix")
+    ev = Evaluator(a.binary, a.jobs, fixed, targets, a.seeds, volumes)
     t0 = datetime.datetime.now(datetime.timezone.utc)
     search(ev, free, start, a.init, max(1, a.evals), a.seed)
     best = min(ev.history, key=lambda e: e["objective"])
@@ -423,6 +476,9 @@ def main():
         "free": free,
         "fixed": fixed,
         "seeds": a.seeds,
+        "spine_population": None if volumes is None else {
+            "spec": a.spine_population, "head_volumes_um3": volumes,
+            "weights": "head volume"},
         "best": {"objective": best["objective"], "params": best["params"],
                  "values": best["values"]},
         "evaluations": ev.history,

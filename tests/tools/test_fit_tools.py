@@ -87,17 +87,42 @@ class VaryAndSeed(unittest.TestCase):
 
 
 class Objective(unittest.TestCase):
-    def test_seed_mean_averages_each_readout(self):
-        mean = fit_ltd.seed_mean([{5.0: 100.0, 60.0: 80.0}, {5.0: 120.0, 60.0: 90.0}])
+    def test_population_mean_averages_each_readout(self):
+        mean = fit_ltd.population_mean([{5.0: 100.0, 60.0: 80.0}, {5.0: 120.0, 60.0: 90.0}])
         self.assertEqual(mean, {5.0: 110.0, 60.0: 85.0})
 
-    def test_seed_mean_keeps_readouts_every_seed_has(self):
-        self.assertEqual(fit_ltd.seed_mean([{5.0: 100.0, 60.0: 80.0}, {5.0: 120.0}]),
+    def test_population_mean_weights_the_members(self):
+        # a member three times the other's head volume carries three quarters of the response
+        mean = fit_ltd.population_mean([{60.0: 100.0}, {60.0: 80.0}], [1.0, 3.0])
+        self.assertEqual(mean, {60.0: 85.0})
+
+    def test_population_mean_keeps_readouts_every_run_has(self):
+        self.assertEqual(fit_ltd.population_mean([{5.0: 100.0, 60.0: 80.0}, {5.0: 120.0}]),
                          {5.0: 110.0})
 
-    def test_seed_mean_reports_a_failed_run(self):
-        self.assertEqual(fit_ltd.seed_mean([{5.0: 1.0}, "run failed: blow-up"]),
+    def test_population_mean_reports_a_failed_run(self):
+        self.assertEqual(fit_ltd.population_mean([{5.0: 1.0}, "run failed: blow-up"]),
                          "run failed: blow-up")
+
+    def test_lognormal_quantiles(self):
+        # CV 0.95 (Schikorski & Stevens 1997) gives sigma = sqrt(ln 1.9025) = 0.8022; the median
+        # member of an odd count sits at the median, mean / exp(sigma^2 / 2)
+        v = fit_ltd.lognormal_quantiles(0.05, 0.95, 5)
+        self.assertAlmostEqual(v[2], 0.05 / math.sqrt(1.9025), places=12)
+        self.assertEqual(v, sorted(v))
+        self.assertAlmostEqual(v[0] * v[4], v[2] ** 2, places=12)  # symmetric in log
+        many = fit_ltd.lognormal_quantiles(0.05, 0.95, 4000)
+        self.assertAlmostEqual(sum(many) / len(many), 0.05, delta=0.0005)
+        for x in fit_ltd.lognormal_quantiles(0.05, 0.0, 3):
+            self.assertAlmostEqual(x, 0.05, places=15)
+
+    def test_parse_population(self):
+        self.assertIsNone(fit_ltd.parse_population(None))
+        self.assertEqual(len(fit_ltd.parse_population("lognormal:0.05:0.95:6")), 6)
+        for bad in ("normal:0.05:0.9:6", "lognormal:0.05:0.9", "lognormal:x:0.9:6",
+                    "lognormal:-1:0.9:6", "lognormal:0.05:0.9:0", "lognormal:0.05:0.9:1000"):
+            with self.assertRaises(SystemExit):
+                fit_ltd.parse_population(bad)
 
     def test_param_table_reads_units_and_defaults(self):
         table = fit_ltd.param_table_from(PARAMS_OUTPUT)
