@@ -285,6 +285,13 @@ class Evaluator:
         self.seeds = list(range(1, seeds + 1)) or [None]
         self.volumes = volumes
         self.protocols = sorted({t[1] for t in targets}, key=list(PROTOCOLS).index)
+        # a file's own settings win over overrides (run_protocol): a file that sets the head
+        # volume would silently run every member at that one size
+        fixed_size = [pid for pid in self.protocols
+                      if volumes is not None and "cable.head_volume" in protocol_text(pid)[1]]
+        if fixed_size:
+            raise SystemExit("--spine-population: these protocols set cable.head_volume "
+                             f"themselves: {', '.join(fixed_size)}")
         self.history = []
         self.table = param_table(binary)
 
