@@ -68,9 +68,9 @@ PENALTY_W = 10.0
 PROTOCOLS = {f"frc_{hz}Hz": ("frequency_response.exp", {"rate": f'"{hz} Hz"'})
              for hz in (1, 3, 5, 10, 50)}
 PROTOCOLS.update({f"stdp_{dt:+d}ms": ("stdp.exp", {"delay": f'"{dt} ms"'})
-                  for dt in (-40, -10, -5, 5, 10, 40)})
+                  for dt in (-40, -20, -10, -5, 5, 10, 40)})
 PROTOCOLS.update({f"vc_{mv}mV": ("vc_pairing.exp", {"hold": f'"{mv} mV"'})
-                  for mv in (-70, -60, -55, -50, 0)})
+                  for mv in (-70, -65, -60, -55, -50, 0)})
 PROTOCOLS["field_ltp"] = ("field_ltp.exp", {})
 PROTOCOLS["early_ltp"] = ("early_ltp.exp", {})
 

@@ -216,6 +216,22 @@ class Protocols(unittest.TestCase):
         with self.assertRaises(SystemExit):
             ltd_drive.induction('stimuli = ( { type = "tetanus"; pulses = 100; } );')
 
+    def test_per_period_integrates_the_excess_over_periods(self):
+        rows = [{"t_ms": t, "x": x} for t, x in ((0, 1.0), (2, 3.0), (3, 0.5), (7, 1.0))]
+        # held values: 1 for 2 ms, 3 for 1 ms, 0.5 for 4 ms (the last row ends the trace)
+        self.assertAlmostEqual(ltd_drive.per_period(rows, "x", 1), 2 + 3 + 2)
+        self.assertAlmostEqual(ltd_drive.per_period(rows, "x", 2), 3.5)
+        # above 1: only the 3 counts, and nothing goes negative
+        self.assertAlmostEqual(ltd_drive.per_period(rows, "x", 1, above=1.0), 2.0)
+        self.assertEqual(ltd_drive.per_period(rows[:1], "x", 1), 0.0)
+
+    def test_extra_targets_are_suite_checks_outside_the_fit(self):
+        fit_pids = {t[1] for t in fit_ltd.TARGETS}
+        for label, pid, after, lo, hi in ltd_drive.EXTRA_TARGETS:
+            self.assertIn(pid, fit_ltd.PROTOCOLS, label)
+            self.assertNotIn(pid, fit_pids, label)
+            self.assertLess(lo, hi, label)
+
     def test_traced_replaces_the_trace_window(self):
         out = ltd_drive.traced('name = "x";\ntraces = { interval = "1 ms"; };\n', 10.0, 12.5, 0.1)
         self.assertNotIn('interval = "1 ms"', out)
