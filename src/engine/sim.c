@@ -834,7 +834,9 @@ static ltp_status record_final_state(const sim_t *s, ltp_results *res) {
                   {SLOW_RETRO, "retrograde.signal", "1"},
                   {SLOW_TAG, "late.tag", "1"},
                   {SLOW_Z, "late.z", "1"},
-                  {SLOW_ACTIN, "actin.pool", "1"}};
+                  {SLOW_ACTIN, "actin.pool", "1"},
+                  {SLOW_LTD_COUNT, "ltd_switch.count", "uM s"},
+                  {SLOW_LTD_COMMIT, "ltd_switch.commit", "1"}};
   ltp_status st = LTP_OK;
   char name[64];
   for (int k = 0; k < s->np && st == LTP_OK; ++k) {

@@ -13,6 +13,7 @@
 
 #include "mech/actin.h"
 #include "mech/late_phase.h"
+#include "mech/ltd_switch.h"
 #include "mech/retrograde.h"
 #include "mech/trafficking.h"
 
@@ -32,6 +33,7 @@ struct ltp_slow {
   double t_ms;
   camkii_inputs cam_in[8]; /* what camkii_rhs needs from the Ca2+ of synapse k, computed once */
   double pp1_rest_uM;      /* PP1 at resting Ca2+: the reference of the phosphatase drive */
+  double ca_rest_uM;       /* resting head Ca2+: the reference of the LTD count */
   int need_init;
   uint64_t explicit_steps, cvode_steps_before;
 };
@@ -61,7 +63,9 @@ static void derivatives(const ltp_slow *s, const camkii_inputs *in, const double
     const double a_k = kinase_drive(p, syn);
     const double a_expr =
         a_k > p->trafficking.camkii_threshold ? a_k - p->trafficking.camkii_threshold : 0.0;
-    const trafficking_drive drive = {a_expr, phosphatase_drive(s, syn), syn[SLOW_Z]};
+    const trafficking_drive drive = {
+        a_expr, phosphatase_drive(s, syn), syn[SLOW_Z],
+        ltd_switch_removal_per_s(&p->ltd_switch, syn[SLOW_LTD_COMMIT])};
     const trafficking_state ts = {syn[SLOW_SLOTS], syn[SLOW_RECEPTORS], syn[SLOW_S831]};
     trafficking_state dts;
     trafficking_rhs(&p->trafficking, &ts, &drive, &dts);
@@ -73,6 +77,11 @@ static void derivatives(const ltp_slow *s, const camkii_inputs *in, const double
     dsyn[SLOW_Z] =
         late_consolidation_rhs(&p->late, syn[SLOW_Z], syn[SLOW_TAG], cell[SLOW_CELL_PRP]);
     dsyn[SLOW_ACTIN] = actin_pool_rhs(&p->actin, syn[SLOW_ACTIN], a_k);
+    dsyn[SLOW_LTD_COUNT] =
+        ltd_switch_count_rhs(&p->ltd_switch, syn[SLOW_LTD_COUNT], in[k].ca_phosphatase_uM,
+                             s->ca_rest_uM, p->camkii.calcineurin_block, a_k);
+    dsyn[SLOW_LTD_COMMIT] =
+        ltd_switch_commit_rhs(&p->ltd_switch, syn[SLOW_LTD_COMMIT], syn[SLOW_LTD_COUNT]);
     if (a_k > p->late.tag_threshold)
       drive_in += a_k - p->late.tag_threshold;
   }
@@ -107,8 +116,11 @@ static double stiffness_per_ms(const ltp_slow *s, const double *y) {
   for (int k = 0; k < s->n_syn; ++k) {
     const double *syn = y + k * SLOW_PER_SYNAPSE;
     const double a_k = kinase_drive(p, syn);
-    const trafficking_drive drive = {a_k, phosphatase_drive(s, syn), syn[SLOW_Z]};
+    const trafficking_drive drive = {
+        a_k, phosphatase_drive(s, syn), syn[SLOW_Z],
+        ltd_switch_removal_per_s(&p->ltd_switch, syn[SLOW_LTD_COMMIT])};
     rate = fmax(rate, camkii_stiffness_per_ms(&p->camkii, &s->cam_in[k], syn + SLOW_CAMKII));
+    rate = fmax(rate, ltd_switch_stiffness_per_ms(&p->ltd_switch, syn[SLOW_LTD_COUNT]));
     rate = fmax(rate, trafficking_stiffness_per_ms(&p->trafficking, &drive));
     rate = fmax(rate, late_stiffness_per_ms(&p->late, a_k));
     rate = fmax(rate, actin_stiffness_per_ms(&p->actin, a_k));
@@ -155,6 +167,7 @@ static void set_rest(ltp_slow *s) {
     syn[SLOW_RECEPTORS] = ts.receptors;
     syn[SLOW_S831] = ts.s831;
     syn[SLOW_RETRO] = syn[SLOW_TAG] = syn[SLOW_Z] = syn[SLOW_ACTIN] = 0.0;
+    syn[SLOW_LTD_COUNT] = syn[SLOW_LTD_COMMIT] = 0.0;
   }
   y[s->n_syn * SLOW_PER_SYNAPSE + SLOW_CELL_DRIVE] = 0.0;
   y[s->n_syn * SLOW_PER_SYNAPSE + SLOW_CELL_PRP] = 0.0;
@@ -230,6 +243,7 @@ void ltp_slow_set_rest_calcium(ltp_slow *s, double ca_rest_uM) {
   double pp1, i1p;
   camkii_cascade_steady(&s->params->camkii, ca_rest_uM, &pp1, &i1p);
   s->pp1_rest_uM = pp1 > 0.0 ? pp1 : 1e-9;
+  s->ca_rest_uM = ca_rest_uM;
 }
 
 const char *ltp_slow_variable_name(const ltp_slow *s, int i) {
@@ -243,7 +257,9 @@ const char *ltp_slow_variable_name(const ltp_slow *s, int i) {
                                                 [SLOW_RETRO] = "retrograde.signal",
                                                 [SLOW_TAG] = "late.tag",
                                                 [SLOW_Z] = "late.z",
-                                                [SLOW_ACTIN] = "actin.pool"};
+                                                [SLOW_ACTIN] = "actin.pool",
+                                                [SLOW_LTD_COUNT] = "ltd_switch.count",
+                                                [SLOW_LTD_COMMIT] = "ltd_switch.commit"};
   if (i >= s->cam_off)
     return "camkii.cam";
   if (i >= s->n_syn * SLOW_PER_SYNAPSE)

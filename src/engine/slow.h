@@ -19,7 +19,9 @@ enum {
   SLOW_RETRO,
   SLOW_TAG,
   SLOW_Z,
-  SLOW_ACTIN, /* enlargement pool of the head, in baseline head volumes */
+  SLOW_ACTIN,      /* enlargement pool of the head, in baseline head volumes */
+  SLOW_LTD_COUNT,  /* count of the head's Ca2+ entry, uM s (mech/ltd_switch.c) */
+  SLOW_LTD_COMMIT, /* LTD commitment, 0..1 */
   SLOW_PER_SYNAPSE
 };
 /* Cell-wide entries after the synapses. */

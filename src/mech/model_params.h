@@ -99,6 +99,12 @@ typedef struct { /* actin.c: enlargement pool of the spine head */
   double pool_max, k_poly_per_s, tau_loss_s, block;
 } actin_params;
 
+typedef struct { /* ltd_switch.c: count of Ca2+ entry, all-or-none LTD commitment */
+  double k_rem_per_s, tau_count_s, count_threshold_uM_s, hill, k_commit_per_s, kinase_veto;
+  double count_saturation_uM;
+  double tau_commit_s;
+} ltd_switch_params;
+
 typedef struct { /* retrograde.c */
   double enabled, gain, tau_rise_s, tau_decay_s, camkii_threshold;
 } retrograde_params;
@@ -142,6 +148,7 @@ typedef struct {
   camkii_params camkii;
   trafficking_params trafficking;
   actin_params actin;
+  ltd_switch_params ltd_switch;
   retrograde_params retrograde;
   late_params late;
   rules_params rules; /* src/rules/: reduced plasticity rules, one table per rule */

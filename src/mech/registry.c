@@ -14,6 +14,7 @@
 #include "mech/camkii.h"
 #include "mech/hh.h"
 #include "mech/late_phase.h"
+#include "mech/ltd_switch.h"
 #include "mech/nanodomain.h"
 #include "mech/nmda.h"
 #include "mech/nmda_calcium.h"
@@ -27,8 +28,8 @@
 /* Causal order: release -> receptors -> cell -> Ca2+ -> signalling -> expression -> late. */
 const ltp_mech_def *const ltp_mech_registry[] = {
     &release_mech, &ampa_mech, &nmda_mech, &cable_mech, &hh_mech, &vgcc_mech, &calcium_mech,
-    &nanodomain_mech, &camkii_mech, &trafficking_mech, &actin_mech, &retrograde_mech, &late_mech,
-    &numerics_mech,
+    &nanodomain_mech, &camkii_mech, &trafficking_mech, &actin_mech, &ltd_switch_mech,
+    &retrograde_mech, &late_mech, &numerics_mech,
     /* the point model (engine/batch.c): cell.model = point_lif */
     &cell_model_mech, &lif_mech, &point_synapse_mech, &nmda_calcium_mech,
     /* reduced plasticity rules (src/rules/): plasticity.rule picks one (or the cascade) */

@@ -1,11 +1,12 @@
 /* AMPAR trafficking and phosphorylation (own formulation in the spirit of Hayer & Bhalla 2005
  * and Earnshaw & Bressloff 2006, SCIENCE.md 1g):
- *   dS/dt = k_ins a_K (S_max - S) - k_rem a_P (S - S_min) - (S - S_base(z)) / tau_early
- *   dR/dt = k_exo (S - R) - k_endo a_P R
+ *   dS/dt = k_ins a_K (S_max - S) - (k_rem a_P + r_c) (S - S_min) - (S - S_base(z)) / tau_early
+ *   dR/dt = k_exo (S - R) - (k_rem a_P + r_c) R
  *   df/dt = k_phos a_K (1 - f) - k_dephos (1 + a_P) (f - f_basal)
  * S: PSD slots (scaffold capacity; PSD area and spine volume follow it, Harris & Stevens 1989);
  * R: AMPARs in the PSD; f: GluA1-S831 phosphorylated fraction, gamma = gamma_low +
- * f (gamma_high - gamma_low). Early LTP lives in the extra slots and decays with tau_early
+ * f (gamma_high - gamma_low); r_c: removal of a synapse committed to LTD (mech/ltd_switch.c,
+ * optional). Early LTP lives in the extra slots and decays with tau_early
  * unless consolidation z raises S_base (late phase). */
 #include "mech/trafficking.h"
 
@@ -98,19 +99,20 @@ void trafficking_rhs(const trafficking_params *p, const trafficking_state *s,
   const double s_base = p->slots_0 * (1.0 + p->slots_max_gain * d->consolidation);
   const double s_max = p->slots_0 * (1.0 + p->slots_max_gain);
   const double s_min = p->slots_min_frac * p->slots_0;
+  const double removal_per_s = p->k_rem_per_s * d->phosphatase + d->committed_removal_per_s;
   ds->slots = per_ms * (p->k_ins_per_s * d->kinase * (s_max - s->slots) -
-                        p->k_rem_per_s * d->phosphatase * (s->slots - s_min) -
-                        (s->slots - s_base) / p->tau_early_s);
-  ds->receptors = per_ms * (p->k_exo_per_s * (s->slots - s->receptors) -
-                            p->k_rem_per_s * d->phosphatase * s->receptors);
+                        removal_per_s * (s->slots - s_min) - (s->slots - s_base) / p->tau_early_s);
+  ds->receptors =
+      per_ms * (p->k_exo_per_s * (s->slots - s->receptors) - removal_per_s * s->receptors);
   ds->s831 = per_ms * (p->k_phos_per_s * d->kinase * (1.0 - s->s831) -
                        p->k_dephos_per_s * (1.0 + d->phosphatase) * (s->s831 - p->s831_basal));
 }
 
 double trafficking_stiffness_per_ms(const trafficking_params *p, const trafficking_drive *d) {
   const double a_k = fabs(d->kinase), a_p = fabs(d->phosphatase);
-  const double slots = p->k_ins_per_s * a_k + p->k_rem_per_s * a_p + 1.0 / p->tau_early_s;
-  const double receptors = p->k_exo_per_s + p->k_rem_per_s * a_p;
+  const double removal = p->k_rem_per_s * a_p + fabs(d->committed_removal_per_s);
+  const double slots = p->k_ins_per_s * a_k + removal + 1.0 / p->tau_early_s;
+  const double receptors = p->k_exo_per_s + removal;
   const double s831 = p->k_phos_per_s * a_k + p->k_dephos_per_s * (1.0 + a_p);
   return 1e-3 * fmax(slots, fmax(receptors, s831));
 }

@@ -13,9 +13,10 @@ typedef struct {
 } trafficking_state;
 
 /* Signalling drives, dimensionless: kinase = CaMKII T286-phosphorylated fraction; phosphatase =
- * relative PP1 activity above rest; consolidation z in [0,1] from the late phase. */
+ * relative PP1 activity above rest; consolidation z in [0,1] from the late phase;
+ * committed_removal_per_s: removal of a synapse committed to LTD (mech/ltd_switch.h), 1/s. */
 typedef struct {
-  double kinase, phosphatase, consolidation;
+  double kinase, phosphatase, consolidation, committed_removal_per_s;
 } trafficking_drive;
 
 void trafficking_rest(const trafficking_params *p, trafficking_state *s);

@@ -1,0 +1,89 @@
+/* Count of Ca2+ entry and all-or-none LTD commitment (mech/ltd_switch.h):
+ *   d count/dt  = (1 - cn_block) (1 - veto a_K) x / (1 + x / K_sat) - count / tau_count,
+ *                 x = max(Ca - Ca_rest, 0)
+ *   d commit/dt = k_commit H(count) (1 - commit) - commit / tau_commit,
+ *                 H = count^n / (count^n + theta^n)
+ * and a committed synapse loses slots and receptors at k_rem x commit (mech/trafficking.c);
+ * a_K is the CaMKII T286-phosphorylated fraction: Ca2+ that has switched the kinase on counts
+ * towards LTP, not LTD.
+ * The count is linear in the Ca2+ that entered: the totals of the suite's low-frequency and
+ * voltage-clamp pairings order them as the data do, where GB2007's PP1 saturates
+ * (docs/model.md, "Why no setting of the expression layer fixes the LTD side"). */
+#include "mech/ltd_switch.h"
+
+#include <math.h>
+#include <stddef.h>
+
+#define P(field) offsetof(ltp_params, ltd_switch.field)
+static const ltp_param_def ltd_switch_table[] = {
+    {"k_rem", "1/s", 0, 0, 10,
+     "0: off (the calibrated default set; LTD through the PP1 drive, trafficking.k_rem). "
+     "[M] a committed synapse loses its surface AMPARs by NMDAR-triggered, calcineurin/PP1-"
+     "dependent endocytosis within ~5-15 min (Beattie et al. 2000; Ehlers 2000)",
+     "slot and receptor removal rate of a fully committed synapse", P(k_rem_per_s), NULL},
+    {"tau_count", "s", 1200, 1, 1e6,
+     "[M] LTD needs hundreds of pulses delivered within ~15 min: 900 at 1 Hz (Dudek & Bear "
+     "1992), >= ~300 at 1-3 Hz (Rodrigues et al. 2023's prediction, SCIENCE.md 3.3)",
+     "memory of the Ca2+ count", P(tau_count_s), NULL},
+    {"count_threshold", "uM s", 6, 0, 1e4,
+     "[fitted] between the counts of 200 pulses at 2 Hz under clamp at -65 mV (no LTD) and "
+     "at -60 mV (LTD) (SCIENCE.md 3.8, Shouval et al. 2002's check); docs/model.md",
+     "count at which a synapse is half-way to committing", P(count_threshold_uM_s), NULL},
+    {"hill", "1", 16, 1, 64,
+     "[M] single synapses depress all-or-none (O'Connor, Wittenberg & Wang 2005): a steep "
+     "threshold",
+     "Hill coefficient of the commitment in the count", P(hill), NULL},
+    {"k_commit", "1/s", 0.05, 0, 100,
+     "[M] unitary depression completes within minutes of the induction (O'Connor et al. 2005)",
+     "commitment rate past the threshold", P(k_commit_per_s), NULL},
+    {"count_saturation", "uM", 1, 0.01, 1e4,
+     "[M] the count reads calcineurin, which Ca2+-CaM activates half-way at ~0.6-1.3 uM Ca2+ "
+     "(Stemmer & Klee 1994) and which saturates above it: a Ca2+ rise far above ~1 uM (a "
+     "0 mV hold's VGCC plateau) counts little more than one of ~1 uM",
+     "Ca2+ rise over rest at which the count's rate is half its linear value",
+     P(count_saturation_uM), NULL},
+    {"kinase_veto", "1", 1, 0, 1,
+     "[M] CaMKII and the phosphatases compete for the same synapse (Lisman 1989; GB2007's "
+     "PP1 dephosphorylates CaMKII): Ca2+ entering while the kinase is switched on drives LTP "
+     "(tetanus, pairing at 0 mV, uncaging) and does not count towards LTD",
+     "fraction by which the CaMKII T286-phosphorylated fraction suppresses the count",
+     P(kinase_veto), NULL},
+    {"tau_commit", "s", 1200, 1, 1e6,
+     "[M] LFS-LTD develops over ~15-30 min after the train (Dudek & Bear 1992)",
+     "lifetime of the commitment", P(tau_commit_s), NULL},
+};
+#undef P
+
+const ltp_mech_def ltd_switch_mech = {
+    "ltd_switch", "Count of spine Ca2+ entry and all-or-none LTD commitment (optional)",
+    ltd_switch_table, LTP_COUNT(ltd_switch_table)};
+
+double ltd_switch_count_rhs(const ltd_switch_params *p, double count_uM_s, double ca_uM,
+                            double ca_rest_uM, double calcineurin_block, double kinase) {
+  const double excess_uM = ca_uM > ca_rest_uM ? ca_uM - ca_rest_uM : 0.0;
+  const double counted = (1.0 - calcineurin_block) * (1.0 - p->kinase_veto * kinase);
+  return 1e-3 * (counted * excess_uM / (1.0 + excess_uM / p->count_saturation_uM) -
+                 count_uM_s / p->tau_count_s);
+}
+
+static double commit_drive(const ltd_switch_params *p, double count_uM_s) {
+  if (count_uM_s <= 0.0)
+    return 0.0;
+  const double x = pow(count_uM_s / p->count_threshold_uM_s, p->hill);
+  return x / (1.0 + x);
+}
+
+double ltd_switch_commit_rhs(const ltd_switch_params *p, double commit, double count_uM_s) {
+  return 1e-3 * (p->k_commit_per_s * commit_drive(p, count_uM_s) * (1.0 - commit) -
+                 commit / p->tau_commit_s);
+}
+
+double ltd_switch_removal_per_s(const ltd_switch_params *p, double commit) {
+  return p->k_rem_per_s * commit;
+}
+
+double ltd_switch_stiffness_per_ms(const ltd_switch_params *p, double count_uM_s) {
+  const double count = 1.0 / p->tau_count_s;
+  const double commit = p->k_commit_per_s * commit_drive(p, count_uM_s) + 1.0 / p->tau_commit_s;
+  return 1e-3 * fmax(count, commit);
+}
