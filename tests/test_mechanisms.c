@@ -17,6 +17,7 @@
 #include "mech/ampa.h"
 #include "mech/calcium.h"
 #include "mech/camkii.h"
+#include "mech/ltd_switch.h"
 #include "mech/nanodomain.h"
 #include "mech/nmda.h"
 #include "mech/registry.h"
@@ -366,6 +367,39 @@ static void actin_pool_fixed_point_and_decay(void **state) {
   assert_float_equal(actin_stiffness_per_ms(a, k), 1e-3 * (rate + 1.0 / a->tau_loss_s), 1e-18);
 }
 
+static void ltd_switch_counts_and_commits(void **state) {
+  (void)state;
+  const ltp_params p = defaults();
+  const ltd_switch_params *l = &p.ltd_switch;
+  assert_float_equal(l->k_rem_per_s, 0.0, 0.0); /* off in the default set */
+  const double rest = 0.07, rise = 0.3, k_sat = l->count_saturation_uM;
+  /* the count grows with the rise over rest, linearly well below the saturation, and
+   * leaks with tau_count; below rest it only leaks */
+  const double linear = rise / (1.0 + rise / k_sat);
+  assert_float_equal(ltd_switch_count_rhs(l, 0.0, rest + rise, rest, 0.0, 0.0), 1e-3 * linear,
+                     1e-15);
+  assert_float_equal(ltd_switch_count_rhs(l, 2.0, rest - 0.01, rest, 0.0, 0.0),
+                     -1e-3 * 2.0 / l->tau_count_s, 1e-15);
+  /* a rise far above the saturation counts at most k_sat per second */
+  assert_true(ltd_switch_count_rhs(l, 0.0, rest + 1000.0, rest, 0.0, 0.0) < 1e-3 * k_sat);
+  /* calcineurin blocked, or CaMKII fully on with the full veto: nothing is counted */
+  assert_float_equal(ltd_switch_count_rhs(l, 0.0, rest + rise, rest, 1.0, 0.0), 0.0, 0.0);
+  ltd_switch_params veto = *l;
+  veto.kinase_veto = 1.0;
+  assert_float_equal(ltd_switch_count_rhs(&veto, 0.0, rest + rise, rest, 0.0, 1.0), 0.0, 0.0);
+  /* commitment: half the commit rate at the threshold, steeply less below it, none at 0 */
+  const double theta = l->count_threshold_uM_s;
+  assert_float_equal(ltd_switch_commit_rhs(l, 0.0, theta), 1e-3 * 0.5 * l->k_commit_per_s, 1e-15);
+  assert_true(ltd_switch_commit_rhs(l, 0.0, 0.8 * theta) < 0.05 * 1e-3 * l->k_commit_per_s);
+  assert_float_equal(ltd_switch_commit_rhs(l, 0.0, 0.0), 0.0, 0.0);
+  /* once committed it decays with tau_commit whatever the count */
+  assert_float_equal(ltd_switch_commit_rhs(l, 1.0, 0.0), -1e-3 / l->tau_commit_s, 1e-15);
+  ltd_switch_params on = *l;
+  on.k_rem_per_s = 2e-4;
+  assert_float_equal(ltd_switch_removal_per_s(&on, 0.5), 1e-4, 1e-18);
+  assert_true(ltd_switch_stiffness_per_ms(l, theta) >= 1e-3 / l->tau_count_s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(mg_block_matches_jahr_stevens_table),
@@ -385,6 +419,7 @@ int main(void) {
       cmocka_unit_test(bapta_shrinks_transients),
       cmocka_unit_test(cell_input_resistance_in_ca1_range),
       cmocka_unit_test(actin_pool_fixed_point_and_decay),
+      cmocka_unit_test(ltd_switch_counts_and_commits),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -467,11 +467,11 @@ static const char *const trace_names[] = {"soma_v",    "spine_v",   "mg_unblock"
 static const char *const trace_units[] = {"mV", "mV", "1", "pA", "uM", "1", "1", "1", "uM"};
 
 /* Slow variables of every pathway plus the cell-wide ones, named "p1.camkii_p" etc. */
-static const char *const state_vars[] = {"camkii_p", "pp1_drive",  "slots",       "ampar_psd",
-                                         "s831",     "gamma",      "retrograde",  "tag",
-                                         "z",        "actin_pool", "head_volume", "weight"};
-static const char *const state_units[] = {"1", "1", "1", "1", "1",   "pS",
-                                          "1", "1", "1", "1", "um3", "1"};
+static const char *const state_vars[] = {
+    "camkii_p", "pp1_drive", "slots",      "ampar_psd", "s831",       "gamma",       "retrograde",
+    "tag",      "z",         "actin_pool", "ltd_count", "ltd_commit", "head_volume", "weight"};
+static const char *const state_units[] = {"1", "1", "1", "1",    "1", "pS",  "1",
+                                          "1", "1", "1", "uM s", "1", "um3", "1"};
 static const char *const cell_vars[] = {"cell.synthesis_drive", "cell.prp"};
 static const char *const cell_units[] = {"1", "1"};
 
@@ -497,6 +497,8 @@ void sim_sample_state(const sim_t *s, double t, ltp_results *res) {
     v[n++] = syn[SLOW_TAG];
     v[n++] = syn[SLOW_Z];
     v[n++] = syn[SLOW_ACTIN];
+    v[n++] = syn[SLOW_LTD_COUNT];
+    v[n++] = syn[SLOW_LTD_COMMIT];
     v[n++] = sim_head_volume_um3(s, k);
     v[n++] = sim_synaptic_weight(s, k);
   }
