@@ -6,8 +6,8 @@
  * and a committed synapse loses slots and receptors at k_rem x commit (mech/trafficking.c);
  * a_K is the CaMKII T286-phosphorylated fraction: Ca2+ that has switched the kinase on counts
  * towards LTP, not LTD.
- * The count is linear in the Ca2+ that entered: the totals of the suite's low-frequency and
- * voltage-clamp pairings order them as the data do, where GB2007's PP1 saturates
+ * The count is linear in the Ca2+ that entered up to the saturation: the totals of the suite's
+ * low-frequency and voltage-clamp pairings order them as the data do, where GB2007's PP1 saturates
  * (docs/model.md, "Why no setting of the expression layer fixes the LTD side"). */
 #include "mech/ltd_switch.h"
 
@@ -17,17 +17,20 @@
 #define P(field) offsetof(ltp_params, ltd_switch.field)
 static const ltp_param_def ltd_switch_table[] = {
     {"k_rem", "1/s", 0, 0, 10,
-     "0: off (the calibrated default set; LTD through the PP1 drive, trafficking.k_rem). "
-     "[M] a committed synapse loses its surface AMPARs by NMDAR-triggered, calcineurin/PP1-"
+     "0: off (the calibrated default set; LTD through the PP1 drive, trafficking.k_rem); "
+     "0.0004 with trafficking.k_rem = 0 at the documented point (docs/fits/"
+     "suite_ltd_switch.json). [M] a committed synapse loses its surface AMPARs by NMDAR-triggered, "
+     "calcineurin/PP1-"
      "dependent endocytosis within ~5-15 min (Beattie et al. 2000; Ehlers 2000)",
      "slot and receptor removal rate of a fully committed synapse", P(k_rem_per_s), NULL},
     {"tau_count", "s", 1200, 1, 1e6,
      "[M] LTD needs hundreds of pulses delivered within ~15 min: 900 at 1 Hz (Dudek & Bear "
      "1992), >= ~300 at 1-3 Hz (Rodrigues et al. 2023's prediction, SCIENCE.md 3.3)",
      "memory of the Ca2+ count", P(tau_count_s), NULL},
-    {"count_threshold", "uM s", 6, 0, 1e4,
-     "[fitted] between the counts of 200 pulses at 2 Hz under clamp at -65 mV (no LTD) and "
-     "at -60 mV (LTD) (SCIENCE.md 3.8, Shouval et al. 2002's check); docs/model.md",
+    {"count_threshold", "uM s", 7, 0, 1e4,
+     "[chosen] between the counts of 200 pulses at 2 Hz under clamp at -65 mV (no LTD) and "
+     "at -60 mV (LTD) (SCIENCE.md 3.8, Shouval et al. 2002's check) with the baseline test "
+     "pulses' share; docs/fits/suite_ltd_switch.json, docs/model.md",
      "count at which a synapse is half-way to committing", P(count_threshold_uM_s), NULL},
     {"hill", "1", 16, 1, 64,
      "[M] single synapses depress all-or-none (O'Connor, Wittenberg & Wang 2005): a steep "
@@ -37,9 +40,10 @@ static const ltp_param_def ltd_switch_table[] = {
      "[M] unitary depression completes within minutes of the induction (O'Connor et al. 2005)",
      "commitment rate past the threshold", P(k_commit_per_s), NULL},
     {"count_saturation", "uM", 1, 0.01, 1e4,
-     "[M] the count reads calcineurin, which Ca2+-CaM activates half-way at ~0.6-1.3 uM Ca2+ "
-     "(Stemmer & Klee 1994) and which saturates above it: a Ca2+ rise far above ~1 uM (a "
-     "0 mV hold's VGCC plateau) counts little more than one of ~1 uM",
+     "[M] the count reads calcineurin, a high-affinity Ca2+-CaM target that is activated at "
+     "sub- to low-micromolar Ca2+ and saturates above it (Stemmer & Klee 1994; the value was "
+     "not checked at the source): a Ca2+ rise far above ~1 uM (a 0 mV hold's VGCC plateau) "
+     "counts little more than one of ~1 uM",
      "Ca2+ rise over rest at which the count's rate is half its linear value",
      P(count_saturation_uM), NULL},
     {"kinase_veto", "1", 1, 0, 1,
