@@ -371,7 +371,7 @@ static void ltd_switch_counts_and_commits(void **state) {
   (void)state;
   const ltp_params p = defaults();
   const ltd_switch_params *l = &p.ltd_switch;
-  assert_float_equal(l->k_rem_per_s, 0.0, 0.0); /* off in the default set */
+  assert_true(l->k_rem_per_s > 0.0); /* on in the default set */
   const double rest = 0.07, rise = 0.3, k_sat = l->count_saturation_uM;
   /* the count grows with the rise over rest, linearly well below the saturation, and
    * leaks with tau_count; below rest it only leaks */

@@ -16,10 +16,11 @@
 
 #define P(field) offsetof(ltp_params, ltd_switch.field)
 static const ltp_param_def ltd_switch_table[] = {
-    {"k_rem", "1/s", 0, 0, 10,
-     "0: off (the calibrated default set; LTD through the PP1 drive, trafficking.k_rem); "
-     "0.0004 with trafficking.k_rem = 0 at the documented point (docs/fits/"
-     "suite_ltd_switch.json). [M] a committed synapse loses its surface AMPARs by NMDAR-triggered, "
+    {"k_rem", "1/s", 0.0004, 0, 10,
+     "[chosen] with trafficking.k_rem 0.0003 and slots_max_gain 0.95, the first measured "
+     "setting that passes 15 cases of the suite (docs/model.md, Calibration choices; "
+     "docs/fits/suite_defaults_ltd_switch.json); 0 turns the count off. [M] a committed synapse "
+     "loses its surface AMPARs by NMDAR-triggered, "
      "calcineurin/PP1-"
      "dependent endocytosis within ~5-15 min (Beattie et al. 2000; Ehlers 2000)",
      "slot and receptor removal rate of a fully committed synapse", P(k_rem_per_s), NULL},
@@ -58,9 +59,9 @@ static const ltp_param_def ltd_switch_table[] = {
 };
 #undef P
 
-const ltp_mech_def ltd_switch_mech = {
-    "ltd_switch", "Count of spine Ca2+ entry and all-or-none LTD commitment (optional)",
-    ltd_switch_table, LTP_COUNT(ltd_switch_table)};
+const ltp_mech_def ltd_switch_mech = {"ltd_switch",
+                                      "Count of spine Ca2+ entry and all-or-none LTD commitment",
+                                      ltd_switch_table, LTP_COUNT(ltd_switch_table)};
 
 double ltd_switch_count_rhs(const ltd_switch_params *p, double count_uM_s, double ca_uM,
                             double ca_rest_uM, double calcineurin_block, double kinase) {

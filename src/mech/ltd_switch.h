@@ -1,5 +1,5 @@
-/* A count of the spine's Ca2+ entry and an all-or-none LTD commitment (optional; off by
- * default, ltd_switch.k_rem = 0). LTD at CA1 synapses needs many low-frequency pulses (Dudek &
+/* A count of the spine's Ca2+ entry and an all-or-none LTD commitment (ltd_switch.k_rem = 0
+ * turns it off, leaving LTD to the PP1 drive of mech/trafficking.c). LTD at CA1 synapses needs many low-frequency pulses (Dudek &
  * Bear 1992: 900 at 1-3 Hz) and single synapses depress all-or-none (O'Connor, Wittenberg &
  * Wang 2005): here a leaky count of the Ca2+ that entered the head commits the synapse to
  * LTD once it passes a threshold, and a committed synapse loses AMPAR slots for as long as
