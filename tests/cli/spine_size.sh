@@ -15,7 +15,7 @@ failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 "$ltpsim" sweep "$src/validation/frequency_response.exp" --jobs 2 \
-  --vary "cable.head_volume=0.012,0.031,0.11 um3" --out "$tmp/sizes" >"$tmp/stdout" 2>"$tmp/stderr" ||
+  --vary "cable.head_volume=0.008,0.031,0.11 um3" --out "$tmp/sizes" >"$tmp/stdout" 2>"$tmp/stderr" ||
   fail "sweep: exit $?: $(cat "$tmp/stderr")"
 csv=$tmp/sizes/sweep.csv
 col=$(head -1 "$csv" | tr ',' '\n' | grep -n '^p1_potentiation_60min_pct$' | cut -d: -f1)
@@ -29,7 +29,7 @@ check() {
   awk -v v="$v" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v >= lo && v <= hi) }' ||
     fail "head volume $1 um3 at 1 Hz: $v % outside [$2, $3]"
 }
-check 0.012 110 1000 # the smallest spine potentiates
+check 0.008 110 1000 # the smallest spine potentiates
 check 0.031 0 90     # a middle one depresses
 check 0.11 90 110    # the largest does not change
 
