@@ -6,14 +6,15 @@ to the signalling layer can be judged, and refitted, against all of the suite at
 
 Objective (lower is better; 0 = every case passes):
 
-    J = sum over cases [ 1 if the case fails + sum over its checks c_k ]
+    J = sum over cases [ W if the case fails + sum over its checks c_k ]
     c_k = min((d_k / s_k)^2, 25)
 
 d_k is the distance of the check's model value to its band [lo, hi] (0 inside); s_k is the
 band's width where both edges are finite, else a tenth of the finite edge's magnitude; a check
 without a model value (e.g. a threshold not found) costs 25, as does the cap, so that one
 diverging check cannot hide the others. Expected failures count like every other case: the
-point is to pass them. `--skip CASE` leaves a case out of J (for instance camkii_bistability,
+point is to pass them. W is 1 unless `--case-weight W` says otherwise: a large W (e.g. 100)
+makes the search put the number of passing cases first and the distances second. `--skip CASE` leaves a case out of J (for instance camkii_bistability,
 which checks Graupner & Brunel 2007's thresholds in Ca2+ and so moves by construction when
 camkii.kinase_l1..l4 differ from l1..l4). A suite run that leaves no validation.json scores 1e6.
 
@@ -48,10 +49,14 @@ import fit_ltd  # noqa: E402  (parameters, units, search, provenance)
 
 CHECK_CAP = 25.0
 RUN_FAILED = 1e6
-OBJECTIVE = ("sum over cases of (1 if the case fails) + sum over its checks of "
-             f"min((distance to band / scale)^2, {CHECK_CAP:g}); scale = band width, or a tenth "
-             f"of the one finite edge; no model value costs {CHECK_CAP:g}; "
-             f"{RUN_FAILED:g} when the suite leaves no validation.json")
+
+
+def objective_text(case_weight):
+    """The objective's definition, as the output JSON records it."""
+    return (f"sum over cases of ({case_weight:g} if the case fails) + sum over its checks of "
+            f"min((distance to band / scale)^2, {CHECK_CAP:g}); scale = band width, or a tenth "
+            f"of the one finite edge; no model value costs {CHECK_CAP:g}; "
+            f"{RUN_FAILED:g} when the suite leaves no validation.json")
 
 
 def check_cost(check):
@@ -73,9 +78,10 @@ def check_cost(check):
     return min((d / scale) ** 2, CHECK_CAP)
 
 
-def score(validation, skip=()):
+def score(validation, skip=(), case_weight=1.0):
     """(J, passing cases, {case: cost} of the failing ones, [failing check labels]) of a
-    validation.json document; cases named in skip are left out."""
+    validation.json document; cases named in skip are left out; a failing case costs
+    case_weight on top of its checks."""
     total, passing, costs, misses = 0.0, 0, {}, []
     for case in validation["cases"]:
         if case["name"] in skip:
@@ -84,7 +90,7 @@ def score(validation, skip=()):
         if case["pass"]:
             passing += 1
         else:
-            cost += 1.0
+            cost += case_weight
             costs[case["name"]] = cost
             misses += [f"{case['name']}: {k['label']} = {k['model']}" for k in case["checks"]
                        if not k["pass"]]
@@ -93,8 +99,9 @@ def score(validation, skip=()):
 
 
 class Evaluator:
-    def __init__(self, binary, jobs, fixed, skip):
+    def __init__(self, binary, jobs, fixed, skip, case_weight=1.0):
         self.binary, self.jobs, self.fixed, self.skip = binary, jobs, fixed, set(skip)
+        self.case_weight = case_weight
         self.table = fit_ltd.param_table(binary)
         self.history = []
 
@@ -127,7 +134,7 @@ class Evaluator:
             unknown = self.skip - {c["name"] for c in doc["cases"]}
             if unknown:
                 raise SystemExit(f"--skip: no case named {', '.join(sorted(unknown))}")
-            total, passing, costs, misses = score(doc, self.skip)
+            total, passing, costs, misses = score(doc, self.skip, self.case_weight)
             entry = {"params": params, "objective": total, "passing": passing,
                      "case_costs": costs, "misses": misses}
         entry["free"] = {k: float(f"{v:.6g}") for k, v in free.items()}
@@ -143,19 +150,23 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     fit_ltd.add_search_args(ap, "ltpsim validate --jobs")
     ap.add_argument("--skip", action="append", default=[], help="case left out of J")
+    ap.add_argument("--case-weight", type=float, default=1.0,
+                    help="cost of a failing case on top of its checks (default 1)")
     ap.add_argument("--out", default="suite_fit.json")
     a = ap.parse_args()
 
     free = [fit_ltd.parse_free(s) for s in a.free]
     fixed = dict(s.split("=", 1) for s in a.fix)
     start = fit_ltd.start_point(free, dict(s.split("=", 1) for s in a.start))
-    ev = Evaluator(a.binary, a.jobs, fixed, a.skip)
+    if not a.case_weight >= 0.0:
+        raise SystemExit(f"--case-weight {a.case_weight:g}: expected a number >= 0")
+    ev = Evaluator(a.binary, a.jobs, fixed, a.skip, a.case_weight)
     t0 = datetime.datetime.now(datetime.timezone.utc)
     fit_ltd.search(ev, free, start, a.init, max(1, a.evals), a.seed)
     best = min(ev.history, key=lambda e: e["objective"])
     result = {
         "provenance": fit_ltd.provenance(a.binary, "tools/fit_suite.py", t0),
-        "objective": OBJECTIVE,
+        "objective": objective_text(a.case_weight),
         "free": free,
         "fixed": fixed,
         "skip": sorted(ev.skip),

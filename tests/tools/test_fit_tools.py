@@ -187,6 +187,11 @@ class SuiteObjective(unittest.TestCase):
         total, passing, costs, _ = fit_suite.score(doc, skip={"c"})
         self.assertAlmostEqual(total, 1.25)
         self.assertEqual(list(costs), ["b"])
+        # a heavier failing case: the passing count comes first, the distances second
+        total, passing, costs, _ = fit_suite.score(doc, case_weight=100.0)
+        self.assertAlmostEqual(total, 0.25 + 100.0 + 100.0 + fit_suite.CHECK_CAP)
+        self.assertAlmostEqual(costs["b"], 100.25)
+        self.assertIn("100 if the case fails", fit_suite.objective_text(100.0))
 
     def test_start_point(self):
         free = [fit_ltd.parse_free("a.b=1:100:log"), fit_ltd.parse_free("c.d=0:1")]
