@@ -43,6 +43,8 @@
 #include <math.h>
 #include <stddef.h>
 
+#include "mech/kinetics.h"
+
 #define GB2007 "Graupner & Brunel 2007 PLoS Comput Biol 3:e221, ModelDB 114452"
 #define MS_PER_S 1000.0
 #define RING_SIZE 6
@@ -284,13 +286,6 @@ static double cam_stiffness_per_s(const camkii_params *p, double ca_uM) {
   return fastest;
 }
 
-/* Hill activation 1 / (1 + (K/C)^n) of GB2007 Eq. 23; 0 without Ca4-CaM. */
-static double hill_of_cam(double cam_uM, double k_uM, double n) {
-  if (cam_uM <= 0.0)
-    return 0.0;
-  return 1.0 / (1.0 + pow(k_uM / cam_uM, n));
-}
-
 /* v_CaN and v_PKA (1/s) for active fractions of calcineurin and PKA. */
 static double can_rate(const camkii_params *p, double active_fraction) {
   return p->can_k0_per_s + (1.0 - p->calcineurin_block) * p->can_kmax_per_s * active_fraction;
@@ -301,11 +296,11 @@ static double pka_rate(const camkii_params *p, double active_fraction) {
 }
 
 static double can_activation_of_cam(const camkii_params *p, double cam_uM) {
-  return hill_of_cam(cam_uM, p->can_k_uM, p->can_n);
+  return hill_activation(cam_uM, p->can_k_uM, p->can_n);
 }
 
 static double pka_activation_of_cam(const camkii_params *p, double cam_uM) {
-  return hill_of_cam(cam_uM, p->pka_k_uM, p->pka_n);
+  return hill_activation(cam_uM, p->pka_k_uM, p->pka_n);
 }
 
 static double can_rate_of_cam(const camkii_params *p, double cam_uM) {

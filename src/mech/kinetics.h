@@ -24,6 +24,15 @@ static inline double exp_memo_of(exp_memo *m, double arg) {
   return m->value;
 }
 
+/* Hill activation x^n / (k^n + x^n), written 1 / (1 + (k/x)^n): calcineurin and PKA on
+ * Ca4-CaM (GB2007 Eq. 23), drugs on their targets, the LTD commitment on its Ca2+ count.
+ * 0 for x <= 0. */
+static inline double hill_activation(double x, double k, double n) {
+  if (x <= 0.0)
+    return 0.0;
+  return 1.0 / (1.0 + pow(k / x, n));
+}
+
 /* Two-state binding scheme dr/dt = alpha*T*(1-r) - beta*r with T constant over dt
  * (Destexhe, Mainen & Sejnowski 1994): exact exponential update. */
 static inline double kinetic2_advance(double r, double alpha_T, double beta, double dt,

@@ -14,6 +14,8 @@
 #include <math.h>
 #include <stddef.h>
 
+#include "mech/kinetics.h"
+
 #define P(field) offsetof(ltp_params, ltd_switch.field)
 static const ltp_param_def ltd_switch_table[] = {
     {"k_rem", "1/s", 0.0004, 0, 10,
@@ -28,7 +30,7 @@ static const ltp_param_def ltd_switch_table[] = {
      "[M] LTD needs hundreds of pulses delivered within ~15 min: 900 at 1 Hz (Dudek & Bear "
      "1992), >= ~300 at 1-3 Hz (Rodrigues et al. 2023's prediction, SCIENCE.md 3.3)",
      "memory of the Ca2+ count", P(tau_count_s), NULL},
-    {"count_threshold", "uM s", 7, 0, 1e4,
+    {"count_threshold", "uM s", 7, 0.01, 1e4,
      "[chosen] between the counts of 200 pulses at 2 Hz under clamp at -65 mV (no LTD) and "
      "at -60 mV (LTD) (SCIENCE.md 3.8, Shouval et al. 2002's check) with the baseline test "
      "pulses' share; docs/fits/suite_ltd_switch.json, docs/model.md",
@@ -72,10 +74,7 @@ double ltd_switch_count_rhs(const ltd_switch_params *p, double count_uM_s, doubl
 }
 
 static double commit_drive(const ltd_switch_params *p, double count_uM_s) {
-  if (count_uM_s <= 0.0)
-    return 0.0;
-  const double x = pow(count_uM_s / p->count_threshold_uM_s, p->hill);
-  return x / (1.0 + x);
+  return hill_activation(count_uM_s, p->count_threshold_uM_s, p->hill);
 }
 
 double ltd_switch_commit_rhs(const ltd_switch_params *p, double commit, double count_uM_s) {

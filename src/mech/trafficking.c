@@ -5,9 +5,9 @@
  *   df/dt = k_phos a_K (1 - f) - k_dephos (1 + a_P) (f - f_basal)
  * S: PSD slots (scaffold capacity; PSD area and spine volume follow it, Harris & Stevens 1989);
  * R: AMPARs in the PSD; f: GluA1-S831 phosphorylated fraction, gamma = gamma_low +
- * f (gamma_high - gamma_low); r_c: removal of a synapse committed to LTD (mech/ltd_switch.c,
- * optional). Early LTP lives in the extra slots and decays with tau_early
- * unless consolidation z raises S_base (late phase). */
+ * f (gamma_high - gamma_low); r_c: removal of a synapse committed to LTD (mech/ltd_switch.c;
+ * the default set's LTD; k_rem a_P stays, at a small rate). Early LTP lives in the extra slots and
+ * decays with tau_early unless consolidation z raises S_base (late phase). */
 #include "mech/trafficking.h"
 
 #include <math.h>

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/units.h"
+#include "mech/kinetics.h"
 #include "mech/registry.h"
 
 const ltp_drug_def ltp_drug_table[] = {
@@ -115,8 +116,7 @@ double ltp_drug_effect(const ltp_drug_def *d, double conc_uM) {
     return 0;
   if (d->model == LTP_DRUG_BUFFER)
     return conc_uM / d->k_uM;
-  const double x = pow(conc_uM / d->k_uM, d->hill);
-  return x / (1 + x);
+  return hill_activation(conc_uM, d->k_uM, d->hill);
 }
 
 static const char *join_names(const char *const *names, size_t stride_n, char *buf, size_t len) {
