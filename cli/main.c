@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "io/outdir.h"
 #include "ltpsim/ltpsim.h"
 #include "mech/registry.h"
 #include "validate/validate.h"
@@ -206,6 +207,8 @@ static int cmd_validate(int argc, char **argv) {
   ltp_error err = {0};
   ltp_val_report report = {0};
   ltp_status st = selected ? ltp_val_select(only, selected, &n, &err) : LTP_ERR_NOMEM;
+  if (st == LTP_OK) /* a bad --out fails before the suite runs, not after it */
+    st = ltp_outdir_check(out, "validation.json", &err);
   if (st == LTP_OK)
     st = ltp_val_run_suite(selected, n, dir, (int)jobs, overrides, &report, &err);
   if (st == LTP_OK)

@@ -42,6 +42,7 @@ enum {
   SYN_L_M,
   SYN_CA,
   SYN_CA_KINASE,
+  SYN_CA_LTYPE,
   SYN_FAST
 };
 
@@ -80,6 +81,7 @@ static void pack(const reference *r, double *y) {
     syn[SYN_L_M] = s->vg[k].l_m;
     syn[SYN_CA] = s->ca_uM[k];
     syn[SYN_CA_KINASE] = s->ca_kinase_uM[k];
+    syn[SYN_CA_LTYPE] = s->ca_ltype_uM[k];
   }
   const double *slow = ltp_slow_state(s->slow);
   for (int i = 0; i < r->n - r->off_slow; ++i)
@@ -102,6 +104,7 @@ static void unpack(reference *r, const double *y, double t) {
     s->vg[k] = (vgcc_gates){syn[SYN_R_M], syn[SYN_R_H], syn[SYN_L_M]};
     s->ca_uM[k] = syn[SYN_CA];
     s->ca_kinase_uM[k] = syn[SYN_CA_KINASE];
+    s->ca_ltype_uM[k] = syn[SYN_CA_LTYPE];
   }
   ltp_slow_load(s->slow, y + r->off_slow, t);
 }
@@ -133,11 +136,11 @@ static void fast_derivatives(reference *r, const double *y, double t, double *dy
     dsyn[SYN_R_M] = dvg.r_m;
     dsyn[SYN_R_H] = dvg.r_h;
     dsyn[SYN_L_M] = dvg.l_m;
-    double i_kinase;
-    const double i_ca = sim_spine_ca_current(s, k, &i_kinase);
+    const spine_ca_currents i = sim_spine_ca_current(s, k);
     const double volume = sim_head_volume_um3(s, k);
-    dsyn[SYN_CA] = calcium_rhs(&p->calcium, s->ca_uM[k], i_ca, volume);
-    dsyn[SYN_CA_KINASE] = calcium_rhs(&p->calcium, s->ca_kinase_uM[k], i_kinase, volume);
+    dsyn[SYN_CA] = calcium_rhs(&p->calcium, s->ca_uM[k], i.head_pA, volume);
+    dsyn[SYN_CA_KINASE] = calcium_rhs(&p->calcium, s->ca_kinase_uM[k], i.kinase_pA, volume);
+    dsyn[SYN_CA_LTYPE] = calcium_rhs(&p->calcium, s->ca_ltype_uM[k], i.ltype_pA, volume);
   }
 }
 
@@ -188,7 +191,7 @@ static void set_atol(reference *r, double rtol) {
     a[i] = rtol * 1.0;               /* mV */
   for (int k = 0; k < r->s->np; ++k) /* uM, resting Ca2+ is 0.07 */
     a[r->off_syn + k * SYN_FAST + SYN_CA] = a[r->off_syn + k * SYN_FAST + SYN_CA_KINASE] =
-        rtol * 1e-3;
+        a[r->off_syn + k * SYN_FAST + SYN_CA_LTYPE] = rtol * 1e-3;
 }
 
 static void reference_free(reference *r) {

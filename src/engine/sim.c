@@ -126,20 +126,20 @@ void sim_membrane_currents(sim_t *s, double t_in) {
                    (t_in < s->spike_until_ms ? s->p.hh.spike_current_pA : 0);
 }
 
-double sim_spine_ca_current(sim_t *s, int k, double *kinase_pA) {
+spine_ca_currents sim_spine_ca_current(sim_t *s, int k) {
   const ltp_params *p = &s->p;
   const ltp_cable *c = &s->cable;
   const int h = c->head[k];
   const double v = c->v_mV[h];
   const double g_nmda = nmda_conductance_nS(&p->nmda, s->spine[k].nmda_r) * s->unblock[k];
   s->i_nmda_pA[k] = g_nmda * (v - p->nmda.e_rev_mV);
-  const double i_vgcc =
-      vgcc_conductance_nS(&p->vgcc, &s->vg[k], c->area_um2[h]) * (v - p->vgcc.e_ca_mV);
   /* outward Ca2+ current does not occur below E_Ca */
-  const double i_vgcc_in = i_vgcc > 0.0 ? 0.0 : i_vgcc;
+  const double drive_mV = fmin(v - p->vgcc.e_ca_mV, 0.0);
+  const double i_vgcc = vgcc_conductance_nS(&p->vgcc, &s->vg[k], c->area_um2[h]) * drive_mV;
   const double i_nmda_ca = nmda_ca_current_pA(&p->nmda, g_nmda, v);
-  *kinase_pA = calcium_kinase_current_pA(&p->calcium, i_nmda_ca, i_vgcc_in);
-  return i_nmda_ca + i_vgcc_in;
+  return (spine_ca_currents){
+      i_nmda_ca + i_vgcc, calcium_kinase_current_pA(&p->calcium, i_nmda_ca, i_vgcc),
+      vgcc_ltype_conductance_nS(&p->vgcc, &s->vg[k], c->area_um2[h]) * drive_mV};
 }
 
 void sim_kinase_gamma(const sim_t *s, int k, double *gamma, double *gamma2) {
@@ -182,21 +182,22 @@ static void step_gates(sim_t *s, double t, double dt) {
 }
 
 static void update_calcium(sim_t *s, int k, double dt) {
-  double i_kinase;
-  const double i_ca = sim_spine_ca_current(s, k, &i_kinase);
+  const spine_ca_currents i = sim_spine_ca_current(s, k);
   const double volume = sim_head_volume_um3(s, k);
   const double before = s->ca_uM[k];
   double integral_uM_ms; /* the slow ODEs see the step's exact mean, not its end value */
-  s->ca_uM[k] =
-      calcium_advance(&s->p.calcium, before, i_ca, volume, dt, &s->memo.ca[k], &integral_uM_ms);
+  s->ca_uM[k] = calcium_advance(&s->p.calcium, before, i.head_pA, volume, dt, &s->memo.ca[k],
+                                &integral_uM_ms);
   const double rate = fabs(s->ca_uM[k] - before) / dt;
   if (rate > s->dca_max_uM_ms)
     s->dca_max_uM_ms = rate;
   s->ca_acc[k] += integral_uM_ms;
   /* the same pool equation and step: the memo's decay factor is shared */
-  s->ca_kinase_uM[k] = calcium_advance(&s->p.calcium, s->ca_kinase_uM[k], i_kinase, volume, dt,
+  s->ca_kinase_uM[k] = calcium_advance(&s->p.calcium, s->ca_kinase_uM[k], i.kinase_pA, volume, dt,
                                        &s->memo.ca[k], &integral_uM_ms);
   s->ca_kinase_acc[k] += integral_uM_ms;
+  s->ca_ltype_uM[k] = calcium_advance(&s->p.calcium, s->ca_ltype_uM[k], i.ltype_pA, volume, dt,
+                                      &s->memo.ca[k], &integral_uM_ms);
   if (nanodomain_on(&s->p)) { /* the nanodomain follows the channels within the step: the open
                                  fraction and unblock of the step's Ca2+ current, the pool's end */
     double gamma, gamma2;
@@ -301,6 +302,12 @@ static release_params population_release(const sim_t *s) {
   return pop;
 }
 
+/* Glutamate reaching the modelled spine of pathway k: the LTD count's coincidence term reads
+ * the L-type channels' Ca2+ already in the head (mech/ltd_switch.c). */
+static void sim_glutamate_arrives(sim_t *s, int k, double t, double quanta) {
+  ltp_slow_glutamate_arrives(s->slow, k, t, quanta, s->ca_ltype_uM[k] - s->ca_ltype_rest_uM[k]);
+}
+
 /* One square glutamate pulse of glu_mM into a receptor group's cleft (a later pulse replaces
  * an earlier one). */
 static void glutamate_pulse(const ltp_params *p, receptor_group *g, double t, double glu_mM) {
@@ -338,6 +345,7 @@ static void deliver_release(sim_t *s, int k, double t, double *p_rel, double *ve
     s->quanta_due[k] -= quanta;
   }
   group_release(&s->p, &s->spine[k], t, quanta);
+  sim_glutamate_arrives(s, k, t, quanta);
   *vesicles = quanta; /* onto the modelled spine */
 }
 
@@ -350,7 +358,9 @@ static double deliver_uncaging(sim_t *s, const ltp_event *ev, double t) {
   const double glu_mM =
       ev->glu_unit == LTP_GLU_MM ? ev->glu : (double)ev->glu * s->p.release.glu_peak_mM;
   glutamate_pulse(&s->p, &s->spine[ev->pathway], t, glu_mM);
-  return glu_mM / s->p.release.glu_peak_mM;
+  const double quanta = glu_mM / s->p.release.glu_peak_mM;
+  sim_glutamate_arrives(s, ev->pathway, t, quanta);
+  return quanta;
 }
 
 ltp_status sim_finish_readout(sim_t *s, ltp_results *res) {
@@ -618,7 +628,7 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
     release_init(&pop, &s->rel, LTP_MAX_PATHWAYS + k);
     /* half a quantum due: the first whole quantum comes after half the mean interval */
     s->quanta_due[k] = 0.5;
-    ca_rest[k] = s->ca_uM[k] = s->ca_kinase_uM[k] = s->p.calcium.ca_rest_uM;
+    ca_rest[k] = s->ca_uM[k] = s->ca_kinase_uM[k] = s->ca_ltype_uM[k] = s->p.calcium.ca_rest_uM;
     s->spine[k].glu_until_ms = s->pop[k].glu_until_ms = -INFINITY;
     vgcc_gates_rest(&s->p.vgcc, s->p.cable.e_leak_mV, &s->vg[k]);
   }
@@ -636,6 +646,7 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
   for (int k = 0; k < s->np; ++k) {
     ca_rest[k] = s->ca_uM[k];
     ca_kinase_rest[k] = s->ca_kinase_uM[k];
+    s->ca_ltype_rest_uM[k] = s->ca_ltype_uM[k];
   }
   ltp_slow_set_rest_calcium(s->slow, ca_rest[0]);
   st = ltp_slow_equilibrate(s->slow, ca_rest, ca_kinase_rest, 1e9, err);
@@ -751,10 +762,11 @@ static void relax_fast_state(sim_t *s) {
     s->spine[k].ampa_r = s->spine[k].nmda_r = s->pop[k].ampa_r = s->pop[k].nmda_r = 0.0;
     const int h = c->head[k];
     vgcc_gates_rest(&p->vgcc, c->v_mV[h], &s->vg[k]);
-    double i_kinase;
-    const double i_ca = sim_spine_ca_current(s, k, &i_kinase);
-    s->ca_uM[k] = calcium_steady_uM(&p->calcium, i_ca, sim_head_volume_um3(s, k));
-    s->ca_kinase_uM[k] = calcium_steady_uM(&p->calcium, i_kinase, sim_head_volume_um3(s, k));
+    const spine_ca_currents i = sim_spine_ca_current(s, k);
+    const double volume = sim_head_volume_um3(s, k);
+    s->ca_uM[k] = calcium_steady_uM(&p->calcium, i.head_pA, volume);
+    s->ca_kinase_uM[k] = calcium_steady_uM(&p->calcium, i.kinase_pA, volume);
+    s->ca_ltype_uM[k] = calcium_steady_uM(&p->calcium, i.ltype_pA, volume);
   }
 }
 

@@ -60,6 +60,10 @@ typedef struct {
   double quanta_due[LTP_MAX_PATHWAYS];   /* expected quanta not yet delivered (mean-field mode) */
   double ca_uM[LTP_MAX_PATHWAYS];        /* free Ca2+ of the head */
   double ca_kinase_uM[LTP_MAX_PATHWAYS]; /* Ca2+ at the PSD's CaMKII (mech/calcium.c) */
+  /* the head's Ca2+ as if only L-type channels carried it (the pool equation is linear, so its
+   * rise over ca_ltype_rest_uM is their share of the head's): what glutamate finds there
+   * (mech/ltd_switch.c, the coincidence term) */
+  double ca_ltype_uM[LTP_MAX_PATHWAYS], ca_ltype_rest_uM[LTP_MAX_PATHWAYS];
   vgcc_gates vg[LTP_MAX_PATHWAYS];
   /* presynaptic state: [k] the modelled spine's bouton (stochastic mode), [LTP_MAX_PATHWAYS + k]
    * the population's mean-field state */
@@ -92,10 +96,13 @@ typedef struct {
  * (into s->cable's accumulators) from the present voltages, gates and slow state, with the
  * protocol's piecewise-constant inputs (glutamate, spike current, current steps) at t_in. */
 void sim_membrane_currents(sim_t *s, double t_in);
-/* Ca2+ current (pA, inward negative) into the head of pathway k, and in *kinase_pA the part
- * that drives the kinase-site pool; needs s->unblock from sim_membrane_currents and records the
- * NMDA current for the traces. */
-double sim_spine_ca_current(sim_t *s, int k, double *kinase_pA);
+/* Ca2+ currents (pA, inward negative) of the head of pathway k: into the head, the part that
+ * drives the kinase-site pool and the part carried by L-type channels; needs s->unblock from
+ * sim_membrane_currents and records the NMDA current for the traces. */
+typedef struct {
+  double head_pA, kinase_pA, ltype_pA;
+} spine_ca_currents;
+spine_ca_currents sim_spine_ca_current(sim_t *s, int k);
 /* The kinase's <gamma> and <gamma^2> of pathway k with the NMDAR nanodomain (mech/nanodomain.c)
  * at the present state; needs s->unblock. */
 void sim_kinase_gamma(const sim_t *s, int k, double *gamma, double *gamma2);

@@ -31,10 +31,12 @@ struct ltp_slow {
   SUNMatrix jac;
   SUNLinearSolver ls;
   double t_ms;
-  camkii_inputs cam_in[8]; /* what camkii_rhs needs from the Ca2+ of synapse k, computed once */
-  double pp1_rest_uM;      /* PP1 at resting Ca2+: the reference of the phosphatase drive */
-  double ca_rest_uM;       /* resting head Ca2+: the reference of the LTD count */
+  camkii_inputs cam_in[SLOW_MAX_SYNAPSES]; /* what camkii_rhs needs from the Ca2+ of synapse k,
+                                              computed once */
+  double pp1_rest_uM; /* PP1 at resting Ca2+: the reference of the phosphatase drive */
+  double ca_rest_uM;  /* resting head Ca2+: the reference of the LTD count */
   int need_init;
+  ltd_coincidence_supply coincidence[SLOW_MAX_SYNAPSES]; /* event-driven, not in y */
   uint64_t explicit_steps, cvode_steps_before;
 };
 
@@ -101,7 +103,7 @@ static void synapse_inputs(const ltp_slow *s, int k, const double *ca_uM,
 
 void ltp_slow_derivatives(const ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
                           const double *kinase_gamma, const double *y, double *dy) {
-  camkii_inputs in[8];
+  camkii_inputs in[SLOW_MAX_SYNAPSES];
   for (int k = 0; k < s->n_syn; ++k)
     synapse_inputs(s, k, ca_uM, ca_kinase_uM, kinase_gamma, &in[k]);
   derivatives(s, in, y, dy);
@@ -175,11 +177,16 @@ static void set_rest(ltp_slow *s) {
 
 ltp_status ltp_slow_create(ltp_slow **out, const ltp_params *params, int n_synapses,
                            ltp_error *err) {
+  if (n_synapses < 1 || n_synapses > SLOW_MAX_SYNAPSES)
+    return ltp_error_set(err, LTP_ERR_RANGE, "slow subsystem: %d synapses (1 to %d)", n_synapses,
+                         SLOW_MAX_SYNAPSES);
   ltp_slow *s = calloc(1, sizeof *s);
   if (s == NULL)
     return ltp_error_set(err, LTP_ERR_NOMEM, "slow subsystem: out of memory");
   s->params = params;
   s->n_syn = n_synapses;
+  for (int k = 0; k < n_synapses; ++k)
+    ltd_coincidence_supply_init(&s->coincidence[k]);
   s->cam_kinetic = (int)params->camkii.cam_kinetics == CAMKII_CAM_TWO_LOBE;
   s->cam_off = n_synapses * SLOW_PER_SYNAPSE + SLOW_PER_CELL;
   s->n = s->cam_off + (s->cam_kinetic ? n_synapses * CAMKII_N_CAM : 0);
@@ -237,6 +244,21 @@ void ltp_slow_free(ltp_slow *s) {
 
 void ltp_slow_reset(ltp_slow *s) {
   s->need_init = 1;
+}
+
+void ltp_slow_glutamate_arrives(ltp_slow *s, int k, double t_ms, double quanta,
+                                double ca_ltype_uM) {
+  const ltp_params *p = s->params;
+  double *syn = N_VGetArrayPointer(s->y) + k * SLOW_PER_SYNAPSE;
+  /* the glutamate is read where it binds NMDARs: AP5 takes it away (Bi & Poo 1998) */
+  const double read_quanta = quanta * (1.0 - p->nmda.block);
+  const double jump =
+      ltd_switch_coincidence_uM_s(&p->ltd_switch, &s->coincidence[k], t_ms, read_quanta,
+                                  ca_ltype_uM, p->camkii.calcineurin_block, kinase_drive(p, syn));
+  if (jump > 0.0) {
+    syn[SLOW_LTD_COUNT] += jump;
+    s->need_init = 1;
+  }
 }
 
 void ltp_slow_set_rest_calcium(ltp_slow *s, double ca_rest_uM) {

@@ -24,6 +24,8 @@ enum {
   SLOW_LTD_COMMIT, /* LTD commitment, 0..1 */
   SLOW_PER_SYNAPSE
 };
+/* Synapses (one per pathway: protocol.h's LTP_MAX_PATHWAYS) one subsystem holds at most. */
+#define SLOW_MAX_SYNAPSES 8
 /* Cell-wide entries after the synapses. */
 enum { SLOW_CELL_DRIVE = 0, SLOW_CELL_PRP, SLOW_PER_CELL };
 
@@ -65,6 +67,10 @@ void ltp_slow_load(ltp_slow *s, const double *y, double t_ms);
  * the pathway (from 1) it belongs to, 0 for the cell-wide entries. */
 const char *ltp_slow_variable_name(const ltp_slow *s, int i);
 int ltp_slow_variable_pathway(const ltp_slow *s, int i);
+/* Glutamate (quanta) reaches synapse k while the L-type channels hold its head's Ca2+
+ * ca_ltype_uM above rest: the LTD count's coincidence term (mech/ltd_switch.h), a jump of the
+ * count. */
+void ltp_slow_glutamate_arrives(ltp_slow *s, int k, double t_ms, double quanta, double ca_ltype_uM);
 /* Restart the integrator (after a discontinuous parameter change). */
 void ltp_slow_reset(ltp_slow *s);
 

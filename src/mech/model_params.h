@@ -103,6 +103,9 @@ typedef struct { /* ltd_switch.c: count of Ca2+ entry, all-or-none LTD commitmen
   double k_rem_per_s, tau_count_s, count_threshold_uM_s, hill, k_commit_per_s, kinase_veto;
   double count_saturation_uM;
   double tau_commit_s;
+  /* coincidence term: count per quantum at a saturated L-type Ca2+ sensor, and the sensor */
+  double coincidence_gain_uM_s, coincidence_k_uM, coincidence_hill;
+  double coincidence_use, coincidence_tau_rec_s; /* its supply: use per quantum, recovery */
 } ltd_switch_params;
 
 typedef struct { /* retrograde.c */

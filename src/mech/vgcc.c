@@ -75,8 +75,11 @@ void vgcc_gates_rhs(const vgcc_params *p, double v_mV, const vgcc_gates *g, vgcc
   dg->l_m = gate_rhs(g->l_m, l_m_inf(v_mV), p->l_tau_m_ms);
 }
 
+double vgcc_ltype_conductance_nS(const vgcc_params *p, const vgcc_gates *g, double area_um2) {
+  return p->l_density_nS_um2 * p->l_po_max * g->l_m * (1.0 - p->l_block) * area_um2;
+}
+
 double vgcc_conductance_nS(const vgcc_params *p, const vgcc_gates *g, double area_um2) {
   const double r = p->r_density_nS_um2 * g->r_m * g->r_m * g->r_h;
-  const double l = p->l_density_nS_um2 * p->l_po_max * g->l_m * (1.0 - p->l_block);
-  return (r + l) * area_um2;
+  return r * area_um2 + vgcc_ltype_conductance_nS(p, g, area_um2);
 }

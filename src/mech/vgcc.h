@@ -21,5 +21,7 @@ void vgcc_gates_advance(const vgcc_params *p, double v_mV, double dt_ms, vgcc_ga
 void vgcc_gates_rhs(const vgcc_params *p, double v_mV, const vgcc_gates *g, vgcc_gates *dg);
 /* Conductance (nS) of both channel types on a head of area_um2 (all current is Ca2+). */
 double vgcc_conductance_nS(const vgcc_params *p, const vgcc_gates *g, double area_um2);
+/* The L-type channels' part of it (nS). */
+double vgcc_ltype_conductance_nS(const vgcc_params *p, const vgcc_gates *g, double area_um2);
 
 #endif

@@ -10,10 +10,8 @@
 # Usage: ltd_switch.sh LTPSIM SOURCE_DIR
 set -uo pipefail
 ltpsim=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+# shellcheck source=lib/harness.sh
+source "$(dirname "$0")/lib/harness.sh"
 
 "$ltpsim" validate --jobs 2 --only vc_pairing --out "$tmp/vc" >"$tmp/stdout" 2>"$tmp/stderr" ||
   fail "validate --only vc_pairing at the defaults: exit $?: $(cat "$tmp/stdout" "$tmp/stderr")"
@@ -25,24 +23,14 @@ fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 "$ltpsim" validate --jobs 2 --only frequency_response --out "$tmp/frc" >"$tmp/stdout_frc" \
   2>"$tmp/stderr_frc"
 
-# check DIR LABEL LO HI: the check with that label has its model value in [LO, HI]
-check() {
-  local v json=$tmp/$1/validation.json
-  [ -f "$json" ] || { fail "$1: no validation.json"; return; }
-  v=$(tr -d '\n' <"$json" | grep -o "\"label\": *\"$2\"[^}]*" | grep -o '"model": *[-0-9.e+]*' |
-    head -1 | sed 's/.*: *//')
-  [ -n "$v" ] || { fail "$1: no model value for '$2'"; return; }
-  awk -v v="$v" -v lo="$3" -v hi="$4" 'BEGIN { exit !(v >= lo && v <= hi) }' ||
-    fail "$1: $2: $v % outside [$3, $4]"
-}
-check vc "-70 mV" 90 110
-check vc "-65 mV" 90 110
-check vc "-60 mV" 0 90
-check vc "-55 mV" 0 90
-check vc "-50 mV" 110 1000
-check off "-65 mV" 0 90
-check frc "1 Hz (%)" 75 85
-check frc "3 Hz (%)" 75 85
+check_validation vc "-70 mV" 90 110
+check_validation vc "-65 mV" 90 110
+check_validation vc "-60 mV" 0 90
+check_validation vc "-55 mV" 0 90
+check_validation vc "-50 mV" 110 1000
+check_validation off "-65 mV" 0 90
+check_validation frc "1 Hz (%)" 75 85
+check_validation frc "3 Hz (%)" 75 85
 
 [ "$failures" -eq 0 ] && echo "ltd_switch: vc_pairing passes with the LTD count, not without it; FRC 1, 3 Hz in band"
 exit "$failures"

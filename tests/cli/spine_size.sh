@@ -9,10 +9,8 @@
 set -uo pipefail
 ltpsim=$1
 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+# shellcheck source=lib/harness.sh
+source "$(dirname "$0")/lib/harness.sh"
 
 "$ltpsim" sweep "$src/validation/frequency_response.exp" --jobs 2 \
   --vary "cable.head_volume=0.008,0.031,0.11 um3" --out "$tmp/sizes" >"$tmp/stdout" 2>"$tmp/stderr" ||
@@ -26,8 +24,7 @@ check() {
   local v
   v=$(awk -F, -v size="$1" -v c="$col" 'NR > 1 && $1 + 0 == size + 0 { print $c }' "$csv")
   [ -n "$v" ] || { fail "no row for head volume $1 um3"; return; }
-  awk -v v="$v" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v >= lo && v <= hi) }' ||
-    fail "head volume $1 um3 at 1 Hz: $v % outside [$2, $3]"
+  expect_in_band "$v" "$2" "$3" "head volume $1 um3 at 1 Hz (%)"
 }
 check 0.008 110 1000 # the smallest spine potentiates
 check 0.031 0 90     # a middle one depresses

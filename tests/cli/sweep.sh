@@ -9,10 +9,8 @@ set -uo pipefail
 ltpsim=$1
 src=$2
 short=$src/tests/data/sweep/short.exp
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+# shellcheck source=lib/harness.sh
+source "$(dirname "$0")/lib/harness.sh"
 
 # expect_error PATTERN ARGS...: non-zero exit, stderr matching PATTERN, no output directory
 expect_error() {

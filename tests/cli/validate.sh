@@ -5,10 +5,8 @@
 # validate_suite (label slow). Usage: validate.sh LTPSIM SOURCE_DIR
 set -u
 ltpsim=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+# shellcheck source=lib/harness.sh
+source "$(dirname "$0")/lib/harness.sh"
 
 # expect_error CODE PATTERN ARGS...: exit code, stderr matching PATTERN, no output directory
 expect_error() {
@@ -30,6 +28,14 @@ expect_error 2 "--only needs a value" --only
 expect_error 2 'unknown parameter "nmda.bogus"; nmda has: alpha' --only spine_ca --set nmda.bogus=1
 expect_error 2 "--set needs a value" --only spine_ca --set
 LTPSIM_VALIDATION_DIR="$tmp/none" expect_error 2 "$tmp/none/spine_ca.exp" --only spine_ca
+# --out on a plain file: refused before any case runs, and the file is left as it was
+echo keep >"$tmp/plain"
+"$ltpsim" validate --only mg_block --out "$tmp/plain" >"$tmp/stdout" 2>"$tmp/stderr"
+rc=$?
+[ "$rc" -eq 2 ] || fail "validate --out FILE: exit $rc, expected 2"
+grep -q "exists and is not a directory" "$tmp/stderr" || fail "validate --out FILE: $(cat "$tmp/stderr")"
+[ ! -s "$tmp/stdout" ] || fail "validate --out FILE ran cases: $(cat "$tmp/stdout")"
+[ "$(cat "$tmp/plain")" = keep ] || fail "validate --out FILE changed the file"
 
 "$ltpsim" validate --only mg_block --jobs 2 --out "$tmp/ok" >"$tmp/stdout" 2>"$tmp/stderr"
 rc=$?

@@ -1,0 +1,23 @@
+# Sourced by the CLI tests (not a test itself: only tests/cli/*.sh are): a scratch folder $tmp
+# removed on exit, a failure count with fail(), and band checks.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+# expect_in_band VALUE LO HI WHAT: VALUE lies in [LO, HI], or a failure naming WHAT
+expect_in_band() {
+  awk -v v="$1" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v >= lo && v <= hi) }' ||
+    fail "$4: $1 outside [$2, $3]"
+}
+
+# check_validation DIR LABEL LO HI: the check with that label in $tmp/DIR/validation.json has
+# its model value in [LO, HI]
+check_validation() {
+  local v json=$tmp/$1/validation.json
+  [ -f "$json" ] || { fail "$1: no validation.json"; return; }
+  v=$(tr -d '\n' <"$json" | grep -o "\"label\": *\"$2\"[^}]*" | grep -o '"model": *[-0-9.e+]*' |
+    head -1 | sed 's/.*: *//')
+  [ -n "$v" ] || { fail "$1: no model value for '$2'"; return; }
+  expect_in_band "$v" "$3" "$4" "$1: $2"
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Spike-timing LTD comes from the LTD count's coincidence term (mech/ltd_switch.c; docs/model.md,
+# Calibration choices, first item): glutamate that arrives while L-type Ca2+ from a spike a few
+# ms earlier is still in the head. At the defaults 60 post->pre pairings at -20, -10 and -5 ms
+# depress below 90 % (Bi & Poo 1998) and -40 ms stays within 90-110 %; with the term off
+# (coincidence_gain 0) -10 ms no longer depresses; nimodipine and AP5 each keep -10 ms within
+# 90-110 %, while their controls depress.
+# Three `ltpsim validate --only ...` runs and one with the term off.
+# Usage: stdp_ltd.sh LTPSIM SOURCE_DIR
+set -uo pipefail
+ltpsim=$1
+# shellcheck source=lib/harness.sh
+source "$(dirname "$0")/lib/harness.sh"
+
+"$ltpsim" validate --jobs 2 --only stdp_window --out "$tmp/stdp" >"$tmp/stdout" 2>"$tmp/stderr" ||
+  fail "validate --only stdp_window at the defaults: exit $?: $(cat "$tmp/stdout" "$tmp/stderr")"
+# the term off: an expected failure or not, only its values matter here
+"$ltpsim" validate --jobs 2 --only stdp_window --set "ltd_switch.coincidence_gain=0 uM s" \
+  --out "$tmp/off" >"$tmp/stdout_off" 2>"$tmp/stderr_off"
+# the AP5 case is an expected failure (its +10 ms arm): exit 0 either way
+for c in pharmacology_nimodipine_stdp pharmacology_ap5_stdp; do
+  "$ltpsim" validate --jobs 2 --only "$c" --out "$tmp/$c" >"$tmp/stdout_$c" 2>"$tmp/stderr_$c" ||
+    fail "validate --only $c: exit $?: $(cat "$tmp/stdout_$c" "$tmp/stderr_$c")"
+done
+
+check_validation stdp "-20 ms" 0 90
+check_validation stdp "-10 ms" 0 90
+check_validation stdp "-5 ms" 0 90
+check_validation stdp "-40 ms" 90 110
+check_validation off "-10 ms" 90 1000
+check_validation pharmacology_nimodipine_stdp "control -10 ms (%)" 0 90
+check_validation pharmacology_nimodipine_stdp "nimodipine -10 ms (%)" 90 110
+check_validation pharmacology_ap5_stdp "control -10 ms (%)" 0 90
+check_validation pharmacology_ap5_stdp "AP5 -10 ms (%)" 90 110
+
+[ "$failures" -eq 0 ] && echo "stdp_ltd: post->pre LTD within 20 ms, none at -40 ms or without the coincidence term; nimodipine and AP5 block it"
+exit "$failures"
