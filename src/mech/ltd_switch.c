@@ -80,7 +80,7 @@ static const ltp_param_def ltd_switch_table[] = {
      "(docs/model.md)",
      "L-type Ca2+ over rest at which the sensor is half active", P(coincidence_k_uM), NULL},
     {"coincidence_hill", "1", 4, 1, 16,
-     "[M] a CaM-like sensor with four cooperative Ca2+ sites; 2 passes alike (docs/model.md)",
+     "[M] a CaM-like sensor with four cooperative Ca2+ sites; 2-8 pass alike (docs/model.md)",
      "Hill coefficient of the L-type Ca2+ sensor", P(coincidence_hill), NULL},
     {"coincidence_use", "1", 3, 0, 100,
      "[chosen] post->pre pairing depresses at low rates but not within bursts, where LTP wins "
@@ -118,7 +118,7 @@ double ltd_switch_coincidence_uM_s(const ltd_switch_params *p, ltd_coincidence_s
                                    double calcineurin_block, double kinase) {
   /* recovery since the last arrival, exactly: 1 - available decays with tau_rec */
   const double since_ms = t_ms - supply->t_ms;
-  double available =
+  const double available =
       1.0 - (1.0 - supply->available) * exp(-since_ms / (1e3 * p->coincidence_tau_rec_s));
   const double sensor = hill_activation(ca_ltype_uM, p->coincidence_k_uM, p->coincidence_hill);
   const double counted = (1.0 - calcineurin_block) * (1.0 - p->kinase_veto * kinase);
