@@ -118,13 +118,13 @@ static int cmd_params(int argc, char **argv) {
     for (size_t k = 0; k < mech->n_params; ++k) {
       const ltp_param_def *d = &mech->params[k];
       if (d->choices) {
-        printf("  %s.%-18s %-10s default %-12s one of:", mech->name, d->name, d->unit,
+        printf("  %s.%-20s %-10s default %-12s one of:", mech->name, d->name, d->unit,
                d->choices[(int)d->def]);
         for (int c = 0; d->choices[c]; ++c)
           printf(" %s", d->choices[c]);
         printf("\n");
       } else {
-        printf("  %s.%-18s %-10s default %-12g range [%g, %g]\n", mech->name, d->name, d->unit,
+        printf("  %s.%-20s %-10s default %-12g range [%g, %g]\n", mech->name, d->name, d->unit,
                d->def, d->min, d->max);
       }
       printf("      %s\n      source: %s\n", d->doc, d->source);

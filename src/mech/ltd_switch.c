@@ -85,7 +85,7 @@ static const ltp_param_def ltd_switch_table[] = {
     {"coincidence_use", "1", 3, 0, 100,
      "[chosen] post->pre pairing depresses at low rates but not within bursts, where LTP wins "
      "(Sjostrom, Turrigiano & Nelson 2001 [V: abstract]): a strong train with somatic spikes "
-     "uses the supply up within a few pulses; >= 3 keeps every case (1: the anisomycin arm "
+     "uses the supply up within a few pulses; 3-10 keep every case (1: the anisomycin arm "
      "depresses after the second train, docs/model.md)",
      "supply used per quantum at a saturated sensor (the exponent of the fraction left)",
      P(coincidence_use), NULL},
