@@ -31,6 +31,10 @@
 #include "mech/trafficking.h"
 #include "mech/vgcc.h"
 
+/* one slow-subsystem synapse per pathway */
+_Static_assert(SLOW_MAX_SYNAPSES >= LTP_MAX_PATHWAYS,
+               "the slow subsystem holds fewer synapses than pathways");
+
 /* ---- state derived from the slow subsystem ---- */
 
 /* The slow state of synapse k (read in every fine step: s->slow_y is the slow subsystem's own
