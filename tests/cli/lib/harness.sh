@@ -1,9 +1,17 @@
 # Sourced by the CLI tests (not a test itself: only tests/cli/*.sh are): a scratch folder $tmp
 # removed on exit, a failure count with fail(), and band checks.
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# on exit: the scratch folder goes, and a command that was not found fails the test
+trap 'rc=$?; [ -e "$tmp/.not_found" ] && [ "$rc" -eq 0 ] && rc=1; rm -rf "$tmp"; exit "$rc"' EXIT
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+# a misspelt check or a missing tool is a failure, not a silently skipped line (bash runs this
+# in a subshell, so it leaves a mark for the exit trap rather than counting)
+command_not_found_handle() {
+  echo "FAIL: command not found: $1"
+  : >"$tmp/.not_found"
+  return 127
+}
 
 # expect_in_band VALUE LO HI WHAT: VALUE lies in [LO, HI], or a failure naming WHAT
 expect_in_band() {
