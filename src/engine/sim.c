@@ -259,9 +259,10 @@ static ltp_status check_finite(const sim_t *s, double t, ltp_error *err) {
                            "numerical blow-up at t = %.4f s: spine Ca2+ of pathway %d = %g uM; "
                            "hint: reduce engine.dt (now %g ms)",
                            t * 1e-3, k + 1, s->ca_uM[k], s->p.engine.dt_ms);
-  /* the kinase site needs no check of its own: its currents are the head's, scaled by
-   * calcium.kinase_nmda_enrichment and kinase_vgcc_coupling, in the same linear pool equation,
-   * so it stays finite while the head's Ca2+ does */
+  /* the kinase site and the L-type pool need no check of their own: their currents are parts
+   * of the head's (the kinase site's scaled by calcium.kinase_nmda_enrichment and
+   * kinase_vgcc_coupling), in the same linear pool equation, so they stay finite while the
+   * head's Ca2+ does */
   return LTP_OK;
 }
 
