@@ -400,6 +400,14 @@ static void ltd_switch_counts_and_commits(void **state) {
   assert_true(ltd_switch_stiffness_per_ms(l, theta) >= 1e-3 / l->tau_count_s);
 }
 
+/* The coincidence term at time t for q quanta, L-type Ca2+ ca, calcineurin block cn and CaMKII
+ * fraction kinase, no AP5. */
+static double coincidence(const ltd_switch_params *l, ltd_coincidence_supply *s, double t, double q,
+                          double ca, double cn, double kinase) {
+  const ltd_coincidence_input in = {q, ca, 0.0, cn, kinase};
+  return ltd_switch_coincidence_uM_s(l, s, t, &in);
+}
+
 /* The coincidence term: L-type Ca2+ already in the head when glutamate arrives. */
 static void ltd_switch_coincidence_reads_ltype_calcium_before_glutamate(void **state) {
   (void)state;
@@ -410,19 +418,18 @@ static void ltd_switch_coincidence_reads_ltype_calcium_before_glutamate(void **s
   ltd_coincidence_supply s;
   /* a fresh supply and the sensor half active: gain x quanta / 2 */
   ltd_coincidence_supply_init(&s);
-  assert_float_equal(ltd_switch_coincidence_uM_s(&l, &s, 0.0, q, k, 0.0, 0.0), gain * q * 0.5,
-                     1e-12);
+  assert_float_equal(coincidence(&l, &s, 0.0, q, k, 0.0, 0.0), gain * q * 0.5, 1e-12);
   /* the supply used: exp(-use x quanta x sensor) of it is left */
   const double left = exp(-l.coincidence_use * q * 0.5);
   assert_float_equal(s.available, left, 1e-12);
   /* and it recovers exactly with tau_rec: one tau later 1 - (1 - left) / e is available */
   const double tau_ms = 1e3 * l.coincidence_tau_rec_s;
   const double back = 1.0 - (1.0 - left) * exp(-1.0);
-  assert_float_equal(ltd_switch_coincidence_uM_s(&l, &s, tau_ms, q, 1e6 * k, 0.0, 0.0),
+  assert_float_equal(coincidence(&l, &s, tau_ms, q, 1e6 * k, 0.0, 0.0),
                      gain * q * back / (1.0 + pow(1e-6, l.coincidence_hill)), 1e-12);
   /* steep in the L-type Ca2+: a tenth of K counts (1/10)^n of the full term at most */
   ltd_coincidence_supply_init(&s);
-  assert_true(ltd_switch_coincidence_uM_s(&l, &s, 0.0, q, 0.1 * k, 0.0, 0.0) <=
+  assert_true(coincidence(&l, &s, 0.0, q, 0.1 * k, 0.0, 0.0) <=
               gain * q * pow(0.1, l.coincidence_hill));
   /* nothing at rest, with calcineurin blocked, or with the kinase on and the full veto; and
    * nothing used then */
@@ -430,11 +437,10 @@ static void ltd_switch_coincidence_reads_ltype_calcium_before_glutamate(void **s
   const double rest[][3] = {{0.0, 0.0, 0.0}, {k, 1.0, 0.0}, {k, 0.0, 1.0}};
   for (int i = 0; i < 3; ++i) {
     ltd_coincidence_supply_init(&s);
-    assert_float_equal(
-        ltd_switch_coincidence_uM_s(&l, &s, 0.0, q, rest[i][0], rest[i][1], rest[i][2]), 0.0, 0.0);
+    assert_float_equal(coincidence(&l, &s, 0.0, q, rest[i][0], rest[i][1], rest[i][2]), 0.0, 0.0);
   }
   ltd_coincidence_supply_init(&s);
-  (void)ltd_switch_coincidence_uM_s(&l, &s, 0.0, q, 0.0, 0.0, 0.0);
+  (void)coincidence(&l, &s, 0.0, q, 0.0, 0.0, 0.0);
   assert_float_equal(s.available, 1.0, 0.0);
 }
 

@@ -250,11 +250,9 @@ void ltp_slow_glutamate_arrives(ltp_slow *s, int k, double t_ms, double quanta,
                                 double ca_ltype_uM) {
   const ltp_params *p = s->params;
   double *syn = N_VGetArrayPointer(s->y) + k * SLOW_PER_SYNAPSE;
-  /* the glutamate is read where it binds NMDARs: AP5 takes it away (Bi & Poo 1998) */
-  const double read_quanta = quanta * (1.0 - p->nmda.block);
-  const double jump =
-      ltd_switch_coincidence_uM_s(&p->ltd_switch, &s->coincidence[k], t_ms, read_quanta,
-                                  ca_ltype_uM, p->camkii.calcineurin_block, kinase_drive(p, syn));
+  const ltd_coincidence_input in = {quanta, ca_ltype_uM, p->nmda.block, p->camkii.calcineurin_block,
+                                    kinase_drive(p, syn)};
+  const double jump = ltd_switch_coincidence_uM_s(&p->ltd_switch, &s->coincidence[k], t_ms, &in);
   if (jump > 0.0) {
     syn[SLOW_LTD_COUNT] += jump;
     s->need_init = 1;

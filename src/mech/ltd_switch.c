@@ -100,10 +100,17 @@ const ltp_mech_def ltd_switch_mech = {"ltd_switch",
                                       "Count of spine Ca2+ entry and all-or-none LTD commitment",
                                       ltd_switch_table, LTP_COUNT(ltd_switch_table)};
 
+/* The part of the Ca2+ that counts: none with calcineurin blocked, and none that arrives while
+ * CaMKII is switched on (with the full veto). */
+static double counted_fraction(const ltd_switch_params *p, double calcineurin_block,
+                               double kinase) {
+  return (1.0 - calcineurin_block) * (1.0 - p->kinase_veto * kinase);
+}
+
 double ltd_switch_count_rhs(const ltd_switch_params *p, double count_uM_s, double ca_uM,
                             double ca_rest_uM, double calcineurin_block, double kinase) {
   const double excess_uM = ca_uM > ca_rest_uM ? ca_uM - ca_rest_uM : 0.0;
-  const double counted = (1.0 - calcineurin_block) * (1.0 - p->kinase_veto * kinase);
+  const double counted = counted_fraction(p, calcineurin_block, kinase);
   return 1e-3 * (counted * excess_uM / (1.0 + excess_uM / p->count_saturation_uM) -
                  count_uM_s / p->tau_count_s);
 }
@@ -114,15 +121,15 @@ void ltd_coincidence_supply_init(ltd_coincidence_supply *s) {
 }
 
 double ltd_switch_coincidence_uM_s(const ltd_switch_params *p, ltd_coincidence_supply *supply,
-                                   double t_ms, double quanta, double ca_ltype_uM,
-                                   double calcineurin_block, double kinase) {
+                                   double t_ms, const ltd_coincidence_input *in) {
   /* recovery since the last arrival, exactly: 1 - available decays with tau_rec */
-  const double since_ms = t_ms - supply->t_ms;
   const double available =
-      1.0 - (1.0 - supply->available) * exp(-since_ms / (1e3 * p->coincidence_tau_rec_s));
-  const double sensor = hill_activation(ca_ltype_uM, p->coincidence_k_uM, p->coincidence_hill);
-  const double counted = (1.0 - calcineurin_block) * (1.0 - p->kinase_veto * kinase);
-  const double jump = p->coincidence_gain_uM_s * quanta * sensor * available * counted;
+      gate_step(supply->available, 1.0, 1e3 * p->coincidence_tau_rec_s, t_ms - supply->t_ms);
+  /* the glutamate is read where it binds NMDARs: AP5 takes it away (Bi & Poo 1998) */
+  const double quanta = in->quanta * (1.0 - in->nmda_block);
+  const double sensor = hill_activation(in->ca_ltype_uM, p->coincidence_k_uM, p->coincidence_hill);
+  const double jump = p->coincidence_gain_uM_s * quanta * sensor * available *
+                      counted_fraction(p, in->calcineurin_block, in->kinase);
   supply->available = available * exp(-p->coincidence_use * quanta * sensor);
   supply->t_ms = t_ms;
   return jump;

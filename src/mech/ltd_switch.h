@@ -25,12 +25,17 @@ typedef struct {
   double available, t_ms;
 } ltd_coincidence_supply;
 void ltd_coincidence_supply_init(ltd_coincidence_supply *s);
-/* Count (uM s) added when `quanta` of glutamate reach a head at t_ms whose L-type channels hold
- * its Ca2+ ca_ltype_uM above rest: Ca2+ that entered before the glutamate (a preceding bAP).
- * Uses up part of the supply. */
+/* What the coincidence term reads when glutamate reaches a head: the quanta, the Ca2+ that the
+ * head's L-type channels hold above rest (uM), the fractions of NMDARs (AP5) and calcineurin
+ * blocked, and the CaMKII T286-phosphorylated fraction. */
+typedef struct {
+  double quanta, ca_ltype_uM, nmda_block, calcineurin_block, kinase;
+} ltd_coincidence_input;
+/* Count (uM s) added when glutamate reaches a head at t_ms: Ca2+ that entered through L-type
+ * channels before it (a preceding bAP) meets the glutamate read at NMDARs. Uses up part of
+ * the supply. */
 double ltd_switch_coincidence_uM_s(const ltd_switch_params *p, ltd_coincidence_supply *supply,
-                                   double t_ms, double quanta, double ca_ltype_uM,
-                                   double calcineurin_block, double kinase);
+                                   double t_ms, const ltd_coincidence_input *in);
 /* d(commitment)/dt per ms: commitment in [0, 1] rises while the count is past the threshold
  * and decays with tau_commit. */
 double ltd_switch_commit_rhs(const ltd_switch_params *p, double commit, double count_uM_s);

@@ -491,12 +491,12 @@ static const ltp_val_check ltd_block_checks[] = {
     {"1 Hz LFS with the drug (%)", P60, 2, NO_CHANGE_LO, NO_CHANGE_HI},
 };
 
-static const ltp_val_run_spec nimo_runs[] = {
-    STDP("10 ms"),
-    STDP("-10 ms"),
-    {"pharmacology/nimodipine_stdp.exp", {{"delay", "10 ms"}}, {NULL}, 0},
-    {"pharmacology/nimodipine_stdp.exp", {{"delay", "-10 ms"}}, {NULL}, 0},
-};
+/* STDP at +10 and -10 ms, then the same with a drug (its file includes stdp.exp) */
+#define DRUG_STDP(file, dt)                                                                        \
+  { file, {{"delay", dt}}, {NULL}, 0 }
+#define STDP_WITH_DRUG(file)                                                                       \
+  STDP("10 ms"), STDP("-10 ms"), DRUG_STDP(file, "10 ms"), DRUG_STDP(file, "-10 ms")
+static const ltp_val_run_spec nimo_runs[] = {STDP_WITH_DRUG("pharmacology/nimodipine_stdp.exp")};
 /* Bi & Poo 1998 [V: abstract]: nimodipine reduces LTP (stated: the drug keeps at most 90 % of
  * the control's potentiation) and abolishes LTD (no-change band). */
 static const ltp_val_check nimo_checks[] = {
@@ -517,12 +517,7 @@ static ltp_status eval_nimo(const ltp_val_ctx *ctx, double *v, ltp_error *err) {
   return LTP_OK;
 }
 
-static const ltp_val_run_spec ap5_stdp_runs[] = {
-    STDP("10 ms"),
-    STDP("-10 ms"),
-    {"pharmacology/ap5_stdp.exp", {{"delay", "10 ms"}}, {NULL}, 0},
-    {"pharmacology/ap5_stdp.exp", {{"delay", "-10 ms"}}, {NULL}, 0},
-};
+static const ltp_val_run_spec ap5_stdp_runs[] = {STDP_WITH_DRUG("pharmacology/ap5_stdp.exp")};
 /* Bi & Poo 1998 [V: abstract]: STDP-LTP and STDP-LTD both need NMDARs; with AP5 each pairing
  * stays in the no-change band. */
 static const ltp_val_check ap5_stdp_checks[] = {
