@@ -13,15 +13,11 @@ ltpsim=$1
 # shellcheck source=lib/harness.sh
 source "$(dirname "$0")/lib/harness.sh"
 
-"$ltpsim" validate --jobs 2 --only vc_pairing --out "$tmp/vc" >"$tmp/stdout" 2>"$tmp/stderr" ||
-  fail "validate --only vc_pairing at the defaults: exit $?: $(cat "$tmp/stdout" "$tmp/stderr")"
+validate_ok vc vc_pairing
 # the earlier set: an expected failure (exit 0) or not, only its values matter here
-"$ltpsim" validate --jobs 2 --only vc_pairing --set "ltd_switch.k_rem=0 1/s" \
-  --set "trafficking.k_rem=0.00345 1/s" --set "trafficking.slots_max_gain=1" \
-  --out "$tmp/off" >"$tmp/stdout_off" 2>"$tmp/stderr_off"
-
-"$ltpsim" validate --jobs 2 --only frequency_response --out "$tmp/frc" >"$tmp/stdout_frc" \
-  2>"$tmp/stderr_frc"
+validate_values off vc_pairing --set "ltd_switch.k_rem=0 1/s" \
+  --set "trafficking.k_rem=0.00345 1/s" --set "trafficking.slots_max_gain=1"
+validate_values frc frequency_response
 
 check_validation vc "-70 mV" 90 110
 check_validation vc "-65 mV" 90 110

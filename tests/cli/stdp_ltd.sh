@@ -13,15 +13,12 @@ ltpsim=$1
 # shellcheck source=lib/harness.sh
 source "$(dirname "$0")/lib/harness.sh"
 
-"$ltpsim" validate --jobs 2 --only stdp_window --out "$tmp/stdp" >"$tmp/stdout" 2>"$tmp/stderr" ||
-  fail "validate --only stdp_window at the defaults: exit $?: $(cat "$tmp/stdout" "$tmp/stderr")"
+validate_ok stdp stdp_window
 # the term off: an expected failure or not, only its values matter here
-"$ltpsim" validate --jobs 2 --only stdp_window --set "ltd_switch.coincidence_gain=0 uM s" \
-  --out "$tmp/off" >"$tmp/stdout_off" 2>"$tmp/stderr_off"
+validate_values off stdp_window --set "ltd_switch.coincidence_gain=0 uM s"
 # the AP5 case is an expected failure (its +10 ms arm): exit 0 either way
 for c in pharmacology_nimodipine_stdp pharmacology_ap5_stdp; do
-  "$ltpsim" validate --jobs 2 --only "$c" --out "$tmp/$c" >"$tmp/stdout_$c" 2>"$tmp/stderr_$c" ||
-    fail "validate --only $c: exit $?: $(cat "$tmp/stdout_$c" "$tmp/stderr_$c")"
+  validate_ok "$c" "$c"
 done
 
 # the fixed-step engine against the CVODE reference on the -10 ms pairing, where the count jumps

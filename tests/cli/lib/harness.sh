@@ -29,3 +29,17 @@ check_validation() {
   [ -n "$v" ] || { fail "$1: no model value for '$2'"; return; }
   expect_in_band "$v" "$3" "$4" "$1: $2"
 }
+
+# validate_values DIR CASE [ARGS...]: `$ltpsim validate --only CASE ARGS` into $tmp/DIR, for its
+# values only, whatever its exit (a changed parameter set may fail a case)
+validate_values() {
+  local dir=$1 case=$2
+  shift 2
+  "$ltpsim" validate --jobs 2 --only "$case" "$@" --out "$tmp/$dir" >"$tmp/stdout_$dir" \
+    2>"$tmp/stderr_$dir"
+}
+# validate_ok DIR CASE [ARGS...]: the same, and a non-zero exit is a failure
+validate_ok() {
+  validate_values "$@" ||
+    fail "validate --only $2 ${*:3}: exit $?: $(cat "$tmp/stdout_$1" "$tmp/stderr_$1")"
+}
