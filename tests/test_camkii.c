@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "engine/settle.h"
+#include "mech/ca_scale.h"
 #include "mech/camkii.h"
 
 #define S_PER_MS 1e-3
@@ -32,7 +33,8 @@
 
 /* ---- helpers ------------------------------------------------------------------------- */
 
-static camkii_params defaults(void) {
+/* The table's defaults. */
+static camkii_params table_defaults(void) {
   ltp_params all;
   memset(&all, 0, sizeof all);
   for (size_t i = 0; i < camkii_mech.n_params; i++) {
@@ -40,6 +42,14 @@ static camkii_params defaults(void) {
     memcpy((char *)&all + d->offset, &d->def, sizeof(double));
   }
   return all.camkii;
+}
+
+/* The paper's switch: the table's defaults with GB2007's own CaM (the defaults' CaM constants
+ * carry the spine's Ca2+ scale, mech/ca_scale.h), against which this file checks the port. */
+static camkii_params defaults(void) {
+  camkii_params p = table_defaults();
+  camkii_use_gb2007_cam(&p);
+  return p;
 }
 
 /* Advance y by duration_ms at constant free Ca2+ (CVODE BDF, tight tolerances). */
@@ -442,6 +452,29 @@ static void test_calcineurin_activation_kinetics(void **state) {
   assert_near(y[CAMKII_CAN] - rest, (after_step - rest) / exp(1.0), 0.05 * (after_step - rest));
 }
 
+/* The defaults' CaM is GB2007's with every constant x the Ca2+ scale: it holds at s x Ca the
+ * Ca4-CaM GB2007's holds at Ca, so the switch keeps the paper's thresholds at s x their Ca2+,
+ * and camkii_ca_equivalent_to_gb2007_uM maps one onto the other. */
+static void test_cam_on_the_spine_ca_scale(void **state) {
+  (void)state;
+  const camkii_params paper = defaults(), model = table_defaults();
+  const double s = SPINE_CA_SCALE;
+  assert_near(model.l1_uM, 0.1 * s, 1e-12);
+  assert_near(model.l4_uM, 0.4 * s, 1e-12);
+  const double cas[] = {0.07, 0.1, 0.374, 2.0};
+  for (size_t i = 0; i < sizeof cas / sizeof cas[0]; ++i) {
+    const double ca = cas[i];
+    assert_near(camkii_kinase_cam_ca4_uM(&model, s * ca), camkii_kinase_cam_ca4_uM(&paper, ca),
+                1e-12);
+    assert_near(camkii_ca_equivalent_to_gb2007_uM(&model, ca), s * ca, 1e-9 * ca);
+    assert_near(camkii_ca_equivalent_to_gb2007_uM(&paper, ca), ca, 1e-9 * ca);
+  }
+  /* the bistable window moves with it: GB2007's 0.085 (DOWN only) and 0.1 uM (both) */
+  assert_false(is_bistable(&model, 0.085 * s));
+  assert_true(is_bistable(&model, 0.1 * s));
+  assert_false(is_bistable(&model, 0.1)); /* below the lower saddle-node on the model's scale */
+}
+
 static void test_parameter_table(void **state) {
   (void)state;
   assert_string_equal(camkii_mech.name, "camkii");
@@ -479,6 +512,7 @@ int main(void) {
       cmocka_unit_test(test_kinase_block_prevents_ltp),
       cmocka_unit_test(test_calcineurin_block_prevents_ltd),
       cmocka_unit_test(test_calcineurin_activation_kinetics),
+      cmocka_unit_test(test_cam_on_the_spine_ca_scale),
       cmocka_unit_test(test_parameter_table),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,6 +15,7 @@
 #include "core/constants.h"
 #include "mech/actin.h"
 #include "mech/ampa.h"
+#include "mech/ca_scale.h"
 #include "mech/calcium.h"
 #include "mech/camkii.h"
 #include "mech/ltd_switch.h"
@@ -319,14 +320,15 @@ static void bapta_shrinks_transients(void **state) {
   /* 10 mM BAPTA (Kd 0.2 uM): kappa_exo = 50000; the same influx gives a (1 + kappa) smaller
    * rise, and the mobile buffer carries bound Ca2+ out with its 50 ms exchange */
   p.calcium.kappa_exo = 50000;
-  const double tau = calcium_tau_ms(&p.calcium);
-  assert_float_equal(tau, 50021.0 / (21.0 / 12.0 + 50000.0 / 50.0), 1e-9);
+  const double tau = calcium_tau_ms(&p.calcium), k_endo = 1.0 + p.calcium.kappa_endo;
+  assert_float_equal(tau, (k_endo + 50000.0) / (k_endo / 12.0 + 50000.0 / 50.0), 1e-9);
   assert_true(tau < 60.0);
   const double rest = p.calcium.ca_rest_uM;
   const double rise = calcium_step(&p.calcium, rest, -1.0, 0.05, 0.025) - rest;
   const ltp_params plain = defaults();
   const double rise_free = calcium_step(&plain.calcium, rest, -1.0, 0.05, 0.025) - rest;
-  assert_float_equal(rise / rise_free, 21.0 / 50021.0, 1e-3 * 21.0 / 50021.0);
+  const double ratio = k_endo / (k_endo + 50000.0);
+  assert_float_equal(rise / rise_free, ratio, 1e-3 * ratio);
 }
 
 static void cell_input_resistance_in_ca1_range(void **state) {
@@ -409,6 +411,43 @@ static double coincidence(const ltd_switch_params *l, ltd_coincidence_supply *s,
 }
 
 /* The coincidence term: L-type Ca2+ already in the head when glutamate arrives. */
+/* The Ca2+ scale (mech/ca_scale.h): the count's Ca2+ constants are the values chosen on the
+ * scale of kappa_endo 20 times the factor, so with every Ca2+ (rest included) times the factor
+ * the count grows the factor times as fast, commits at the same point and the coincidence
+ * term adds the factor times as much: the LTD side is what it was at kappa 20. */
+static void ltd_switch_follows_the_spine_ca_scale(void **state) {
+  (void)state;
+  const ltp_params p = defaults();
+  const ltd_switch_params *now = &p.ltd_switch;
+  const double f = SPINE_CA_SCALE;
+  assert_float_equal(p.calcium.kappa_endo, 12.0, 0.0);
+  assert_float_equal(f, 21.0 / 13.0, 1e-15);
+  ltd_switch_params before = *now; /* the constants as chosen at kappa 20 */
+  before.count_threshold_uM_s /= f;
+  before.count_saturation_uM /= f;
+  before.coincidence_gain_uM_s /= f;
+  before.coincidence_k_uM /= f;
+  assert_float_equal(before.count_threshold_uM_s, 7.0, 1e-12);
+  assert_float_equal(before.coincidence_k_uM, 0.15, 1e-12);
+  const double rest = 0.07, rises[] = {0.05, 0.3, 2.0, 30.0}, count = 4.0;
+  for (size_t i = 0; i < sizeof rises / sizeof rises[0]; ++i) {
+    const double x = rises[i];
+    assert_float_equal(ltd_switch_count_rhs(now, f * count, f * (rest + x), f * rest, 0.0, 0.1),
+                       f * ltd_switch_count_rhs(&before, count, rest + x, rest, 0.0, 0.1),
+                       1e-12 * f * x);
+    ltd_coincidence_supply a, b;
+    ltd_coincidence_supply_init(&a);
+    ltd_coincidence_supply_init(&b);
+    const ltd_coincidence_input in_now = {0.3, f * x, 0.0, 0.0, 0.1},
+                                in_before = {0.3, x, 0.0, 0.0, 0.1};
+    assert_float_equal(ltd_switch_coincidence_uM_s(now, &a, 0.0, &in_now),
+                       f * ltd_switch_coincidence_uM_s(&before, &b, 0.0, &in_before), 1e-12);
+    assert_float_equal(a.available, b.available, 1e-12);
+  }
+  assert_float_equal(ltd_switch_commit_rhs(now, 0.2, f * 6.5),
+                     ltd_switch_commit_rhs(&before, 0.2, 6.5), 1e-15);
+}
+
 static void ltd_switch_coincidence_reads_ltype_calcium_before_glutamate(void **state) {
   (void)state;
   const ltp_params p = defaults();
@@ -465,6 +504,7 @@ int main(void) {
       cmocka_unit_test(actin_pool_fixed_point_and_decay),
       cmocka_unit_test(ltd_switch_counts_and_commits),
       cmocka_unit_test(ltd_switch_coincidence_reads_ltype_calcium_before_glutamate),
+      cmocka_unit_test(ltd_switch_follows_the_spine_ca_scale),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,8 +4,9 @@
 Both at equilibrium in Graupner & Brunel 2007's sequential-binding form: the Ca4CaM fraction
 of CaM is (c^4 / (L1 L2 L3 L4)) / sum_k (c^k / (L1 ... Lk)), the form of
 `camkii_cam_ca4_uM` (src/mech/camkii.c) divided by the total CaM, written here for any set of
-constants. GB2007's constants are ltpsim's
-defaults (`camkii.l1`-`l4`: 0.1, 0.025, 0.32, 0.40 uM, Linse et al. 1991); free CaM's are the
+constants. GB2007's constants (0.1, 0.025, 0.32, 0.40 uM, Linse et al. 1991) times the
+spine's Ca2+ scale 21/13 are ltpsim's defaults (`camkii.l1`-`l4`, src/mech/ca_scale.h), so on the
+model's Ca2+ scale every Ca2+ below is 21/13 times as large; free CaM's are the
 lobe constants of Pepke et al. 2010 (SCIENCE.md 1f: C-lobe k_off/k_on 50/5 and 10/10, N-lobe
 2000/100 and 500/200, i.e. 10, 1, 20, 2.5 uM). No CaM trapping and no CaMKII-bound affinities:
 a measure of how far apart the two CaMs put the same signalling thresholds (docs/model.md,

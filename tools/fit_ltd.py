@@ -164,16 +164,21 @@ def param_table_from(listing):
 
 def expand_scales(params, table):
     """A key `x:a.b+c.d` with value f stands for a.b = f x default, c.d = f x default (one
-    free factor on several parameters, e.g. all four CaM affinities)."""
+    free factor on several parameters, e.g. all four CaM affinities). `a.b@e.f` in that list
+    sets a.b to f x the default of e.f (e.g. `camkii.kinase_l1@camkii.l1`: the kinase's CaM as
+    the phosphatases' times f, where a.b's own default is 0)."""
     out = {}
     for k, v in params.items():
         if k.startswith("x:"):
-            for key in k[2:].split("+"):
-                if key not in table:
-                    raise SystemExit(f"unknown parameter {key}")
-                if table[key][0] == "choice":
-                    raise SystemExit(f"{key} is a choice: a factor needs a number")
-                out[key] = f"{float(v) * float(table[key][1]):.6g}"
+            for item in k[2:].split("+"):
+                key, _, base = item.partition("@")
+                base = base or key
+                for name in (key, base):
+                    if name not in table:
+                        raise SystemExit(f"unknown parameter {name}")
+                    if table[name][0] == "choice":
+                        raise SystemExit(f"{name} is a choice: a factor needs a number")
+                out[key] = f"{float(v) * float(table[base][1]):.6g}"
         else:
             out[k] = v
     return out
@@ -435,7 +440,8 @@ def add_search_args(ap, jobs_help):
     """The options every fitting script shares: free, start, fixed, budget, seed, jobs, binary."""
     ap.add_argument("--free", action="append", default=[],
                     help="mech.param=lo:hi[:log] free parameter (repeatable); "
-                         "x:a.b+c.d=lo:hi[:log] one factor on the defaults of a.b and c.d")
+                         "x:a.b+c.d=lo:hi[:log] one factor on the defaults of a.b and c.d "
+                         "(a.b@e.f: on the default of e.f)")
     ap.add_argument("--start", action="append", default=[],
                     help="mech.param=value start point of a free parameter (default: middle)")
     ap.add_argument("--fix", action="append", default=[],

@@ -30,14 +30,18 @@
 #include <stddef.h>
 
 #include "core/constants.h"
+#include "mech/ca_scale.h"
 
 #define P(field) offsetof(ltp_params, calcium.field)
 static const ltp_param_def calcium_table[] = {
     {"ca_o", "mM", 2.0, 0, 10, "slice ACSF, SCIENCE.md 5", "extracellular Ca2+", P(ca_o_mM), NULL},
-    {"ca_rest", "uM", 0.07, 0.01, 0.5,
-     "Sabatini, Oertner & Svoboda 2002 (70 +- 29 nM); GluSynapse Ca_min 70 nM",
+    {"ca_rest", "uM", ON_SPINE_CA_SCALE(0.07), 0.01, 0.5,
+     "Sabatini, Oertner & Svoboda 2002 (70 +- 29 nM; GluSynapse Ca_min 70 nM) x the Ca2+ "
+     "scale 21/13 (mech/ca_scale.h): 113 nM; GB2007 and Shouval et al. 2002 use 100 nM",
      "resting free [Ca2+] in the spine", P(ca_rest_uM), NULL},
-    {"kappa_endo", "1", 20, 0, 500, "Sabatini et al. 2002 (kappa ~ 20)",
+    {"kappa_endo", "1", SPINE_CA_KAPPA_ENDO, 0, 500,
+     "Sabatini et al. 2002 (mean ~20, median 14, range 2-31, SCIENCE.md 1e [S]): 12 makes one "
+     "quantum and a bAP ~1 uM as imaged (mech/ca_scale.h)",
      "endogenous buffer capacity", P(kappa_endo), NULL},
     {"tau", "ms", 12, 1, 1000, "Sabatini et al. 2002 (12-14 ms, no dye); GluSynapse 12 ms",
      "extrusion time constant with endogenous buffers", P(tau_extrusion_ms), NULL},

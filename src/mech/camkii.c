@@ -43,9 +43,13 @@
 #include <math.h>
 #include <stddef.h>
 
+#include "mech/ca_scale.h"
 #include "mech/kinetics.h"
 
 #define GB2007 "Graupner & Brunel 2007 PLoS Comput Biol 3:e221, ModelDB 114452"
+#define GB2007_CAM                                                                                 \
+  GB2007 ", Table 1A (Linse et al. 1991) x the Ca2+ scale 21/13 (mech/ca_scale.h: the cascade "    \
+         "reads the larger transients of kappa_endo 12 as GB2007's read those of kappa 20)"
 #define MS_PER_S 1000.0
 #define RING_SIZE 6
 
@@ -132,16 +136,16 @@ static const ltp_param_def camkii_table[] = {
      "basal I1 phosphorylation (PKA and PKG)", P(pka_k0_per_s), NULL},
     {"pka_kmax", "1/s", 100.0, 0.0, 1e5, GB2007 ", Table 1B",
      "maximal Ca/CaM-dependent PKA rate on I1", P(pka_kmax_per_s), NULL},
-    {"l1", "uM", 0.1, 0.0, 100.0, GB2007 ", Table 1A (Linse et al. 1991)",
+    {"l1", "uM", ON_SPINE_CA_SCALE(CAMKII_GB2007_L1_UM), 0.0, 100.0, GB2007_CAM,
      "dissociation constant of the 1st Ca2+ on CaM", P(l1_uM), NULL},
-    {"l2", "uM", 0.025, 0.0, 100.0, GB2007 ", Table 1A (Linse et al. 1991)",
+    {"l2", "uM", ON_SPINE_CA_SCALE(CAMKII_GB2007_L2_UM), 0.0, 100.0, GB2007_CAM,
      "dissociation constant of the 2nd Ca2+ on CaM", P(l2_uM), NULL},
-    {"l3", "uM", 0.32, 0.0, 100.0, GB2007 ", Table 1A (Linse et al. 1991)",
+    {"l3", "uM", ON_SPINE_CA_SCALE(CAMKII_GB2007_L3_UM), 0.0, 100.0, GB2007_CAM,
      "dissociation constant of the 3rd Ca2+ on CaM", P(l3_uM), NULL},
-    {"l4", "uM", 0.40, 0.0, 100.0, GB2007 ", Table 1A (Linse et al. 1991)",
+    {"l4", "uM", ON_SPINE_CA_SCALE(CAMKII_GB2007_L4_UM), 0.0, 100.0, GB2007_CAM,
      "dissociation constant of the 4th Ca2+ on CaM", P(l4_uM), NULL},
     {"kinase_l1", "uM", 0.0, 0.0, 100.0,
-     "0: l1, GB2007's one CaM for every reader; free CaM at physiological ionic strength: 10 uM "
+     "0: l1, one CaM for every reader (GB2007); free CaM at physiological ionic strength: 10 uM "
      "(Pepke et al. 2010 [S], SCIENCE.md 1f; docs/model.md)",
      "dissociation constant of the 1st Ca2+ on the CaM that CaMKII reads (0: l1)", P(kinase_l1_uM),
      NULL},
@@ -215,6 +219,30 @@ double camkii_cam_ca4_uM(const camkii_params *p, double ca_uM) {
 
 double camkii_kinase_cam_ca4_uM(const camkii_params *p, double ca_uM) {
   return cam_ca4_of(p, CAM_KINASE, ca_uM);
+}
+
+void camkii_use_gb2007_cam(camkii_params *p) {
+  p->l1_uM = CAMKII_GB2007_L1_UM;
+  p->l2_uM = CAMKII_GB2007_L2_UM;
+  p->l3_uM = CAMKII_GB2007_L3_UM;
+  p->l4_uM = CAMKII_GB2007_L4_UM;
+  p->kinase_l1_uM = p->kinase_l2_uM = p->kinase_l3_uM = p->kinase_l4_uM = 0.0;
+}
+
+double camkii_ca_equivalent_to_gb2007_uM(const camkii_params *p, double gb2007_ca_uM) {
+  camkii_params gb2007 = *p;
+  camkii_use_gb2007_cam(&gb2007);
+  const double target = camkii_kinase_cam_ca4_uM(&gb2007, gb2007_ca_uM);
+  /* Ca4-CaM grows monotonically with Ca2+: bisect on a log scale to 1e-12 relative */
+  double lo = 1e-6, hi = 1e6;
+  for (int i = 0; i < 200 && hi / lo > 1.0 + 1e-12; ++i) {
+    const double mid = sqrt(lo * hi);
+    if (camkii_kinase_cam_ca4_uM(p, mid) < target)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return sqrt(lo * hi);
 }
 
 /* Two-lobe kinetic CaM (camkii.cam_kinetics = two_lobe). The four Ca2+ bind in sequence, the

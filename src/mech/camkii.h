@@ -38,6 +38,14 @@
 #define CAMKII_N_CAM 8
 #define CAMKII_CAM_KINASE 18      /* index in a full state array */
 #define CAMKII_CAM_PHOSPHATASE 22 /* index in a full state array */
+
+/* GB2007's CaM, Table 1A (Linse et al. 1991): the dissociation constants (uM) with which the
+ * paper's switch has its thresholds. The defaults (camkii.l1..l4) are these times the spine's
+ * Ca2+ scale (mech/ca_scale.h). */
+#define CAMKII_GB2007_L1_UM 0.1
+#define CAMKII_GB2007_L2_UM 0.025
+#define CAMKII_GB2007_L3_UM 0.32
+#define CAMKII_GB2007_L4_UM 0.40
 #define CAMKII_N_STATE 26
 
 enum { CAMKII_CAM_EQUILIBRIUM = 0, CAMKII_CAM_TWO_LOBE = 1 };
@@ -92,6 +100,12 @@ double camkii_cam_ca4_uM(const camkii_params *p, double ca_uM);
 /* The same for the CaM that CaMKII reads (kinase_l1..l4 where set, > 0; else L1..L4: GB2007's
  * single CaM, the default). */
 double camkii_kinase_cam_ca4_uM(const camkii_params *p, double ca_uM);
+/* Both CaMs set to GB2007's (CAMKII_GB2007_L*_UM; kinase_l1..l4 = 0): the paper's switch. */
+void camkii_use_gb2007_cam(camkii_params *p);
+/* The free Ca2+ (uM) at which the kinase's CaM of p holds the Ca4-CaM that GB2007's CaM holds
+ * at gb2007_ca_uM: the same point of the switch expressed in p's Ca2+ (the identity when p's
+ * CaM is GB2007's; gb2007_ca_uM x the Ca2+ scale for the defaults). */
+double camkii_ca_equivalent_to_gb2007_uM(const camkii_params *p, double gb2007_ca_uM);
 /* The kinetic CaM block cam[0..7] (both pools) set to its equilibrium at the Ca2+ given. */
 void camkii_cam_equilibrium(const camkii_params *p, double ca_kinase_uM, double ca_phosphatase_uM,
                             double *cam);

@@ -22,6 +22,7 @@
 #include <math.h>
 #include <stddef.h>
 
+#include "mech/ca_scale.h"
 #include "mech/kinetics.h"
 
 #define P(field) offsetof(ltp_params, ltd_switch.field)
@@ -38,10 +39,11 @@ static const ltp_param_def ltd_switch_table[] = {
      "[M] LTD needs hundreds of pulses delivered within ~15 min: 900 at 1 Hz (Dudek & Bear "
      "1992), >= ~300 at 1-3 Hz (Rodrigues et al. 2023's prediction, SCIENCE.md 3.3)",
      "memory of the Ca2+ count", P(tau_count_s), NULL},
-    {"count_threshold", "uM s", 7, 0.01, 1e4,
+    {"count_threshold", "uM s", ON_SPINE_CA_SCALE(7), 0.01, 1e4,
      "[chosen] between the counts of 200 pulses at 2 Hz under clamp at -65 mV (no LTD) and "
      "at -60 mV (LTD) (SCIENCE.md 3.8, Shouval et al. 2002's check) with the baseline test "
-     "pulses' share; docs/fits/suite_ltd_switch.json, docs/model.md",
+     "pulses' share; docs/fits/suite_ltd_switch.json, docs/model.md; 7 uM s on the Ca2+ scale "
+     "of kappa_endo 20, x 21/13 here (mech/ca_scale.h)",
      "count at which a synapse is half-way to committing", P(count_threshold_uM_s), NULL},
     {"hill", "1", 16, 1, 64,
      "[M] single synapses depress all-or-none (O'Connor, Wittenberg & Wang 2005): a steep "
@@ -50,11 +52,12 @@ static const ltp_param_def ltd_switch_table[] = {
     {"k_commit", "1/s", 0.05, 0, 100,
      "[M] unitary depression completes within minutes of the induction (O'Connor et al. 2005)",
      "commitment rate past the threshold", P(k_commit_per_s), NULL},
-    {"count_saturation", "uM", 1, 0.01, 1e4,
+    {"count_saturation", "uM", ON_SPINE_CA_SCALE(1), 0.01, 1e4,
      "[M] the count reads calcineurin, a high-affinity Ca2+-CaM target that is activated at "
      "sub- to low-micromolar Ca2+ and saturates above it (Stemmer & Klee 1994; the value was "
      "not checked at the source): a Ca2+ rise far above ~1 uM (a 0 mV hold's VGCC plateau) "
-     "counts little more than one of ~1 uM",
+     "counts little more than one of ~1 uM; 1 uM on the Ca2+ scale of kappa_endo 20, x 21/13 "
+     "here (mech/ca_scale.h)",
      "Ca2+ rise over rest at which the count's rate is half its linear value",
      P(count_saturation_uM), NULL},
     {"kinase_veto", "1", 1, 0, 1,
@@ -66,18 +69,19 @@ static const ltp_param_def ltd_switch_table[] = {
     {"tau_commit", "s", 1200, 1, 1e6,
      "[M] LFS-LTD develops over ~15-30 min after the train (Dudek & Bear 1992)",
      "lifetime of the commitment", P(tau_commit_s), NULL},
-    {"coincidence_gain", "uM s", 3, 0, 1e4,
+    {"coincidence_gain", "uM s", ON_SPINE_CA_SCALE(3), 0, 1e4,
      "[chosen] spike-timing LTD (Bi & Poo 1998: LTD when the post spike precedes the pre pulse "
      "by up to 20 ms, none beyond 40 ms) needs the count past its threshold after 60 pairings "
      "at -20 ms and far below it at -40 ms: every case of the suite holds for 1.5-5 "
-     "(docs/model.md, Calibration choices); 0 turns the term off",
+     "(docs/model.md, Calibration choices; values on the Ca2+ scale of kappa_endo 20, x 21/13 "
+     "here, mech/ca_scale.h); 0 turns the term off",
      "count added per quantum of glutamate at a saturated L-type Ca2+ sensor and a full supply",
      P(coincidence_gain_uM_s), NULL},
-    {"coincidence_k", "uM", 0.15, 1e-4, 1e3,
+    {"coincidence_k", "uM", ON_SPINE_CA_SCALE(0.15), 1e-4, 1e3,
      "[chosen] above the L-type Ca2+ that glutamate finds in the head without a preceding spike "
-     "(0.005 uM at a -65 mV hold, 0.03 at -55 mV, 0.06 uM in a 100 Hz train without spikes) and "
-     "about that left by a bAP 20 ms earlier (0.13 uM; 0.30 after 10 ms); 0.1-0.2 pass alike "
-     "(docs/model.md)",
+     "(0.008 uM at a -65 mV hold, 0.05 at -55 mV, 0.10 uM in a 100 Hz train without spikes) and "
+     "about that left by a bAP 20 ms earlier (0.21 uM; 0.48 after 10 ms); 0.15 uM x 21/13 "
+     "(mech/ca_scale.h); 0.1-0.2 uM x 21/13 pass alike (docs/model.md)",
      "L-type Ca2+ over rest at which the sensor is half active", P(coincidence_k_uM), NULL},
     {"coincidence_hill", "1", 4, 1, 16,
      "[M] a CaM-like sensor with four cooperative Ca2+ sites; 2-8 pass alike (docs/model.md)",

@@ -142,6 +142,12 @@ class Objective(unittest.TestCase):
             fit_ltd.expand_scales({"x:camkii.l9": "2"}, table)
         with self.assertRaises(SystemExit):
             fit_ltd.expand_scales({"x:release.mode": "2"}, table)
+        # a@b: a set to the factor times b's default (a's own default may be 0)
+        table["camkii.kinase_l1"] = ("uM", "0")
+        out = fit_ltd.expand_scales({"x:camkii.kinase_l1@camkii.l1": "3"}, table)
+        self.assertEqual(out, {"camkii.kinase_l1": "0.3"})
+        with self.assertRaises(SystemExit):
+            fit_ltd.expand_scales({"x:camkii.kinase_l1@camkii.l9": "3"}, table)
 
     def test_with_unit(self):
         table = {"camkii.l1": ("uM", "0.1"), "release.mode": ("choice", "mean_field"),
