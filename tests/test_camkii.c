@@ -307,6 +307,12 @@ static void test_init_down(void **state) {
   camkii_init_down(&p, y);
   assert_near(y[0], p.s_tot_uM, 0.0);
   assert_near(camkii_phospho_subunits_uM(y), 0.0, 0.0);
+  assert_near(camkii_unphosphorylated_ring_fraction(&p, y), 1.0, 0.0);
+  double all_p[CAMKII_N_STATE];
+  memcpy(all_p, y, sizeof all_p);
+  all_p[0] = 0.25 * p.s_tot_uM; /* a quarter of the rings unphosphorylated, the rest all six */
+  all_p[CAMKII_N_RINGS - 1] = 0.75 * p.s_tot_uM;
+  assert_near(camkii_unphosphorylated_ring_fraction(&p, all_p), 0.25, 1e-15);
   /* Ca-free cascade: I = k_PKA^0 I0 / k_CaN^0; k12 D = 6.648 uM/s, the constant PP1 activity
    * of GB2007 Fig. 2, which is this Ca-free value. */
   assert_near(y[CAMKII_I1P], 0.0359, 1e-12);

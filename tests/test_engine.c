@@ -555,7 +555,7 @@ static void blow_up_is_reported_not_written(void **state) {
   ltp_error err = {0};
   assert_int_equal(ltp_slow_create(&slow, &params, 1, &err), LTP_OK);
   const double ca_bad[1] = {NAN};
-  assert_int_equal(ltp_slow_advance_explicit(slow, ca_bad, ca_bad, NULL, 10.0, 0.5, &err),
+  assert_int_equal(ltp_slow_advance_explicit(slow, ca_bad, ca_bad, ca_bad, NULL, 10.0, 0.5, &err),
                    LTP_ERR_NUMERIC);
   print_message("%s\n", err.msg);
   assert_non_null(strstr(err.msg, "camkii"));

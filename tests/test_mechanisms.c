@@ -18,6 +18,7 @@
 #include "mech/ca_scale.h"
 #include "mech/calcium.h"
 #include "mech/camkii.h"
+#include "mech/glun2b.h"
 #include "mech/ltd_switch.h"
 #include "mech/nanodomain.h"
 #include "mech/nmda.h"
@@ -411,6 +412,34 @@ static double coincidence(const ltd_switch_params *l, ltd_coincidence_supply *s,
 }
 
 /* The coincidence term: L-type Ca2+ already in the head when glutamate arrives. */
+/* CaMKII's binding to GluN2B (mech/glun2b.c): half the binding rate at K, next to nothing at
+ * the NMDAR Ca2+ that AP5 leaves, no unbinding while every holoenzyme carries a phosphorylated
+ * subunit; the synapse reads the resting T286 fraction plus the bound share of its rise. */
+static void glun2b_binds_with_nmdar_calcium_only(void **state) {
+  (void)state;
+  const ltp_params p = defaults();
+  const glun2b_params *g = &p.glun2b;
+  assert_true(g->k_bind_per_s > 0.0); /* on in the default set */
+  const double k = g->k_nmda_uM;
+  assert_float_equal(glun2b_bound_rhs(g, 0.0, 1.0, k), 1e-3 * 0.5 * g->k_bind_per_s, 1e-15);
+  /* a 0 mV pairing under 50 uM AP5 leaves ~0.07 uM (a seventh of K): (1/7)^n of the rate */
+  assert_true(glun2b_bound_rhs(g, 0.0, 1.0, k / 7.0) < 1e-3 * g->k_bind_per_s * 1e-6);
+  assert_float_equal(glun2b_bound_rhs(g, 0.4, 1.0, 0.0), -1e-3 * 0.4 / g->tau_unbind_s, 1e-18);
+  assert_float_equal(glun2b_bound_rhs(g, 0.4, 0.0, 0.0), 0.0, 0.0);
+  assert_float_equal(glun2b_bound_rhs(g, 0.0, 1.0, -0.01), 0.0, 0.0); /* below rest: none */
+  /* the synapse's drive */
+  const double a0 = 2e-4;
+  assert_float_equal(glun2b_drive(g, 0.0, 0.9, a0), a0, 1e-18);
+  assert_float_equal(glun2b_drive(g, 1.0, 0.9, a0), 0.9, 1e-15);
+  assert_float_equal(glun2b_drive(g, 0.5, 0.9, a0), a0 + 0.5 * (0.9 - a0), 1e-15);
+  assert_float_equal(glun2b_drive(g, 0.5, 1e-4, a0), 1e-4, 0.0); /* below rest: a_K */
+  glun2b_params off = *g;
+  off.k_bind_per_s = 0.0; /* the gate off: a_K itself */
+  assert_float_equal(glun2b_drive(&off, 0.0, 0.9, a0), 0.9, 0.0);
+  assert_float_equal(glun2b_stiffness_per_ms(g, k),
+                     1e-3 * (0.5 * g->k_bind_per_s + 1.0 / g->tau_unbind_s), 1e-15);
+}
+
 /* The Ca2+ scale (mech/ca_scale.h): the count's Ca2+ constants are the values chosen on the
  * scale of kappa_endo 20 times the factor, so with every Ca2+ (rest included) times the factor
  * the count grows the factor times as fast, commits at the same point and the coincidence
@@ -505,6 +534,7 @@ int main(void) {
       cmocka_unit_test(ltd_switch_counts_and_commits),
       cmocka_unit_test(ltd_switch_coincidence_reads_ltype_calcium_before_glutamate),
       cmocka_unit_test(ltd_switch_follows_the_spine_ca_scale),
+      cmocka_unit_test(glun2b_binds_with_nmdar_calcium_only),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -43,6 +43,7 @@ enum {
   SYN_CA,
   SYN_CA_KINASE,
   SYN_CA_LTYPE,
+  SYN_CA_NMDA,
   SYN_FAST
 };
 
@@ -82,6 +83,7 @@ static void pack(const reference *r, double *y) {
     syn[SYN_CA] = s->ca_uM[k];
     syn[SYN_CA_KINASE] = s->ca_kinase_uM[k];
     syn[SYN_CA_LTYPE] = s->ca_ltype_uM[k];
+    syn[SYN_CA_NMDA] = s->ca_nmda_uM[k];
   }
   const double *slow = ltp_slow_state(s->slow);
   for (int i = 0; i < r->n - r->off_slow; ++i)
@@ -105,6 +107,7 @@ static void unpack(reference *r, const double *y, double t) {
     s->ca_uM[k] = syn[SYN_CA];
     s->ca_kinase_uM[k] = syn[SYN_CA_KINASE];
     s->ca_ltype_uM[k] = syn[SYN_CA_LTYPE];
+    s->ca_nmda_uM[k] = syn[SYN_CA_NMDA];
   }
   ltp_slow_load(s->slow, y + r->off_slow, t);
 }
@@ -141,6 +144,7 @@ static void fast_derivatives(reference *r, const double *y, double t, double *dy
     dsyn[SYN_CA] = calcium_rhs(&p->calcium, s->ca_uM[k], i.head_pA, volume);
     dsyn[SYN_CA_KINASE] = calcium_rhs(&p->calcium, s->ca_kinase_uM[k], i.kinase_pA, volume);
     dsyn[SYN_CA_LTYPE] = calcium_rhs(&p->calcium, s->ca_ltype_uM[k], i.ltype_pA, volume);
+    dsyn[SYN_CA_NMDA] = calcium_rhs(&p->calcium, s->ca_nmda_uM[k], i.nmda_pA, volume);
   }
 }
 
@@ -153,7 +157,10 @@ static int rhs(sunrealtype t, N_Vector yv, N_Vector dv, void *user) {
   const int nano = nanodomain_on(&r->s->p);
   for (int k = 0; nano && k < r->s->np; ++k)
     sim_kinase_gamma(r->s, k, &gamma[2 * k], &gamma[2 * k + 1]);
-  ltp_slow_derivatives(r->s->slow, r->s->ca_uM, r->s->ca_kinase_uM, nano ? gamma : NULL,
+  double rise[LTP_MAX_PATHWAYS];
+  for (int k = 0; k < r->s->np; ++k)
+    rise[k] = r->s->ca_nmda_uM[k] - r->s->ca_nmda_rest_uM[k];
+  ltp_slow_derivatives(r->s->slow, r->s->ca_uM, r->s->ca_kinase_uM, rise, nano ? gamma : NULL,
                        y + r->off_slow, dy + r->off_slow);
   for (int i = 0; i < r->n; ++i)
     if (!isfinite(dy[i]))
@@ -189,9 +196,10 @@ static void set_atol(reference *r, double rtol) {
     a[i] = rtol * 1e-3; /* gates, open fractions, signalling (uM, counts, fractions) */
   for (int i = 0; i < r->s->cable.n; ++i)
     a[i] = rtol * 1.0;               /* mV */
-  for (int k = 0; k < r->s->np; ++k) /* uM, resting Ca2+ is 0.07 */
+  for (int k = 0; k < r->s->np; ++k) /* uM, resting Ca2+ is 0.11 */
     a[r->off_syn + k * SYN_FAST + SYN_CA] = a[r->off_syn + k * SYN_FAST + SYN_CA_KINASE] =
-        a[r->off_syn + k * SYN_FAST + SYN_CA_LTYPE] = rtol * 1e-3;
+        a[r->off_syn + k * SYN_FAST + SYN_CA_LTYPE] = a[r->off_syn + k * SYN_FAST + SYN_CA_NMDA] =
+            rtol * 1e-3;
 }
 
 static void reference_free(reference *r) {

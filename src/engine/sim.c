@@ -143,7 +143,7 @@ spine_ca_currents sim_spine_ca_current(sim_t *s, int k) {
   const double i_nmda_ca = nmda_ca_current_pA(&p->nmda, g_nmda, v);
   return (spine_ca_currents){
       i_nmda_ca + i_vgcc, calcium_kinase_current_pA(&p->calcium, i_nmda_ca, i_vgcc),
-      vgcc_ltype_conductance_nS(&p->vgcc, &s->vg[k], c->area_um2[h]) * drive_mV};
+      vgcc_ltype_conductance_nS(&p->vgcc, &s->vg[k], c->area_um2[h]) * drive_mV, i_nmda_ca};
 }
 
 void sim_kinase_gamma(const sim_t *s, int k, double *gamma, double *gamma2) {
@@ -202,6 +202,9 @@ static void update_calcium(sim_t *s, int k, double dt) {
   s->ca_kinase_acc[k] += integral_uM_ms;
   s->ca_ltype_uM[k] = calcium_advance(&s->p.calcium, s->ca_ltype_uM[k], i.ltype_pA, volume, dt,
                                       &s->memo.ca[k], &integral_uM_ms);
+  s->ca_nmda_uM[k] = calcium_advance(&s->p.calcium, s->ca_nmda_uM[k], i.nmda_pA, volume, dt,
+                                     &s->memo.ca[k], &integral_uM_ms);
+  s->ca_nmda_acc[k] += integral_uM_ms - s->ca_nmda_rest_uM[k] * dt;
   if (nanodomain_on(&s->p)) { /* the nanodomain follows the channels within the step: the open
                                  fraction and unblock of the step's Ca2+ current, the pool's end */
     double gamma, gamma2;
@@ -259,10 +262,10 @@ static ltp_status check_finite(const sim_t *s, double t, ltp_error *err) {
                            "numerical blow-up at t = %.4f s: spine Ca2+ of pathway %d = %g uM; "
                            "hint: reduce engine.dt (now %g ms)",
                            t * 1e-3, k + 1, s->ca_uM[k], s->p.engine.dt_ms);
-  /* the kinase site and the L-type pool need no check of their own: their currents are parts
-   * of the head's (the kinase site's scaled by calcium.kinase_nmda_enrichment and
-   * kinase_vgcc_coupling), in the same linear pool equation, so they stay finite while the
-   * head's Ca2+ does */
+  /* the kinase site, the L-type and the NMDAR pools need no check of their own: their
+   * currents are parts of the head's (the kinase site's scaled by
+   * calcium.kinase_nmda_enrichment and kinase_vgcc_coupling), in the same linear pool equation,
+   * so they stay finite while the head's Ca2+ does */
   return LTP_OK;
 }
 
@@ -277,23 +280,25 @@ static ltp_status flush_slow(sim_t *s, double t, ltp_error *err) {
   if (sim_plasticity_active(&s->plast)) { /* a reduced rule replaces the signalling cascade */
     memset(s->ca_acc, 0, sizeof s->ca_acc);
     memset(s->ca_kinase_acc, 0, sizeof s->ca_kinase_acc);
+    memset(s->ca_nmda_acc, 0, sizeof s->ca_nmda_acc);
     memset(s->kinase_gamma_acc, 0, sizeof s->kinase_gamma_acc);
     s->acc_ms = 0.0;
     return LTP_OK;
   }
-  double mean[LTP_MAX_PATHWAYS], mean_kinase[LTP_MAX_PATHWAYS];
+  double mean[LTP_MAX_PATHWAYS], mean_kinase[LTP_MAX_PATHWAYS], mean_nmda[LTP_MAX_PATHWAYS];
   double mean_gamma[2 * LTP_MAX_PATHWAYS];
   for (int k = 0; k < s->np; ++k) {
     mean[k] = s->ca_acc[k] / s->acc_ms;
     mean_kinase[k] = s->ca_kinase_acc[k] / s->acc_ms;
-    s->ca_acc[k] = s->ca_kinase_acc[k] = 0.0;
+    mean_nmda[k] = s->ca_nmda_acc[k] / s->acc_ms;
+    s->ca_acc[k] = s->ca_kinase_acc[k] = s->ca_nmda_acc[k] = 0.0;
     for (int j = 2 * k; j < 2 * k + 2; ++j) {
       mean_gamma[j] = s->kinase_gamma_acc[j] / s->acc_ms;
       s->kinase_gamma_acc[j] = 0.0;
     }
   }
   s->acc_ms = 0.0;
-  return ltp_slow_advance_explicit(s->slow, mean, mean_kinase,
+  return ltp_slow_advance_explicit(s->slow, mean, mean_kinase, mean_nmda,
                                    nanodomain_on(&s->p) ? mean_gamma : NULL, t,
                                    s->p.engine.slow_rk_step_ms, err);
 }
@@ -308,9 +313,12 @@ static release_params population_release(const sim_t *s) {
 }
 
 /* Glutamate reaching the modelled spine of pathway k: the LTD count's coincidence term reads
- * the L-type channels' Ca2+ already in the head (mech/ltd_switch.c). */
-static void sim_glutamate_arrives(sim_t *s, int k, double t, double quanta) {
-  ltp_slow_glutamate_arrives(s->slow, k, t, quanta, s->ca_ltype_uM[k] - s->ca_ltype_rest_uM[k]);
+ * the L-type channels' Ca2+ already in the head (mech/ltd_switch.c); it reached
+ * synapses_reached of the pathway's synapses (the late phase's cell-wide drive). */
+static void sim_glutamate_arrives(sim_t *s, int k, double t, double quanta,
+                                  double synapses_reached) {
+  ltp_slow_glutamate_arrives(s->slow, k, t, quanta, s->ca_ltype_uM[k] - s->ca_ltype_rest_uM[k],
+                             synapses_reached);
 }
 
 /* One square glutamate pulse of glu_mM into a receptor group's cleft (a later pulse replaces
@@ -350,7 +358,7 @@ static void deliver_release(sim_t *s, int k, double t, double *p_rel, double *ve
     s->quanta_due[k] -= quanta;
   }
   group_release(&s->p, &s->spine[k], t, quanta);
-  sim_glutamate_arrives(s, k, t, quanta);
+  sim_glutamate_arrives(s, k, t, quanta, s->p.cable.pathway_synapses);
   *vesicles = quanta; /* onto the modelled spine */
 }
 
@@ -364,7 +372,7 @@ static double deliver_uncaging(sim_t *s, const ltp_event *ev, double t) {
       ev->glu_unit == LTP_GLU_MM ? ev->glu : (double)ev->glu * s->p.release.glu_peak_mM;
   glutamate_pulse(&s->p, &s->spine[ev->pathway], t, glu_mM);
   const double quanta = glu_mM / s->p.release.glu_peak_mM;
-  sim_glutamate_arrives(s, ev->pathway, t, quanta);
+  sim_glutamate_arrives(s, ev->pathway, t, quanta, 1.0);
   return quanta;
 }
 
@@ -471,22 +479,24 @@ void sim_sample_trace(sim_t *s, double t, ltp_results *res) {
                       camkii_phospho_fraction(&s->p.camkii, syn + SLOW_CAMKII),
                       ltp_slow_phosphatase_drive(s->slow, 0),
                       syn[SLOW_RECEPTORS],
-                      s->ca_kinase_uM[0]};
+                      s->ca_kinase_uM[0],
+                      s->ca_nmda_uM[0] - s->ca_nmda_rest_uM[0]};
   (void)ltp_trace_append(&res->trace, t, v);
   s->next_trace_ms += pr->trace_dt_ms;
 }
 
-static const char *const trace_names[] = {"soma_v",    "spine_v",   "mg_unblock",
-                                          "i_nmda",    "spine_ca",  "camkii_p",
-                                          "pp1_drive", "ampar_psd", "kinase_ca"};
-static const char *const trace_units[] = {"mV", "mV", "1", "pA", "uM", "1", "1", "1", "uM"};
+static const char *const trace_names[] = {"soma_v",    "spine_v",  "mg_unblock", "i_nmda",
+                                          "spine_ca",  "camkii_p", "pp1_drive",  "ampar_psd",
+                                          "kinase_ca", "nmda_ca"};
+static const char *const trace_units[] = {"mV", "mV", "1", "pA", "uM", "1", "1", "1", "uM", "uM"};
 
 /* Slow variables of every pathway plus the cell-wide ones, named "p1.camkii_p" etc. */
 static const char *const state_vars[] = {
-    "camkii_p", "pp1_drive", "slots",      "ampar_psd", "s831",       "gamma",       "retrograde",
-    "tag",      "z",         "actin_pool", "ltd_count", "ltd_commit", "head_volume", "weight"};
-static const char *const state_units[] = {"1", "1", "1", "1",    "1", "pS",  "1",
-                                          "1", "1", "1", "uM s", "1", "um3", "1"};
+    "camkii_p",  "pp1_drive",  "slots",        "ampar_psd",   "s831",
+    "gamma",     "retrograde", "tag",          "z",           "actin_pool",
+    "ltd_count", "ltd_commit", "glun2b_bound", "head_volume", "weight"};
+static const char *const state_units[] = {"1", "1", "1",    "1", "1", "pS",  "1", "1",
+                                          "1", "1", "uM s", "1", "1", "um3", "1"};
 static const char *const cell_vars[] = {"cell.synthesis_drive", "cell.prp"};
 static const char *const cell_units[] = {"1", "1"};
 
@@ -514,6 +524,7 @@ void sim_sample_state(const sim_t *s, double t, ltp_results *res) {
     v[n++] = syn[SLOW_ACTIN];
     v[n++] = syn[SLOW_LTD_COUNT];
     v[n++] = syn[SLOW_LTD_COMMIT];
+    v[n++] = syn[SLOW_BOUND];
     v[n++] = sim_head_volume_um3(s, k);
     v[n++] = sim_synaptic_weight(s, k);
   }
@@ -633,7 +644,8 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
     release_init(&pop, &s->rel, LTP_MAX_PATHWAYS + k);
     /* half a quantum due: the first whole quantum comes after half the mean interval */
     s->quanta_due[k] = 0.5;
-    ca_rest[k] = s->ca_uM[k] = s->ca_kinase_uM[k] = s->ca_ltype_uM[k] = s->p.calcium.ca_rest_uM;
+    ca_rest[k] = s->ca_uM[k] = s->ca_kinase_uM[k] = s->ca_ltype_uM[k] = s->ca_nmda_uM[k] =
+        s->p.calcium.ca_rest_uM;
     s->spine[k].glu_until_ms = s->pop[k].glu_until_ms = -INFINITY;
     vgcc_gates_rest(&s->p.vgcc, s->p.cable.e_leak_mV, &s->vg[k]);
   }
@@ -652,9 +664,11 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
     ca_rest[k] = s->ca_uM[k];
     ca_kinase_rest[k] = s->ca_kinase_uM[k];
     s->ca_ltype_rest_uM[k] = s->ca_ltype_uM[k];
+    s->ca_nmda_rest_uM[k] = s->ca_nmda_uM[k];
   }
   ltp_slow_set_rest_calcium(s->slow, ca_rest[0]);
-  st = ltp_slow_equilibrate(s->slow, ca_rest, ca_kinase_rest, 1e9, err);
+  const double no_nmda[LTP_MAX_PATHWAYS] = {0.0};
+  st = ltp_slow_equilibrate(s->slow, ca_rest, ca_kinase_rest, no_nmda, 1e9, err);
   if (st != LTP_OK)
     return st;
   for (int k = 0; k < s->np; ++k)
@@ -669,7 +683,7 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
     return st;
   sim_plasticity_set_rest(&s->plast, ca_rest);
   for (int k = 0; k < s->np; ++k) {
-    s->ca_acc[k] = s->ca_kinase_acc[k] = 0.0;
+    s->ca_acc[k] = s->ca_kinase_acc[k] = s->ca_nmda_acc[k] = 0.0;
     s->kinase_gamma_acc[2 * k] = s->kinase_gamma_acc[2 * k + 1] = 0.0;
     s->peak_ca_uM[k] = s->ca_uM[k];
     s->peak_ca_t_ms[k] = 0.0;
@@ -772,15 +786,25 @@ static void relax_fast_state(sim_t *s) {
     s->ca_uM[k] = calcium_steady_uM(&p->calcium, i.head_pA, volume);
     s->ca_kinase_uM[k] = calcium_steady_uM(&p->calcium, i.kinase_pA, volume);
     s->ca_ltype_uM[k] = calcium_steady_uM(&p->calcium, i.ltype_pA, volume);
+    s->ca_nmda_uM[k] = calcium_steady_uM(&p->calcium, i.nmda_pA, volume);
   }
+}
+
+/* The NMDAR-borne Ca2+ of every pathway above its rest, as the slow ODEs read it. */
+static void nmda_rise(const sim_t *s, double *rise_uM) {
+  for (int k = 0; k < s->np; ++k)
+    rise_uM[k] = s->ca_nmda_uM[k] - s->ca_nmda_rest_uM[k];
 }
 
 /* A quiet stretch [t, target]: the fast state is relaxed and frozen, the slow ODEs (or the
  * reduced rule) advance in one call. */
 static ltp_status advance_quiet(sim_t *s, double t, double target, ltp_error *err) {
   relax_fast_state(s);
-  if (!sim_plasticity_active(&s->plast))
-    return ltp_slow_advance(s->slow, s->ca_uM, s->ca_kinase_uM, target, err);
+  if (!sim_plasticity_active(&s->plast)) {
+    double rise[LTP_MAX_PATHWAYS];
+    nmda_rise(s, rise);
+    return ltp_slow_advance(s->slow, s->ca_uM, s->ca_kinase_uM, rise, target, err);
+  }
   double v_head[LTP_MAX_PATHWAYS];
   head_potentials(s, v_head);
   sim_plasticity_step(&s->plast, t, target - t, s->ca_uM, v_head);
@@ -837,8 +861,11 @@ static ltp_status run_loop(sim_t *s, const ltp_sim_options *opt, ltp_results *re
     st = sim_finish_readout(s, res);
   if (st == LTP_OK)
     st = flush_slow(s, t_end, err);
-  if (st == LTP_OK && !sim_plasticity_active(&s->plast))
-    st = ltp_slow_advance(s->slow, s->ca_uM, s->ca_kinase_uM, t_end, err);
+  if (st == LTP_OK && !sim_plasticity_active(&s->plast)) {
+    double rise[LTP_MAX_PATHWAYS];
+    nmda_rise(s, rise);
+    st = ltp_slow_advance(s->slow, s->ca_uM, s->ca_kinase_uM, rise, t_end, err);
+  }
   return st;
 }
 
@@ -855,7 +882,8 @@ static ltp_status record_final_state(const sim_t *s, ltp_results *res) {
                   {SLOW_Z, "late.z", "1"},
                   {SLOW_ACTIN, "actin.pool", "1"},
                   {SLOW_LTD_COUNT, "ltd_switch.count", "uM s"},
-                  {SLOW_LTD_COMMIT, "ltd_switch.commit", "1"}};
+                  {SLOW_LTD_COMMIT, "ltd_switch.commit", "1"},
+                  {SLOW_BOUND, "glun2b.bound", "1"}};
   ltp_status st = LTP_OK;
   char name[64];
   for (int k = 0; k < s->np && st == LTP_OK; ++k) {

@@ -64,6 +64,8 @@ typedef struct {
    * rise over ca_ltype_rest_uM is their share of the head's): what glutamate finds there
    * (mech/ltd_switch.c, the coincidence term) */
   double ca_ltype_uM[LTP_MAX_PATHWAYS], ca_ltype_rest_uM[LTP_MAX_PATHWAYS];
+  /* the same for the head's NMDARs: what CaMKII's binding to GluN2B reads (mech/glun2b.c) */
+  double ca_nmda_uM[LTP_MAX_PATHWAYS], ca_nmda_rest_uM[LTP_MAX_PATHWAYS];
   vgcc_gates vg[LTP_MAX_PATHWAYS];
   /* presynaptic state: [k] the modelled spine's bouton (stochastic mode), [LTP_MAX_PATHWAYS + k]
    * the population's mean-field state */
@@ -77,6 +79,7 @@ typedef struct {
   sim_plasticity plast;               /* a reduced rule in place of the cascade, if chosen */
   double ampa_base[LTP_MAX_PATHWAYS]; /* receptors x unitary conductance at t = 0 (pS) */
   double ca_acc[LTP_MAX_PATHWAYS], ca_kinase_acc[LTP_MAX_PATHWAYS], acc_ms;
+  double ca_nmda_acc[LTP_MAX_PATHWAYS]; /* integral of ca_nmda_uM - ca_nmda_rest_uM */
   /* with nanodomain.mode = nmda: the kinase's <gamma>, <gamma^2> of each pathway, integrated */
   double kinase_gamma_acc[2 * LTP_MAX_PATHWAYS];
   double spike_until_ms, i_clamp_pA;
@@ -97,10 +100,11 @@ typedef struct {
  * protocol's piecewise-constant inputs (glutamate, spike current, current steps) at t_in. */
 void sim_membrane_currents(sim_t *s, double t_in);
 /* Ca2+ currents (pA, inward negative) of the head of pathway k: into the head, the part that
- * drives the kinase-site pool and the part carried by L-type channels; needs s->unblock from
+ * drives the kinase-site pool and the parts carried by L-type channels and by NMDARs; needs
+ * s->unblock from
  * sim_membrane_currents and records the NMDA current for the traces. */
 typedef struct {
-  double head_pA, kinase_pA, ltype_pA;
+  double head_pA, kinase_pA, ltype_pA, nmda_pA;
 } spine_ca_currents;
 spine_ca_currents sim_spine_ca_current(sim_t *s, int k);
 /* The kinase's <gamma> and <gamma^2> of pathway k with the NMDAR nanodomain (mech/nanodomain.c)

@@ -12,6 +12,7 @@
 #include <sunmatrix/sunmatrix_dense.h>
 
 #include "mech/actin.h"
+#include "mech/glun2b.h"
 #include "mech/late_phase.h"
 #include "mech/ltd_switch.h"
 #include "mech/retrograde.h"
@@ -33,6 +34,13 @@ struct ltp_slow {
   double t_ms;
   camkii_inputs cam_in[SLOW_MAX_SYNAPSES]; /* what camkii_rhs needs from the Ca2+ of synapse k,
                                               computed once */
+  double ca_nmda_in[SLOW_MAX_SYNAPSES];    /* NMDAR-borne Ca2+ over rest of synapse k (uM) */
+  /* CaMKII's T286 fraction at rest, the reference of GluN2B binding (mech/glun2b.c): set when
+   * the subsystem has settled at rest; while settling (settling = 1) the synapse reads a_K */
+  double kinase_rest[SLOW_MAX_SYNAPSES];
+  int settling;
+  /* share of pathway k's synapses that its last input reached (ltp_slow_glutamate_arrives) */
+  double reached[SLOW_MAX_SYNAPSES];
   double pp1_rest_uM; /* PP1 at resting Ca2+: the reference of the phosphatase drive */
   double ca_rest_uM;  /* resting head Ca2+: the reference of the LTD count */
   int need_init;
@@ -50,8 +58,16 @@ static double phosphatase_drive(const ltp_slow *s, const double *syn) {
   return rel > 0.0 ? rel : 0.0;
 }
 
-/* The right-hand side at the Ca2+ inputs in[k] of each synapse. */
-static void derivatives(const ltp_slow *s, const camkii_inputs *in, const double *y, double *dy) {
+/* What the expression of synapse k reads: its GluN2B-bound CaMKII (mech/glun2b.c). */
+static double synapse_drive(const ltp_slow *s, int k, const double *syn) {
+  const double a_k = kinase_drive(s->params, syn);
+  return s->settling ? a_k
+                     : glun2b_drive(&s->params->glun2b, syn[SLOW_BOUND], a_k, s->kinase_rest[k]);
+}
+
+/* The right-hand side at the Ca2+ inputs in[k] and ca_nmda[k] of each synapse. */
+static void derivatives(const ltp_slow *s, const camkii_inputs *in, const double *ca_nmda,
+                        const double *y, double *dy) {
   const ltp_params *p = s->params;
   const double *cell = y + s->n_syn * SLOW_PER_SYNAPSE;
   double *dcell = dy + s->n_syn * SLOW_PER_SYNAPSE;
@@ -62,9 +78,9 @@ static void derivatives(const ltp_slow *s, const camkii_inputs *in, const double
     const int cam = s->cam_off + k * CAMKII_N_CAM;
     camkii_rhs_parts(&p->camkii, &in[k], syn + SLOW_CAMKII, s->cam_kinetic ? y + cam : NULL,
                      dsyn + SLOW_CAMKII, s->cam_kinetic ? dy + cam : NULL);
-    const double a_k = kinase_drive(p, syn);
+    const double a_k = kinase_drive(p, syn), a_syn = synapse_drive(s, k, syn);
     const double a_expr =
-        a_k > p->trafficking.camkii_threshold ? a_k - p->trafficking.camkii_threshold : 0.0;
+        a_syn > p->trafficking.camkii_threshold ? a_syn - p->trafficking.camkii_threshold : 0.0;
     const trafficking_drive drive = {
         a_expr, phosphatase_drive(s, syn), syn[SLOW_Z],
         ltd_switch_removal_per_s(&p->ltd_switch, syn[SLOW_LTD_COMMIT])};
@@ -74,18 +90,21 @@ static void derivatives(const ltp_slow *s, const camkii_inputs *in, const double
     dsyn[SLOW_SLOTS] = dts.slots;
     dsyn[SLOW_RECEPTORS] = dts.receptors;
     dsyn[SLOW_S831] = dts.s831;
-    dsyn[SLOW_RETRO] = retrograde_rhs(&p->retrograde, syn[SLOW_RETRO], a_k);
-    dsyn[SLOW_TAG] = late_tag_rhs(&p->late, syn[SLOW_TAG], a_k);
+    dsyn[SLOW_RETRO] = retrograde_rhs(&p->retrograde, syn[SLOW_RETRO], a_syn);
+    dsyn[SLOW_TAG] = late_tag_rhs(&p->late, syn[SLOW_TAG], a_syn);
     dsyn[SLOW_Z] =
         late_consolidation_rhs(&p->late, syn[SLOW_Z], syn[SLOW_TAG], cell[SLOW_CELL_PRP]);
-    dsyn[SLOW_ACTIN] = actin_pool_rhs(&p->actin, syn[SLOW_ACTIN], a_k);
+    dsyn[SLOW_ACTIN] = actin_pool_rhs(&p->actin, syn[SLOW_ACTIN], a_syn);
     dsyn[SLOW_LTD_COUNT] =
         ltd_switch_count_rhs(&p->ltd_switch, syn[SLOW_LTD_COUNT], in[k].ca_phosphatase_uM,
                              s->ca_rest_uM, p->camkii.calcineurin_block, a_k);
     dsyn[SLOW_LTD_COMMIT] =
         ltd_switch_commit_rhs(&p->ltd_switch, syn[SLOW_LTD_COMMIT], syn[SLOW_LTD_COUNT]);
-    if (a_k > p->late.tag_threshold)
-      drive_in += a_k - p->late.tag_threshold;
+    dsyn[SLOW_BOUND] = glun2b_bound_rhs(
+        &p->glun2b, syn[SLOW_BOUND],
+        camkii_unphosphorylated_ring_fraction(&p->camkii, syn + SLOW_CAMKII), ca_nmda[k]);
+    if (a_syn > p->late.tag_threshold) /* the synapses of the pathway that were reached */
+      drive_in += s->reached[k] * (a_syn - p->late.tag_threshold);
   }
   dcell[SLOW_CELL_DRIVE] = late_drive_rhs(&p->late, cell[SLOW_CELL_DRIVE], drive_in);
   dcell[SLOW_CELL_PRP] = late_prp_rhs(&p->late, cell[SLOW_CELL_PRP], cell[SLOW_CELL_DRIVE]);
@@ -102,11 +121,12 @@ static void synapse_inputs(const ltp_slow *s, int k, const double *ca_uM,
 }
 
 void ltp_slow_derivatives(const ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
-                          const double *kinase_gamma, const double *y, double *dy) {
+                          const double *ca_nmda_uM, const double *kinase_gamma, const double *y,
+                          double *dy) {
   camkii_inputs in[SLOW_MAX_SYNAPSES];
   for (int k = 0; k < s->n_syn; ++k)
     synapse_inputs(s, k, ca_uM, ca_kinase_uM, kinase_gamma, &in[k]);
-  derivatives(s, in, y, dy);
+  derivatives(s, in, ca_nmda_uM, y, dy);
 }
 
 /* Bound (1/ms) on the spectral radius of the Jacobian at y: the slow state is block
@@ -117,31 +137,35 @@ static double stiffness_per_ms(const ltp_slow *s, const double *y) {
   double rate = retrograde_stiffness_per_ms(&p->retrograde);
   for (int k = 0; k < s->n_syn; ++k) {
     const double *syn = y + k * SLOW_PER_SYNAPSE;
-    const double a_k = kinase_drive(p, syn);
+    const double a_syn = synapse_drive(s, k, syn);
     const trafficking_drive drive = {
-        a_k, phosphatase_drive(s, syn), syn[SLOW_Z],
+        a_syn, phosphatase_drive(s, syn), syn[SLOW_Z],
         ltd_switch_removal_per_s(&p->ltd_switch, syn[SLOW_LTD_COMMIT])};
     rate = fmax(rate, camkii_stiffness_per_ms(&p->camkii, &s->cam_in[k], syn + SLOW_CAMKII));
     rate = fmax(rate, ltd_switch_stiffness_per_ms(&p->ltd_switch, syn[SLOW_LTD_COUNT]));
     rate = fmax(rate, trafficking_stiffness_per_ms(&p->trafficking, &drive));
-    rate = fmax(rate, late_stiffness_per_ms(&p->late, a_k));
-    rate = fmax(rate, actin_stiffness_per_ms(&p->actin, a_k));
+    rate = fmax(rate, late_stiffness_per_ms(&p->late, a_syn));
+    rate = fmax(rate, actin_stiffness_per_ms(&p->actin, a_syn));
+    rate = fmax(rate, glun2b_stiffness_per_ms(&p->glun2b, s->ca_nmda_in[k]));
   }
   return rate;
 }
 
-/* Hold Ca2+ of each synapse at ca_uM[k] (head) and ca_kinase_uM[k] (kinase site), and the
- * kinase's rates at kinase_gamma if given, for the next stretch. */
+/* Hold Ca2+ of each synapse at ca_uM[k] (head), ca_kinase_uM[k] (kinase site) and
+ * ca_nmda_uM[k] (NMDAR-borne rise), and the kinase's rates at kinase_gamma if given, for the
+ * next stretch. */
 static void set_calcium(ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
-                        const double *kinase_gamma) {
-  for (int k = 0; k < s->n_syn; ++k)
+                        const double *ca_nmda_uM, const double *kinase_gamma) {
+  for (int k = 0; k < s->n_syn; ++k) {
     synapse_inputs(s, k, ca_uM, ca_kinase_uM, kinase_gamma, &s->cam_in[k]);
+    s->ca_nmda_in[k] = ca_nmda_uM[k];
+  }
 }
 
 static int slow_rhs(sunrealtype t, N_Vector yv, N_Vector dv, void *user) {
   (void)t;
   const ltp_slow *s = user;
-  derivatives(s, s->cam_in, N_VGetArrayPointer(yv), N_VGetArrayPointer(dv));
+  derivatives(s, s->cam_in, s->ca_nmda_in, N_VGetArrayPointer(yv), N_VGetArrayPointer(dv));
   return 0;
 }
 
@@ -169,7 +193,7 @@ static void set_rest(ltp_slow *s) {
     syn[SLOW_RECEPTORS] = ts.receptors;
     syn[SLOW_S831] = ts.s831;
     syn[SLOW_RETRO] = syn[SLOW_TAG] = syn[SLOW_Z] = syn[SLOW_ACTIN] = 0.0;
-    syn[SLOW_LTD_COUNT] = syn[SLOW_LTD_COMMIT] = 0.0;
+    syn[SLOW_LTD_COUNT] = syn[SLOW_LTD_COMMIT] = syn[SLOW_BOUND] = 0.0;
   }
   y[s->n_syn * SLOW_PER_SYNAPSE + SLOW_CELL_DRIVE] = 0.0;
   y[s->n_syn * SLOW_PER_SYNAPSE + SLOW_CELL_PRP] = 0.0;
@@ -185,8 +209,10 @@ ltp_status ltp_slow_create(ltp_slow **out, const ltp_params *params, int n_synap
     return ltp_error_set(err, LTP_ERR_NOMEM, "slow subsystem: out of memory");
   s->params = params;
   s->n_syn = n_synapses;
-  for (int k = 0; k < n_synapses; ++k)
+  for (int k = 0; k < n_synapses; ++k) {
     ltd_coincidence_supply_init(&s->coincidence[k]);
+    s->reached[k] = 1.0;
+  }
   s->cam_kinetic = (int)params->camkii.cam_kinetics == CAMKII_CAM_TWO_LOBE;
   s->cam_off = n_synapses * SLOW_PER_SYNAPSE + SLOW_PER_CELL;
   s->n = s->cam_off + (s->cam_kinetic ? n_synapses * CAMKII_N_CAM : 0);
@@ -246,9 +272,14 @@ void ltp_slow_reset(ltp_slow *s) {
   s->need_init = 1;
 }
 
-void ltp_slow_glutamate_arrives(ltp_slow *s, int k, double t_ms, double quanta,
-                                double ca_ltype_uM) {
+void ltp_slow_glutamate_arrives(ltp_slow *s, int k, double t_ms, double quanta, double ca_ltype_uM,
+                                double synapses_reached) {
   const ltp_params *p = s->params;
+  const double reached = fmin(1.0, synapses_reached / fmax(1.0, p->cable.pathway_synapses));
+  if (reached != s->reached[k]) {
+    s->reached[k] = reached;
+    s->need_init = 1;
+  }
   double *syn = N_VGetArrayPointer(s->y) + k * SLOW_PER_SYNAPSE;
   const ltd_coincidence_input in = {quanta, ca_ltype_uM, p->nmda.block, p->camkii.calcineurin_block,
                                     kinase_drive(p, syn)};
@@ -279,7 +310,8 @@ const char *ltp_slow_variable_name(const ltp_slow *s, int i) {
                                                 [SLOW_Z] = "late.z",
                                                 [SLOW_ACTIN] = "actin.pool",
                                                 [SLOW_LTD_COUNT] = "ltd_switch.count",
-                                                [SLOW_LTD_COMMIT] = "ltd_switch.commit"};
+                                                [SLOW_LTD_COMMIT] = "ltd_switch.commit",
+                                                [SLOW_BOUND] = "glun2b.bound"};
   if (i >= s->cam_off)
     return "camkii.cam";
   if (i >= s->n_syn * SLOW_PER_SYNAPSE)
@@ -315,10 +347,10 @@ static void restart(ltp_slow *s, double t) {
 }
 
 static ltp_status advance_cvode(ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
-                                double t_to_ms, ltp_error *err) {
+                                const double *ca_nmda_uM, double t_to_ms, ltp_error *err) {
   if (t_to_ms <= s->t_ms)
     return LTP_OK;
-  set_calcium(s, ca_uM, ca_kinase_uM, NULL);
+  set_calcium(s, ca_uM, ca_kinase_uM, ca_nmda_uM, NULL);
   if (s->need_init) {
     restart(s, s->t_ms);
     s->need_init = 0;
@@ -352,18 +384,19 @@ static ltp_status advance_cvode(ltp_slow *s, const double *ca_uM, const double *
  * RK4 steps of that size cost four right-hand sides, so the first engine.quiet_explicit of a
  * stretch is stepped explicitly (stability-bounded steps) and CVODE takes the rest. */
 ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
-                            double t_to_ms, ltp_error *err) {
+                            const double *ca_nmda_uM, double t_to_ms, ltp_error *err) {
   if (t_to_ms <= s->t_ms)
     return LTP_OK;
   const double span = s->params->engine.quiet_explicit_ms;
   if (s->need_init && span > 0.0) {
     const double t_rk = fmin(t_to_ms, s->t_ms + span);
     /* steps as long as stability allows: the sub-cycle cap does not apply */
-    ltp_status st = ltp_slow_advance_explicit(s, ca_uM, ca_kinase_uM, NULL, t_rk, span, err);
+    ltp_status st =
+        ltp_slow_advance_explicit(s, ca_uM, ca_kinase_uM, ca_nmda_uM, NULL, t_rk, span, err);
     if (st != LTP_OK || t_rk >= t_to_ms)
       return st;
   }
-  return advance_cvode(s, ca_uM, ca_kinase_uM, t_to_ms, err);
+  return advance_cvode(s, ca_uM, ca_kinase_uM, ca_nmda_uM, t_to_ms, err);
 }
 
 /* Classic RK4 over [t, t_to]. Used for the short sub-cycles during fine stepping, where CVODE
@@ -373,11 +406,11 @@ ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, const double *ca_k
  * (|h lambda| <= 2.78 on the real axis) for every eigenvalue lambda of the Jacobian: short
  * steps while Ca2+ drives the fast PP1 / I1P and ring kinetics (~1/ms), long ones near rest. */
 ltp_status ltp_slow_advance_explicit(ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
-                                     const double *kinase_gamma, double t_to_ms, double max_step_ms,
-                                     ltp_error *err) {
+                                     const double *ca_nmda_uM, const double *kinase_gamma,
+                                     double t_to_ms, double max_step_ms, ltp_error *err) {
   if (t_to_ms <= s->t_ms)
     return LTP_OK;
-  set_calcium(s, ca_uM, ca_kinase_uM, kinase_gamma);
+  set_calcium(s, ca_uM, ca_kinase_uM, ca_nmda_uM, kinase_gamma);
   const int n = s->n;
   const camkii_inputs *in = s->cam_in;
   const double courant = s->params->engine.slow_rk_courant;
@@ -392,16 +425,16 @@ ltp_status ltp_slow_advance_explicit(ltp_slow *s, const double *ca_uM, const dou
     /* the last step ends exactly at t_to; a step just short of it is stretched over it */
     if (t + 1.001 * h >= t_to_ms)
       h = t_to_ms - t;
-    derivatives(s, in, y, k1);
+    derivatives(s, in, s->ca_nmda_in, y, k1);
     for (int j = 0; j < n; ++j)
       tmp[j] = y[j] + 0.5 * h * k1[j];
-    derivatives(s, in, tmp, k2);
+    derivatives(s, in, s->ca_nmda_in, tmp, k2);
     for (int j = 0; j < n; ++j)
       tmp[j] = y[j] + 0.5 * h * k2[j];
-    derivatives(s, in, tmp, k3);
+    derivatives(s, in, s->ca_nmda_in, tmp, k3);
     for (int j = 0; j < n; ++j)
       tmp[j] = y[j] + h * k3[j];
-    derivatives(s, in, tmp, k4);
+    derivatives(s, in, s->ca_nmda_in, tmp, k4);
     for (int j = 0; j < n; ++j)
       y[j] += h / 6.0 * (k1[j] + 2.0 * k2[j] + 2.0 * k3[j] + k4[j]);
     t = t + h >= t_to_ms ? t_to_ms : t + h;
@@ -421,10 +454,17 @@ ltp_status ltp_slow_advance_explicit(ltp_slow *s, const double *ca_uM, const dou
 }
 
 ltp_status ltp_slow_equilibrate(ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
-                                double duration_ms, ltp_error *err) {
-  ltp_status st = ltp_slow_advance(s, ca_uM, ca_kinase_uM, s->t_ms + duration_ms, err);
+                                const double *ca_nmda_uM, double duration_ms, ltp_error *err) {
+  s->settling = 1;
+  ltp_status st = ltp_slow_advance(s, ca_uM, ca_kinase_uM, ca_nmda_uM, s->t_ms + duration_ms, err);
+  s->settling = 0;
   if (st != LTP_OK)
     return st;
+  double *y = N_VGetArrayPointer(s->y);
+  for (int k = 0; k < s->n_syn; ++k) { /* the resting synapse holds its basal kinase */
+    s->kinase_rest[k] = kinase_drive(s->params, y + k * SLOW_PER_SYNAPSE);
+    y[k * SLOW_PER_SYNAPSE + SLOW_BOUND] = 0.0;
+  }
   /* the experiment clock starts at 0 after equilibration */
   s->t_ms = 0.0;
   s->need_init = 1;

@@ -22,6 +22,7 @@ enum {
   SLOW_ACTIN,      /* enlargement pool of the head, in baseline head volumes */
   SLOW_LTD_COUNT,  /* count of the head's Ca2+ entry, uM s (mech/ltd_switch.c) */
   SLOW_LTD_COMMIT, /* LTD commitment, 0..1 */
+  SLOW_BOUND,      /* CaMKII bound at the synapse's GluN2B, 0..1 (mech/glun2b.c) */
   SLOW_PER_SYNAPSE
 };
 /* Synapses (one per pathway: protocol.h's LTP_MAX_PATHWAYS) one subsystem holds at most. */
@@ -34,16 +35,17 @@ typedef struct ltp_slow ltp_slow;
 ltp_status ltp_slow_create(ltp_slow **out, const ltp_params *params, int n_synapses,
                            ltp_error *err);
 void ltp_slow_free(ltp_slow *s);
-/* Every function that takes Ca2+ takes two values per synapse k: ca_uM[k], the head's free Ca2+
- * (calcineurin, PKA, PP1), and ca_kinase_uM[k], the Ca2+ at the PSD's CaMKII (the NMDAR-borne
- * part, mech/calcium.c); the sub-cycles and the right-hand side may also take the kinase's
- * <gamma>, <gamma^2> from the NMDAR nanodomain (mech/nanodomain.c). */
+/* Every function that takes Ca2+ takes three values per synapse k: ca_uM[k], the head's free
+ * Ca2+ (calcineurin, PKA, PP1), ca_kinase_uM[k], the Ca2+ at the PSD's CaMKII (the NMDAR-borne
+ * part, mech/calcium.c), and ca_nmda_uM[k], the head's Ca2+ above rest that its NMDARs brought
+ * (CaMKII's binding to GluN2B, mech/glun2b.c); the sub-cycles and the right-hand side may also
+ * take the kinase's <gamma>, <gamma^2> from the NMDAR nanodomain (mech/nanodomain.c). */
 /* Equilibrate at constant resting Ca2+ for duration_ms (the DOWN state at rest). */
 ltp_status ltp_slow_equilibrate(ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
-                                double duration_ms, ltp_error *err);
+                                const double *ca_nmda_uM, double duration_ms, ltp_error *err);
 /* Advance from the current time to t_to_ms with constant Ca2+ per synapse. */
 ltp_status ltp_slow_advance(ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
-                            double t_to_ms, ltp_error *err);
+                            const double *ca_nmda_uM, double t_to_ms, ltp_error *err);
 /* Resting spine Ca2+ that defines "no phosphatase drive" (PP1 at rest). */
 void ltp_slow_set_rest_calcium(ltp_slow *s, double ca_rest_uM);
 /* Advance with explicit RK4 sub-steps of at most max_step_ms (short sub-cycles during fine
@@ -51,13 +53,14 @@ void ltp_slow_set_rest_calcium(ltp_slow *s, double ca_rest_uM);
  * synapse the kinase's <gamma> and <gamma^2> (kinase_gamma[2k], [2k + 1]; mech/nanodomain.c) in
  * place of those of ca_kinase_uM[k]. */
 ltp_status ltp_slow_advance_explicit(ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
-                                     const double *kinase_gamma, double t_to_ms, double max_step_ms,
-                                     ltp_error *err);
+                                     const double *ca_nmda_uM, const double *kinase_gamma,
+                                     double t_to_ms, double max_step_ms, ltp_error *err);
 /* The right-hand side itself, at the spine Ca2+ given (kinase_gamma as above): the reference
  * integration (engine/reference.c) couples it to the fast state instead of holding Ca2+
  * constant. */
 void ltp_slow_derivatives(const ltp_slow *s, const double *ca_uM, const double *ca_kinase_uM,
-                          const double *kinase_gamma, const double *y, double *dy);
+                          const double *ca_nmda_uM, const double *kinase_gamma, const double *y,
+                          double *dy);
 /* Size of the state vector, the whole vector, and replacing it (state at t_ms, computed
  * elsewhere; the next CVODE call restarts its history). */
 int ltp_slow_size(const ltp_slow *s);
@@ -69,8 +72,11 @@ const char *ltp_slow_variable_name(const ltp_slow *s, int i);
 int ltp_slow_variable_pathway(const ltp_slow *s, int i);
 /* Glutamate (quanta) reaches synapse k while the L-type channels hold its head's Ca2+
  * ca_ltype_uM above rest: the LTD count's coincidence term (mech/ltd_switch.h), a jump of the
- * count. */
-void ltp_slow_glutamate_arrives(ltp_slow *s, int k, double t_ms, double quanta, double ca_ltype_uM);
+ * count. It reaches synapses_reached of the pathway's cable.pathway_synapses (all of them for
+ * presynaptic stimulation, one for uncaging at one spine): the share of the pathway whose
+ * kinase counts towards the cell-wide synthesis drive (mech/late_phase.h) from then on. */
+void ltp_slow_glutamate_arrives(ltp_slow *s, int k, double t_ms, double quanta, double ca_ltype_uM,
+                                double synapses_reached);
 /* Restart the integrator (after a discontinuous parameter change). */
 void ltp_slow_reset(ltp_slow *s);
 

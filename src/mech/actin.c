@@ -13,7 +13,7 @@
 
 #define P(field) offsetof(ltp_params, actin.field)
 static const ltp_param_def actin_table[] = {
-    {"pool_max", "1", 0.472, 0, 10,
+    {"pool_max", "1", 0.47, 0, 10,
      "[calibrated] the head volume 1-2 min after single-spine uncaging LTP is +113 +- 15 % "
      "(mean +- SEM, 27 spines; Kasai lab, Sci Rep 2016 6:32897, Fig. 3); tools/calibrate_actin.py "
      "(docs/model.md)",

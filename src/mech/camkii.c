@@ -379,6 +379,10 @@ double camkii_phospho_fraction(const camkii_params *p, const double *y) {
   return subunits > 0.0 ? camkii_phospho_subunits_uM(y) / subunits : 0.0;
 }
 
+double camkii_unphosphorylated_ring_fraction(const camkii_params *p, const double *y) {
+  return p->s_tot_uM > 0.0 ? y[0] / p->s_tot_uM : 1.0;
+}
+
 /* Per-subunit rates (1/ms) that act on one ring pattern. */
 typedef struct {
   double initiation;  /* k6 gamma^2: substrate and unphosphorylated catalyst bind C */

@@ -115,6 +115,8 @@ double camkii_phospho_subunits_uM(const double *y);
 
 /* S_active / (6 s_tot), 0..1. */
 double camkii_phospho_fraction(const camkii_params *p, const double *y);
+/* Fraction of the holoenzymes with no subunit phosphorylated (the paper's S_0 / S_tot). */
+double camkii_unphosphorylated_ring_fraction(const camkii_params *p, const double *y);
 
 /* Calcineurin rate on I1P, v_CaN (1/s), at the equilibrium activation for ca_uM, with the
  * FK506 block applied to its Ca-dependent part. */

@@ -108,6 +108,11 @@ typedef struct { /* ltd_switch.c: count of Ca2+ entry, all-or-none LTD commitmen
   double coincidence_use, coincidence_tau_rec_s; /* its supply: use per quantum, recovery */
 } ltd_switch_params;
 
+typedef struct {       /* glun2b.c: CaMKII bound at the synapse's GluN2B, the expression drive */
+  double k_bind_per_s; /* 0: no gate, every reader sees the T286 fraction */
+  double k_nmda_uM, hill, tau_unbind_s;
+} glun2b_params;
+
 typedef struct { /* retrograde.c */
   double enabled, gain, tau_rise_s, tau_decay_s, camkii_threshold;
 } retrograde_params;
@@ -152,6 +157,7 @@ typedef struct {
   trafficking_params trafficking;
   actin_params actin;
   ltd_switch_params ltd_switch;
+  glun2b_params glun2b;
   retrograde_params retrograde;
   late_params late;
   rules_params rules; /* src/rules/: reduced plasticity rules, one table per rule */

@@ -12,6 +12,7 @@
 #include "mech/ampa.h"
 #include "mech/calcium.h"
 #include "mech/camkii.h"
+#include "mech/glun2b.h"
 #include "mech/hh.h"
 #include "mech/late_phase.h"
 #include "mech/ltd_switch.h"
@@ -28,7 +29,7 @@
 /* Causal order: release -> receptors -> cell -> Ca2+ -> signalling -> expression -> late. */
 const ltp_mech_def *const ltp_mech_registry[] = {
     &release_mech, &ampa_mech, &nmda_mech, &cable_mech, &hh_mech, &vgcc_mech, &calcium_mech,
-    &nanodomain_mech, &camkii_mech, &trafficking_mech, &actin_mech, &ltd_switch_mech,
+    &nanodomain_mech, &camkii_mech, &trafficking_mech, &actin_mech, &ltd_switch_mech, &glun2b_mech,
     &retrograde_mech, &late_mech, &numerics_mech,
     /* the point model (engine/batch.c): cell.model = point_lif */
     &cell_model_mech, &lif_mech, &point_synapse_mech, &nmda_calcium_mech,

@@ -59,7 +59,7 @@ static const ltp_param_def release_table[] = {
      "maximal Ca-driven recovery rate", P(kmax_per_s), NULL},
     {"kd", "1", 2, 0.01, 100, "Dittman et al. 2000 Table 2 (SC)",
      "recovery site affinity in units of one spike's CaX_D", P(kd), NULL},
-    {"ptp_rate", "1/s", 0.00517, 0, 100,
+    {"ptp_rate", "1/s", 0.005, 0, 100,
      "calibrated (docs/model.md, Calibration choices): largest test response in the first "
      "minute after 100 pulses at 100 Hz = 250 %, the centre of the 200-300 % PTP band "
      "(SCIENCE.md 3.2, validation/field_ltp.exp); re-run: tools/calibrate_ptp.sh",
