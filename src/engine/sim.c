@@ -15,6 +15,7 @@
 #include "cell/cable.h"
 #include "cell/cell_model.h"
 #include "core/clock.h"
+#include "core/rng.h"
 #include "engine/point.h"
 #include "engine/readout.h"
 #include "engine/reference.h"
@@ -30,6 +31,10 @@
 #include "mech/retrograde.h"
 #include "mech/trafficking.h"
 #include "mech/vgcc.h"
+
+/* Random streams of the starting states, one per pathway, above the release model's (2 per
+ * bouton, 2 x LTP_MAX_PATHWAYS boutons: mech/release.c). */
+#define RNG_STREAM_START_STATE 1024u
 
 /* one slow-subsystem synapse per pathway */
 _Static_assert(SLOW_MAX_SYNAPSES >= LTP_MAX_PATHWAYS,
@@ -637,6 +642,10 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
   if (st != LTP_OK)
     return st;
   s->slow_y = ltp_slow_state(s->slow);
+  for (int k = 0; k < s->np; ++k) /* the synapse's starting state (late.start_high) */
+    if (s->p.late.start_high > 0.0 &&
+        ltp_rng_uniform(seed, RNG_STREAM_START_STATE + (uint64_t)k, 0) < s->p.late.start_high)
+      ltp_slow_start_high(s->slow, k);
   double ca_rest[LTP_MAX_PATHWAYS], ca_kinase_rest[LTP_MAX_PATHWAYS];
   for (int k = 0; k < s->np; ++k) {
     release_init(&s->p.release, &s->rel, k);

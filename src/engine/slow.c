@@ -268,6 +268,11 @@ void ltp_slow_free(ltp_slow *s) {
   free(s);
 }
 
+void ltp_slow_start_high(ltp_slow *s, int k) {
+  N_VGetArrayPointer(s->y)[k * SLOW_PER_SYNAPSE + SLOW_Z] = 1.0;
+  s->need_init = 1;
+}
+
 void ltp_slow_reset(ltp_slow *s) {
   s->need_init = 1;
 }

@@ -77,6 +77,9 @@ int ltp_slow_variable_pathway(const ltp_slow *s, int i);
  * kinase counts towards the cell-wide synthesis drive (mech/late_phase.h) from then on. */
 void ltp_slow_glutamate_arrives(ltp_slow *s, int k, double t_ms, double quanta, double ca_ltype_uM,
                                 double synapses_reached);
+/* Put synapse k in the high state (consolidated, late.z = 1) before the subsystem settles at
+ * rest: its slots then settle at the consolidated level (mech/late_phase.c, start_high). */
+void ltp_slow_start_high(ltp_slow *s, int k);
 /* Restart the integrator (after a discontinuous parameter change). */
 void ltp_slow_reset(ltp_slow *s);
 

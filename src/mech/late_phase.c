@@ -43,6 +43,13 @@ static const ltp_param_def late_table[] = {
      "capture strength", P(z_gamma), NULL},
     {"synthesis_block", "1", 0, 0, 1, "set by the anisomycin drug entry",
      "fraction of PRP synthesis blocked", P(synthesis_block), NULL},
+    {"start_high", "1", 0, 0, 1,
+     "0: every synapse starts in the low state; single naive CA3-CA1 synapses: ~1/4 start "
+     "potentiated (O'Connor, Wittenberg & Wang 2005 [V: abstract]: ~3/4 start low), set by "
+     "validation/single_synapse_pairing.exp; a pathway's mean field is one state",
+     "probability that a synapse starts in the high state (consolidated, z = 1), drawn per "
+     "synapse from the run's seed",
+     P(start_high), NULL},
 };
 #undef P
 

