@@ -181,11 +181,12 @@ const ltp_mech_def camkii_mech = {
     "CaMKII-PP1 bistable switch with PKA / calcineurin / inhibitor-1 (Graupner & Brunel 2007)",
     camkii_table, LTP_COUNT(camkii_table)};
 
-/* The two readers of Ca2+-CaM. By default both see GB2007's constants (Linse et al. 1991);
- * camkii.kinase_l1..l4 give CaMKII's CaM constants of its own (docs/model.md: with free CaM's at
- * physiological ionic strength, Pepke et al. 2010, the kinase reaches GB2007's switching Ca4-CaM
- * at 6.5 uM Ca2+ instead of 0.37 uM, the order of Zhabotinsky 2000's ~4 uM CaMKII set point,
- * SCIENCE.md 1f, while calcineurin's half activation stays near 0.7 uM). */
+/* The two readers of Ca2+-CaM. By default both see GB2007's constants (Linse et al. 1991) on
+ * the spine's Ca2+ scale (mech/ca_scale.h); camkii.kinase_l1..l4 give CaMKII's CaM constants of
+ * its own (docs/model.md: with free CaM's at physiological ionic strength, Pepke et al. 2010,
+ * the kinase reaches GB2007's switching Ca4-CaM at 6.5 uM Ca2+ instead of 0.37 uM, the order
+ * of Zhabotinsky 2000's ~4 uM CaMKII set point, SCIENCE.md 1f, while calcineurin's half
+ * activation stays near 0.7 uM; with the defaults' scaled CaM the switch lies at 0.60 uM). */
 typedef enum { CAM_KINASE = 0, CAM_PHOSPHATASE = 1 } cam_reader;
 
 static void cam_affinities(const camkii_params *p, cam_reader reader, double l[4]) {
