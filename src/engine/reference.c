@@ -158,8 +158,7 @@ static int rhs(sunrealtype t, N_Vector yv, N_Vector dv, void *user) {
   for (int k = 0; nano && k < r->s->np; ++k)
     sim_kinase_gamma(r->s, k, &gamma[2 * k], &gamma[2 * k + 1]);
   double rise[LTP_MAX_PATHWAYS];
-  for (int k = 0; k < r->s->np; ++k)
-    rise[k] = r->s->ca_nmda_uM[k] - r->s->ca_nmda_rest_uM[k];
+  sim_nmda_rise(r->s, rise);
   ltp_slow_derivatives(r->s->slow, r->s->ca_uM, r->s->ca_kinase_uM, rise, nano ? gamma : NULL,
                        y + r->off_slow, dy + r->off_slow);
   for (int i = 0; i < r->n; ++i)

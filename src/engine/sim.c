@@ -319,11 +319,13 @@ static release_params population_release(const sim_t *s) {
 
 /* Glutamate reaching the modelled spine of pathway k: the LTD count's coincidence term reads
  * the L-type channels' Ca2+ already in the head (mech/ltd_switch.c); it reached
- * synapses_reached of the pathway's synapses (the late phase's cell-wide drive). */
+ * synapses_reached of the pathway's cable.pathway_synapses (all of them for presynaptic
+ * stimulation, one for uncaging at one spine), which the late phase's cell-wide drive counts. */
 static void sim_glutamate_arrives(sim_t *s, int k, double t, double quanta,
                                   double synapses_reached) {
+  const double share = fmin(1.0, synapses_reached / fmax(1.0, s->p.cable.pathway_synapses));
   ltp_slow_glutamate_arrives(s->slow, k, t, quanta, s->ca_ltype_uM[k] - s->ca_ltype_rest_uM[k],
-                             synapses_reached);
+                             share);
 }
 
 /* One square glutamate pulse of glu_mM into a receptor group's cleft (a later pulse replaces
@@ -476,6 +478,8 @@ void sim_sample_trace(sim_t *s, double t, ltp_results *res) {
   if (pr->trace_dt_ms <= 0.0 || t < s->next_trace_ms || t > pr->trace_t1_ms)
     return;
   const double *syn = ltp_slow_synapse(s->slow, 0);
+  double nmda_rise[LTP_MAX_PATHWAYS];
+  sim_nmda_rise(s, nmda_rise);
   const double v[] = {s->cable.v_mV[0],
                       s->cable.v_mV[s->cable.head[0]],
                       s->unblock[0],
@@ -485,7 +489,7 @@ void sim_sample_trace(sim_t *s, double t, ltp_results *res) {
                       ltp_slow_phosphatase_drive(s->slow, 0),
                       syn[SLOW_RECEPTORS],
                       s->ca_kinase_uM[0],
-                      s->ca_nmda_uM[0] - s->ca_nmda_rest_uM[0]};
+                      nmda_rise[0]};
   (void)ltp_trace_append(&res->trace, t, v);
   s->next_trace_ms += pr->trace_dt_ms;
 }
@@ -799,8 +803,7 @@ static void relax_fast_state(sim_t *s) {
   }
 }
 
-/* The NMDAR-borne Ca2+ of every pathway above its rest, as the slow ODEs read it. */
-static void nmda_rise(const sim_t *s, double *rise_uM) {
+void sim_nmda_rise(const sim_t *s, double *rise_uM) {
   for (int k = 0; k < s->np; ++k)
     rise_uM[k] = s->ca_nmda_uM[k] - s->ca_nmda_rest_uM[k];
 }
@@ -811,7 +814,7 @@ static ltp_status advance_quiet(sim_t *s, double t, double target, ltp_error *er
   relax_fast_state(s);
   if (!sim_plasticity_active(&s->plast)) {
     double rise[LTP_MAX_PATHWAYS];
-    nmda_rise(s, rise);
+    sim_nmda_rise(s, rise);
     return ltp_slow_advance(s->slow, s->ca_uM, s->ca_kinase_uM, rise, target, err);
   }
   double v_head[LTP_MAX_PATHWAYS];
@@ -872,7 +875,7 @@ static ltp_status run_loop(sim_t *s, const ltp_sim_options *opt, ltp_results *re
     st = flush_slow(s, t_end, err);
   if (st == LTP_OK && !sim_plasticity_active(&s->plast)) {
     double rise[LTP_MAX_PATHWAYS];
-    nmda_rise(s, rise);
+    sim_nmda_rise(s, rise);
     st = ltp_slow_advance(s->slow, s->ca_uM, s->ca_kinase_uM, rise, t_end, err);
   }
   return st;

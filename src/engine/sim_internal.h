@@ -107,6 +107,9 @@ typedef struct {
   double head_pA, kinase_pA, ltype_pA, nmda_pA;
 } spine_ca_currents;
 spine_ca_currents sim_spine_ca_current(sim_t *s, int k);
+/* The head's NMDAR-borne Ca2+ above its rest (uM) of every pathway: what CaMKII's binding to
+ * GluN2B reads (mech/glun2b.c). */
+void sim_nmda_rise(const sim_t *s, double *rise_uM);
 /* The kinase's <gamma> and <gamma^2> of pathway k with the NMDAR nanodomain (mech/nanodomain.c)
  * at the present state; needs s->unblock. */
 void sim_kinase_gamma(const sim_t *s, int k, double *gamma, double *gamma2);

@@ -278,11 +278,10 @@ void ltp_slow_reset(ltp_slow *s) {
 }
 
 void ltp_slow_glutamate_arrives(ltp_slow *s, int k, double t_ms, double quanta, double ca_ltype_uM,
-                                double synapses_reached) {
+                                double share_reached) {
   const ltp_params *p = s->params;
-  const double reached = fmin(1.0, synapses_reached / fmax(1.0, p->cable.pathway_synapses));
-  if (reached != s->reached[k]) {
-    s->reached[k] = reached;
+  if (share_reached != s->reached[k]) {
+    s->reached[k] = share_reached;
     s->need_init = 1;
   }
   double *syn = N_VGetArrayPointer(s->y) + k * SLOW_PER_SYNAPSE;

@@ -72,11 +72,10 @@ const char *ltp_slow_variable_name(const ltp_slow *s, int i);
 int ltp_slow_variable_pathway(const ltp_slow *s, int i);
 /* Glutamate (quanta) reaches synapse k while the L-type channels hold its head's Ca2+
  * ca_ltype_uM above rest: the LTD count's coincidence term (mech/ltd_switch.h), a jump of the
- * count. It reaches synapses_reached of the pathway's cable.pathway_synapses (all of them for
- * presynaptic stimulation, one for uncaging at one spine): the share of the pathway whose
- * kinase counts towards the cell-wide synthesis drive (mech/late_phase.h) from then on. */
+ * count. It reaches share_reached (0..1] of the pathway's synapses: from then on, the share of
+ * the pathway whose kinase counts towards the cell-wide synthesis drive (mech/late_phase.h). */
 void ltp_slow_glutamate_arrives(ltp_slow *s, int k, double t_ms, double quanta, double ca_ltype_uM,
-                                double synapses_reached);
+                                double share_reached);
 /* Put synapse k in the high state (consolidated, late.z = 1) before the subsystem settles at
  * rest: its slots then settle at the consolidated level (mech/late_phase.c, start_high). */
 void ltp_slow_start_high(ltp_slow *s, int k);

@@ -19,25 +19,6 @@ source "$(dirname "$0")/lib/harness.sh"
 
 off=(--set "glun2b.k_bind=0 1/s")
 
-# column COLUMN of DIR/state.csv at the last row with t <= T_MIN
-state_at() {
-  awk -F, -v col="$2" -v t="$3" 'NR == 1 { for (i = 1; i <= NF; ++i) if ($i == col) c = i; next }
-    c && $1 <= t * 60000 { v = $c } END { print v }' "$tmp/$1/state.csv"
-}
-# the largest value of column COLUMN of DIR/state.csv from FROM_MIN to TO_MIN
-state_max() {
-  awk -F, -v col="$2" -v a="$3" -v b="$4" \
-    'NR == 1 { for (i = 1; i <= NF; ++i) if ($i == col) c = i; next }
-    c && $1 >= a * 60000 && $1 <= b * 60000 && (m == "" || $c > m) { m = $c } END { print m }' \
-    "$tmp/$1/state.csv"
-}
-run_ok() {
-  local dir=$1
-  shift
-  "$ltpsim" run "$@" --out "$tmp/$dir" >/dev/null 2>"$tmp/err_$dir" ||
-    fail "run $dir: $(cat "$tmp/err_$dir")"
-}
-
 # the 0 mV pairing with AP5: CaMKII on, the synapse unbound and unchanged
 validate_ok ap5 pharmacology_ap5_pairing
 check_validation ap5 "control pairing at 0 mV (%)" 150 250

@@ -14,33 +14,21 @@ src=$2
 source "$(dirname "$0")/lib/harness.sh"
 
 exp=$src/validation/single_synapse_pairing.exp
-# column COLUMN of DIR/state.csv in its first (t = 0) or last row
-first() { awk -F, -v col="$2" 'NR == 1 { for (i = 1; i <= NF; ++i) if ($i == col) c = i; next }
-  c { print $c; exit }' "$tmp/$1/state.csv"; }
-last() { awk -F, -v col="$2" 'NR == 1 { for (i = 1; i <= NF; ++i) if ($i == col) c = i; next }
-  c { v = $c } END { print v }' "$tmp/$1/state.csv"; }
-run_ok() {
-  local dir=$1
-  shift
-  "$ltpsim" run "$exp" "$@" --out "$tmp/$dir" >/dev/null 2>"$tmp/err_$dir" ||
-    fail "run $dir: $(cat "$tmp/err_$dir")"
-}
-
-run_ok high --set late.start_high=1
-run_ok low --set late.start_high=0
-expect_in_band "$(first high p1.z)" 0.999 1.001 "start_high 1: z at t = 0"
-expect_in_band "$(first low p1.z)" 0 0.001 "start_high 0: z at t = 0"
-slots_high=$(first high p1.slots) slots_low=$(first low p1.slots)
+run_ok high "$exp" --set late.start_high=1
+run_ok low "$exp" --set late.start_high=0
+expect_in_band "$(state_at high p1.z 0)" 0.999 1.001 "start_high 1: z at t = 0"
+expect_in_band "$(state_at low p1.z 0)" 0 0.001 "start_high 0: z at t = 0"
+slots_high=$(state_at high p1.slots 0) slots_low=$(state_at low p1.slots 0)
 expect_in_band "$(awk -v a="$slots_high" -v b="$slots_low" 'BEGIN { print a / b }')" 1.5 2.5 \
   "slots at t = 0, high / low start"
-gain_high=$(last high p1.weight) gain_low=$(last low p1.weight)
+gain_high=$(state_at high p1.weight 1e9) gain_low=$(state_at low p1.weight 1e9)
 expect_in_band "$gain_low" 2 100 "low start: weight after the pairing (x t = 0)"
 expect_in_band "$(awk -v a="$gain_high" -v b="$gain_low" 'BEGIN { print (a - 1) / (b - 1) }')" \
   0 0.333 "high start's weight gain / low start's"
 
 # the draw is the seed's: seed 1 twice gives the same start
-run_ok s1a --set late.start_high=0.5 --seed 1
-run_ok s1b --set late.start_high=0.5 --seed 1
-[ "$(first s1a p1.z)" = "$(first s1b p1.z)" ] || fail "seed 1 twice: different starting states"
+run_ok s1a "$exp" --set late.start_high=0.5 --seed 1
+run_ok s1b "$exp" --set late.start_high=0.5 --seed 1
+[ "$(state_at s1a p1.z 0)" = "$(state_at s1b p1.z 0)" ] || fail "seed 1 twice: different starting states"
 
 exit $((failures > 0))

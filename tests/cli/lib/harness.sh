@@ -1,5 +1,5 @@
 # Sourced by the CLI tests (not a test itself: only tests/cli/*.sh are): a scratch folder $tmp
-# removed on exit, a failure count with fail(), and band checks.
+# removed on exit, a failure count with fail(), band checks, and runs with their state.csv read.
 tmp=$(mktemp -d)
 # on exit: the scratch folder goes, and a command that was not found fails the test
 trap 'rc=$?; [ -e "$tmp/.not_found" ] && [ "$rc" -eq 0 ] && rc=1; rm -rf "$tmp"; exit "$rc"' EXIT
@@ -42,4 +42,24 @@ validate_values() {
 validate_ok() {
   validate_values "$@" ||
     fail "validate --only $2 ${*:3}: exit $?: $(cat "$tmp/stdout_$1" "$tmp/stderr_$1")"
+}
+
+# run_ok DIR FILE [ARGS...]: `$ltpsim run FILE ARGS` into $tmp/DIR; a non-zero exit is a failure
+run_ok() {
+  local dir=$1
+  shift
+  "$ltpsim" run "$@" --out "$tmp/$dir" >/dev/null 2>"$tmp/err_$dir" ||
+    fail "run $dir: $(cat "$tmp/err_$dir")"
+}
+# state_at DIR COLUMN T_MIN: COLUMN of $tmp/DIR/state.csv in the last row with t <= T_MIN
+state_at() {
+  awk -F, -v col="$2" -v t="$3" 'NR == 1 { for (i = 1; i <= NF; ++i) if ($i == col) c = i; next }
+    c && $1 <= t * 60000 { v = $c } END { print v }' "$tmp/$1/state.csv"
+}
+# state_max DIR COLUMN FROM_MIN TO_MIN: the largest value of COLUMN in that window
+state_max() {
+  awk -F, -v col="$2" -v a="$3" -v b="$4" \
+    'NR == 1 { for (i = 1; i <= NF; ++i) if ($i == col) c = i; next }
+    c && $1 >= a * 60000 && $1 <= b * 60000 && (m == "" || $c > m) { m = $c } END { print m }' \
+    "$tmp/$1/state.csv"
 }
