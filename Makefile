@@ -5,7 +5,7 @@ BUILD      ?= build
 BUILD_SAN  ?= build-sanitize
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 DEBIAN_PKGS = build-essential cmake pkg-config clang libconfig-dev libjansson-dev \
-              librandom123-dev libsundials-dev libcmocka-dev libomp-dev python3
+              librandom123-dev libsundials-dev libcmocka-dev libomp-dev python3 python3-scipy
 
 .PHONY: all deps build demo check check-fast check-sanitize clean format
 

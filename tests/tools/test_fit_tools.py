@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Unit tests of the pure helpers of the fitting and diagnostic scripts (tools/fit_ltd.py,
-tools/fit_suite.py, tools/ltd_drive.py, tools/cam_equivalent_ca.py): the suite's `# vary:`
-substitution, seeds, the mean over seeds, scale factors on defaults, band distances, the
-suite-wide objective, the induction read from the validation files, CaM's Ca4CaM fraction.
+tools/fit_suite.py, tools/ltd_drive.py, tools/cam_equivalent_ca.py, tools/mixture_bound.py):
+the suite's `# vary:` substitution, seeds, the mean over seeds, scale factors on defaults, band
+distances, the suite-wide objective, the induction read from the validation files, CaM's Ca4CaM
+fraction, the members and the best mixture's linear programme.
 They run no simulation.
 Usage: test_fit_tools.py ROOT."""
 import math
@@ -16,6 +17,7 @@ import cam_equivalent_ca  # noqa: E402
 import fit_ltd  # noqa: E402
 import fit_suite  # noqa: E402
 import ltd_drive  # noqa: E402
+import mixture_bound  # noqa: E402
 
 EXPERIMENT = """# the rate line is marked "# vary: rate"; seed = 9; in a comment
 name = "x";
@@ -267,6 +269,64 @@ class CamEquivalence(unittest.TestCase):
                 cam_equivalent_ca.ca4cam_fraction(ca, cam_equivalent_ca.GB2007_L_UM), places=9)
         self.assertAlmostEqual(cam_equivalent_ca.equivalent_ca_uM(0.3, (1, 1, 1, 1),
                                                                   (1, 1, 1, 1)), 0.3, places=6)
+
+
+class Mixture(unittest.TestCase):
+    def test_members_grids_and_shares_parse(self):
+        self.assertEqual(mixture_bound.parse_member("a.b=1; c.d=2 um3;"),
+                         {"a.b": "1", "c.d": "2 um3"})
+        self.assertEqual(mixture_bound.parse_member(""), {})
+        with self.assertRaises(SystemExit):
+            mixture_bound.parse_member("a.b")
+        grid = mixture_bound.grid_members(["a.b=0,1", "c.d=5,6,7"])
+        self.assertEqual(len(grid), 6)
+        self.assertIn({"a.b": "1", "c.d": "6"}, grid)
+        self.assertEqual(mixture_bound.parse_share("late.start_high=1:0.25"),
+                         ("late.start_high", "1", 0.25))
+        for bad in ("late.start_high=1", "x=1:1.5", "x:0.5"):
+            with self.assertRaises(SystemExit):
+                mixture_bound.parse_share(bad)
+
+    def test_member_checks_leave_out_excluded_labels(self):
+        doc = {"cases": [{"name": "field_ltp", "checks": [
+            {"label": "PTP: largest", "lo": 200, "hi": 300, "model": 250.0},
+            {"label": "LTP at 60 min", "lo": 130, "hi": None, "model": 143.0}]}]}
+        self.assertEqual(mixture_bound.member_checks(doc, ["PTP"]),
+                         [("field_ltp: LTP at 60 min", 130, None, 143.0)])
+
+    def test_best_mixture_meets_a_band_between_two_members(self):
+        t, u = mixture_bound.best_mixture([[80.0], [120.0]], [(99.0, 101.0)])
+        self.assertAlmostEqual(t, 0.0, places=6)
+        self.assertTrue(99.0 - 1e-6 <= 80.0 * u[0] + 120.0 * u[1] <= 101.0 + 1e-6)
+        self.assertAlmostEqual(sum(u), 1.0, places=6)
+
+    def test_best_mixture_reports_the_least_miss(self):
+        # a band above every member: all weight on the largest, miss = 130 - 120
+        t, u = mixture_bound.best_mixture([[80.0], [120.0]], [(130.0, 140.0)])
+        self.assertAlmostEqual(t, 10.0, places=6)
+        self.assertAlmostEqual(u[1], 1.0, places=6)
+        # two checks pulling apart: member values (80, 80) and (120, 120), bands <= 90 and
+        # >= 110 on the same mixture: the best split misses both by 10
+        t, _ = mixture_bound.best_mixture([[80.0, 80.0], [120.0, 120.0]],
+                                          [(None, 90.0), (110.0, None)])
+        self.assertAlmostEqual(t, 10.0, places=6)
+
+    def test_describe_gives_the_mixture_of_each_check(self):
+        checks = [(99.0, 101.0, [80.0, 120.0]), (None, 95.0, [90.0, 100.0])]
+        out = mixture_bound.describe((0.0, [0.5, 0.5]), [{"a": "1"}, {"a": "2"}], checks,
+                                     ["c: x", "c: y"])
+        self.assertEqual([m["value"] for m in out["mixture"]], [100.0, 95.0])
+        self.assertEqual(len(out["shares"]), 2)
+        self.assertEqual(mixture_bound.describe((None, None), [], [], []),
+                         {"feasible_shares": False})
+
+    def test_best_mixture_honours_fixed_shares(self):
+        t, u = mixture_bound.best_mixture([[80.0], [120.0]], [(99.0, 101.0)],
+                                          [([False, True], 0.25)])
+        self.assertAlmostEqual(u[1], 0.25, places=6)
+        self.assertAlmostEqual(t, 99.0 - 90.0, places=6)
+        self.assertEqual(mixture_bound.best_mixture([[80.0]], [(0, 200)], [([True], 0.5)]),
+                         (None, None))
 
 
 if __name__ == "__main__":
