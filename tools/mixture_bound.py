@@ -31,9 +31,16 @@ Usage (from the repository root, after building ./build/ltpsim):
     python3 tools/mixture_bound.py --case frequency_response --case vc_pairing \\
         --case field_ltp --exclude-check PTP --grid late.start_high=0,1 \\
         --grid nmda.n_receptors=4.5,9,15,22,30 --jobs 2 --out /tmp/mixture.json
+    python3 tools/mixture_bound.py --from /tmp/mixture.json --case frequency_response \
+        --case vc_pairing --share late.start_high=1:0.36 --out /tmp/subset.json
 
-Output JSON: provenance, members (overrides and check values), and for every case alone and
-for all together the optimum t, the nonzero shares and the mixture's value per check.
+`--from` re-solves the members of an earlier output for some of its cases, checks or shares
+without simulating. docs/fits/mixture_bound_36_variants.json records the 36 variants of
+docs/model.md (Known limits, "R5 against any population"); its provenance holds the command.
+
+Output JSON: provenance, members (overrides, and each check's band and model value), and for
+every case alone and for all together the optimum t, the nonzero shares and the mixture's
+value per check.
 """
 import argparse
 import concurrent.futures as cf
@@ -180,6 +187,10 @@ def measured(path, cases, exclude):
     with open(path) as f:
         doc = json.load(f)
     members = [m["overrides"] for m in doc["members"]]
+    unknown = sorted(set(cases) - set(doc["cases"]))
+    if unknown:
+        raise SystemExit(f"{path} has no case {', '.join(unknown)} (it has "
+                         f"{', '.join(doc['cases'])})")
     rows = [[(k["check"], k["lo"], k["hi"], k["model"]) for k in m["checks"]
              if k["check"].split(": ", 1)[0] in cases
              and not any(k["check"].split(": ", 1)[1].startswith(e) for e in exclude)]
