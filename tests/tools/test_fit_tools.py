@@ -320,6 +320,24 @@ class Mixture(unittest.TestCase):
         self.assertEqual(mixture_bound.describe((None, None), [], [], []),
                          {"feasible_shares": False})
 
+    def test_measured_rereads_a_subset_of_an_earlier_output(self):
+        import json
+        import tempfile
+        doc = {"cases": ["a", "b"], "members": [{"overrides": {"x.y": "1"}, "checks": [
+            {"check": "a: PTP", "lo": 200, "hi": 300, "model": 250.0},
+            {"check": "a: LTP", "lo": 130, "hi": 180, "model": 140.0},
+            {"check": "b: 1 Hz", "lo": 75, "hi": 85, "model": 80.0}]}]}
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+            json.dump(doc, f)
+        try:
+            members, rows = mixture_bound.measured(f.name, ["a"], ["PTP"])
+            self.assertEqual(members, [{"x.y": "1"}])
+            self.assertEqual(rows, [[("a: LTP", 130, 180, 140.0)]])
+            with self.assertRaises(SystemExit):
+                mixture_bound.measured(f.name, ["c"], [])
+        finally:
+            os.unlink(f.name)
+
     def test_best_mixture_honours_fixed_shares(self):
         t, u = mixture_bound.best_mixture([[80.0], [120.0]], [(99.0, 101.0)],
                                           [([False, True], 0.25)])
