@@ -35,7 +35,7 @@ Usage (from the repository root, after building ./build/ltpsim):
         --case vc_pairing --share late.start_high=1:0.36 --out /tmp/subset.json
 
 `--from` re-solves the members of an earlier output for some of its cases, checks or shares
-without simulating. docs/fits/mixture_bound_36_variants.json records the 36 variants of
+without simulating. docs/fits/mixture_bound_40_variants.json records the 40 variants of
 docs/model.md (Known limits, "R5 against any population"); its provenance holds the command.
 
 Output JSON: provenance, members (overrides, and each check's band and model value), and for

@@ -743,7 +743,7 @@ static const ltp_val_case cases[] = {
      .eval = eval_pot60_each,
      .expected_failure = "78.5, 75.4, 71.4, 151.8, 160.5 % at 1, 3, 5, 10, 50 Hz: 1 and 3 Hz "
                          "pass; too much LTD at 5 Hz, LTP at 10 Hz and too much at 50 Hz (the "
-                         "CaMKII switch is all-or-none, and no mixture of 36 synapse variants "
+                         "CaMKII switch is all-or-none, and no mixture of 40 synapse variants "
                          "meets these bands with stdp_window's, vc_pairing's and field_ltp's: "
                          "tools/mixture_bound.py; docs/model.md, Known limits R5)"},
     {.name = "stdp_window",
