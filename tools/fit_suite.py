@@ -98,6 +98,26 @@ def score(validation, skip=(), case_weight=1.0):
     return total, passing, costs, misses
 
 
+def validate_report(binary, jobs, params, only=None):
+    """(validation.json as a dict, or None when the run left none; the end of its stderr) of
+    `ltpsim validate --jobs N [--only CASE] --set key=value ...` in a scratch directory.
+    validate exits non-zero when a case fails: only a missing report is an error."""
+    workdir = tempfile.mkdtemp(prefix="ltpsim_validate_")
+    cmd = [binary, "validate", "--jobs", str(jobs), "--out", os.path.join(workdir, "v")]
+    cmd += ["--only", only] if only else []
+    for k, v in params.items():
+        cmd += ["--set", f"{k}={v}"]
+    run = None
+    try:
+        run = subprocess.run(cmd, capture_output=True, text=True)
+        with open(os.path.join(workdir, "v", "validation.json")) as f:
+            return json.load(f), None
+    except (OSError, ValueError):
+        return None, run.stderr.strip()[-2000:] if run else f"cannot run {cmd[0]}"
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 class Evaluator:
     def __init__(self, binary, jobs, fixed, skip, case_weight=1.0):
         self.binary, self.jobs, self.fixed, self.skip = binary, jobs, fixed, set(skip)
@@ -112,24 +132,10 @@ class Evaluator:
 
     def __call__(self, free):
         params = self.overrides(free)
-        workdir = tempfile.mkdtemp(prefix="fit_suite_")
-        cmd = [self.binary, "validate", "--jobs", str(self.jobs), "--out",
-               os.path.join(workdir, "v")]
-        for k, v in params.items():
-            cmd += ["--set", f"{k}={v}"]
-        run = None
-        try:
-            # validate exits non-zero when a case fails: only a missing report is an error
-            run = subprocess.run(cmd, capture_output=True, text=True)
-            with open(os.path.join(workdir, "v", "validation.json")) as f:
-                doc = json.load(f)
-        except (OSError, ValueError):
-            doc = None
-        finally:
-            shutil.rmtree(workdir, ignore_errors=True)
+        doc, stderr = validate_report(self.binary, self.jobs, params)
         if doc is None:
             entry = {"params": params, "objective": RUN_FAILED, "passing": 0,
-                     "error": run.stderr.strip()[-2000:] if run else f"cannot run {cmd[0]}"}
+                     "error": stderr}
         else:
             unknown = self.skip - {c["name"] for c in doc["cases"]}
             if unknown:

@@ -48,13 +48,11 @@ import datetime
 import itertools
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fit_ltd  # noqa: E402  (parameter table, units, provenance)
+import fit_suite  # noqa: E402  (one ltpsim validate run)
 
 
 def parse_member(spec):
@@ -135,20 +133,14 @@ def best_mixture(values, bands, share_rows=()):
 
 
 def run_member(binary, case, overrides, table):
-    workdir = tempfile.mkdtemp(prefix="mixture_")
-    cmd = [binary, "validate", "--jobs", "1", "--only", case, "--out",
-           os.path.join(workdir, "v")]
-    for k, v in overrides.items():
-        cmd += ["--set", f"{k}={fit_ltd.with_unit(table, k, v)}"]
-    try:
-        run = subprocess.run(cmd, capture_output=True, text=True)
-        try:
-            with open(os.path.join(workdir, "v", "validation.json")) as f:
-                return json.load(f)
-        except (OSError, ValueError):
-            raise SystemExit(f"{' '.join(cmd)} left no validation.json:\n{run.stderr[-2000:]}")
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+    """validation.json of one case with a member's overrides (one thread: members run in
+    parallel)."""
+    params = {k: fit_ltd.with_unit(table, k, v) for k, v in overrides.items()}
+    doc, stderr = fit_suite.validate_report(binary, 1, params, only=case)
+    if doc is None:
+        raise SystemExit(f"ltpsim validate --only {case} with {params} left no "
+                         f"validation.json:\n{stderr}")
+    return doc
 
 
 def describe(solution, members, checks, names):

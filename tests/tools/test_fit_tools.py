@@ -320,6 +320,10 @@ class Mixture(unittest.TestCase):
         self.assertEqual(mixture_bound.describe((None, None), [], [], []),
                          {"feasible_shares": False})
 
+    def test_validate_report_names_a_missing_binary(self):
+        self.assertEqual(fit_suite.validate_report("/nonexistent/ltpsim", 1, {}, only="x"),
+                         (None, "cannot run /nonexistent/ltpsim"))
+
     def test_measured_rereads_a_subset_of_an_earlier_output(self):
         import json
         import tempfile
