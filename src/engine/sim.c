@@ -637,8 +637,8 @@ static ltp_status sim_init(sim_t *s, const ltp_params *params, const ltp_protoco
   s->proto = proto;
   s->seed = seed;
   s->np = proto->n_pathways;
-  s->rel =
-      (release_state){s->rel_caxf, s->rel_caxd, s->rel_ready, s->rel_ptp, s->rel_tlast, s->rel_n};
+  s->rel = (release_state){s->rel_caxf,  s->rel_caxd, s->rel_ready,  s->rel_ptp,
+                           s->rel_tlast, s->rel_n,    s->rel_reserve};
   st = ltp_cable_build(&s->cable, &s->p.cable, s->np, err);
   if (st != LTP_OK)
     return st;

@@ -71,7 +71,7 @@ typedef struct {
    * the population's mean-field state */
   double rel_caxf[2 * LTP_MAX_PATHWAYS], rel_caxd[2 * LTP_MAX_PATHWAYS];
   double rel_ready[2 * LTP_MAX_PATHWAYS], rel_tlast[2 * LTP_MAX_PATHWAYS];
-  double rel_ptp[2 * LTP_MAX_PATHWAYS];
+  double rel_ptp[2 * LTP_MAX_PATHWAYS], rel_reserve[2 * LTP_MAX_PATHWAYS];
   uint64_t rel_n[2 * LTP_MAX_PATHWAYS];
   release_state rel;
   ltp_slow *slow;

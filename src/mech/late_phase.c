@@ -34,7 +34,7 @@ static const ltp_param_def late_table[] = {
      P(tau_z_s), NULL},
     {"z_kappa", "1", 0.5, 0, 1, "Clopath et al. 2008: kappa = 0.5", "unstable point of z",
      P(z_kappa), NULL},
-    {"z_gamma", "1", 0.35, 0, 10,
+    {"z_gamma", "1", 0.4, 0, 10,
      "[calibrated] Clopath et al. 2008 use 0.1 with discrete tags that stay at 1 until they "
      "drop; ltpsim's mean-field tag decays continuously: the smallest multiple of 0.05 at which "
      "three trains consolidate and a weak tetanus's tag captures (docs/model.md; 0.25 before "

@@ -16,9 +16,11 @@ typedef struct {     /* release.c: Dittman 2000 facilitation/depression, Ca_o de
   double kf_over_df; /* K_F / Delta_F */
   double tau_f_ms, tau_d_ms;
   double k0_per_s, kmax_per_s, kd;
-  double ptp_rate_per_s; /* post-tetanic potentiation: loading rate at one spike's CaX_F */
-  double ptp_tau_s;      /* decay of the mitochondrial (PTP) residual-Ca store */
-  double ptp_order;      /* order of the loading in CaX_F */
+  double ptp_rate_per_s;   /* post-tetanic potentiation: loading rate at one spike's CaX_F */
+  double ptp_tau_s;        /* decay of the mitochondrial (PTP) residual-Ca store */
+  double ptp_order;        /* order of the loading in CaX_F */
+  double reserve_vesicles; /* recycling pool per release site that refills it (0: unlimited) */
+  double recycle_tau_s;    /* recovery of that pool (endocytosis and refilling) */
   double glu_peak_mM, glu_dur_ms;
 } release_params;
 

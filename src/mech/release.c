@@ -16,7 +16,11 @@
  * CaX_F = c0 exp(-t / tau_F) between spikes, so with r = n / tau_F - 1 / tau_ptp
  *   A(t) = exp(-t / tau_ptp) (A0 + k_ptp c0^n (1 - exp(-r t)) / r).
  * With n = 3 an isolated spike loads k_ptp tau_F / 3, a spike inside a 100 Hz train (CaX_F
- * ~10) ~300 times more: test pulses and pairs leave A near 0, a 100 Hz tetanus does not. */
+ * ~10) ~300 times more: test pulses and pairs leave A near 0, a 100 Hz tetanus does not.
+ * Finite recycling pool: Dittman's model was fitted to ~10-pulse trains and, run for hundreds
+ * of pulses, releases more vesicles than a bouton has; emptied sites refill from a pool of
+ * reserve_vesicles that endocytosis restores with recycle_tau (refill_from_reserve below;
+ * docs/model.md, "Finite recycling pool"). */
 #include "mech/release.h"
 
 #include <math.h>
@@ -59,7 +63,7 @@ static const ltp_param_def release_table[] = {
      "maximal Ca-driven recovery rate", P(kmax_per_s), NULL},
     {"kd", "1", 2, 0.01, 100, "Dittman et al. 2000 Table 2 (SC)",
      "recovery site affinity in units of one spike's CaX_D", P(kd), NULL},
-    {"ptp_rate", "1/s", 0.005, 0, 100,
+    {"ptp_rate", "1/s", 0.00505, 0, 100,
      "calibrated (docs/model.md, Calibration choices): largest test response in the first "
      "minute after 100 pulses at 100 Hz = 250 %, the centre of the 200-300 % PTP band "
      "(SCIENCE.md 3.2, validation/field_ltp.exp); re-run: tools/calibrate_ptp.sh",
@@ -76,6 +80,18 @@ static const ltp_param_def release_table[] = {
      "(J Physiol 1998, PMC2230953, motor terminals); order 1 would load tau_F per spike at any "
      "rate; 3 is the smallest order at which a 10 Hz spike loads < 2 % of a 100 Hz one",
      "order of the PTP loading rate in the residual Ca CaX_F", P(ptp_order), NULL},
+    {"reserve_vesicles", "1", 45, 0, 1000,
+     "Marra et al. 2012 Neuron 76:579: the recycling pool of native hippocampal synapses is "
+     "~45 vesicles (Harata et al. 2001 Trends Neurosci 24:637: typically 30-45, 15-20 % of "
+     "~200 per bouton, Schikorski & Stevens 1997); one site per bouton (n_sites)",
+     "recycling pool that refills a release site, in vesicles per site (0: unlimited, "
+     "Dittman's model alone)",
+     P(reserve_vesicles), NULL},
+    {"recycle_tau", "s", 10, 0.1, 600,
+     "Granseth & Lagnado 2008: endocytosis tau ~10 s at 35 C (~17 s at 25 C), the step that "
+     "limits refilling during long activity; reacidification ~1 s at 35 C",
+     "recovery of the recycling pool (endocytosis and refilling of the vesicles)", P(recycle_tau_s),
+     NULL},
     {"glu_peak", "mM", 1, 0.01, 10,
      "Destexhe, Mainen & Sejnowski 1994; Clements et al. 1992 (~1.1 mM)",
      "cleft glutamate during the pulse, per vesicle", P(glu_peak_mM), NULL},
@@ -113,16 +129,60 @@ double release_ptp_at(const release_params *p, const release_state *s, int i, do
   return ptp_after(p, s->ptp[i], s->cax_f[i], t_ms - s->t_last_ms[i]);
 }
 
-static double relax_between_spikes(const release_params *p, release_state *s, int i, double dt_ms) {
-  const double c0 = s->cax_d[i];
-  const double c1 = c0 * exp(-dt_ms / p->tau_d_ms);
-  const double integral_k = p->k0_per_s * 1e-3 * dt_ms + (p->kmax_per_s - p->k0_per_s) * 1e-3 *
-                                                             p->tau_d_ms *
-                                                             log((c0 + p->kd) / (c1 + p->kd));
+/* Integral of Dittman's recovery rate k_rec over dt as the recovery-site Ca decays; advances
+ * cax_d. */
+static double recovery_integral(const release_params *p, double *cax_d, double dt_ms) {
+  const double c0 = *cax_d, c1 = c0 * exp(-dt_ms / p->tau_d_ms);
+  *cax_d = c1;
+  return p->k0_per_s * 1e-3 * dt_ms +
+         (p->kmax_per_s - p->k0_per_s) * 1e-3 * p->tau_d_ms * log((c0 + p->kd) / (c1 + p->kd));
+}
+
+/* Refilling from a finite recycling pool: empty sites refill at k_rec R, where R is the
+ * fraction of the pool left; each refilled site takes one vesicle of reserve_vesicles, and
+ * the pool recovers with recycle_tau:
+ *   de/dt = -k_rec R e,   dR/dt = -(n_sites / N) k_rec R e + (1 - R) / tau_rec.
+ * No closed form, so the interval is split into pieces of at most tau_rec / 200 (and tau_d /
+ * 4 while the recovery-site Ca decays), each refilling at the piece's starting R and then
+ * recovering the pool exactly; once the sites are full the pool's recovery is exact.
+ * Returns the empty fraction's survival factor over dt; R is left in s->reserve[i]. */
+static double refill_from_reserve(const release_params *p, release_state *s, int i, double empty0,
+                                  double dt_ms) {
+  if (p->reserve_vesicles <= 0.0) /* unlimited: Dittman's model alone */
+    return exp(-recovery_integral(p, &s->cax_d[i], dt_ms));
+  const double tau_ms = p->recycle_tau_s * 1e3;
+  const double sites_per_vesicle = p->n_sites / p->reserve_vesicles;
+  double reserve = s->reserve[i], empty = empty0, left = dt_ms;
+  while (left > 0.0 && empty > 1e-15) {
+    double h = fmin(left, tau_ms / 200.0);
+    if (s->cax_d[i] > 1e-6)
+      h = fmin(h, p->tau_d_ms / 4.0);
+    const double refilled = empty * -expm1(-reserve * recovery_integral(p, &s->cax_d[i], h));
+    empty -= refilled;
+    reserve = fmax(0.0, reserve - refilled * sites_per_vesicle);
+    reserve = 1.0 - (1.0 - reserve) * exp(-h / tau_ms);
+    left -= h;
+  }
+  if (left > 0.0) {
+    reserve = 1.0 - (1.0 - reserve) * exp(-left / tau_ms);
+    s->cax_d[i] *= exp(-left / p->tau_d_ms);
+  }
+  s->reserve[i] = reserve;
+  return empty0 > 0.0 ? empty / empty0 : 1.0;
+}
+
+/* Brings the residual Ca, PTP and the recycling pool from the last spike over dt; returns
+ * the not-ready fraction's survival factor over dt. */
+static double relax_between_spikes(const release_params *p, release_state *s, int i, double dt_ms,
+                                   double empty0) {
   s->ptp[i] = ptp_after(p, s->ptp[i], s->cax_f[i], dt_ms);
   s->cax_f[i] *= exp(-dt_ms / p->tau_f_ms);
-  s->cax_d[i] = c1;
-  return exp(-integral_k);
+  return refill_from_reserve(p, s, i, empty0, dt_ms);
+}
+
+/* Fraction of the sites empty (mean-field: 1 - D; stochastic: empty count / n_sites). */
+static double empty_fraction(const release_params *p, const release_state *s, int i) {
+  return p->mode == RELEASE_STOCHASTIC ? 1.0 - s->ready[i] / p->n_sites : 1.0 - s->ready[i];
 }
 
 /* Dittman's F, raised by post-tetanic potentiation, at most 1. */
@@ -136,7 +196,7 @@ double release_probability_now(const release_params *p, const release_state *s, 
                                double ca_o_mM, double retro_factor) {
   release_state tmp_state;
   double cf = s->cax_f[i], cd = s->cax_d[i], rd = s->ready[i], pt = s->ptp[i];
-  double tl = s->t_last_ms[i];
+  double tl = s->t_last_ms[i], rs = s->reserve[i];
   uint64_t ns = s->n_spikes[i];
   tmp_state.cax_f = &cf;
   tmp_state.cax_d = &cd;
@@ -144,9 +204,11 @@ double release_probability_now(const release_params *p, const release_state *s, 
   tmp_state.ptp = &pt;
   tmp_state.t_last_ms = &tl;
   tmp_state.n_spikes = &ns;
+  tmp_state.reserve = &rs;
   double d = rd;
   if (isfinite(tl)) {
-    const double survive = relax_between_spikes(p, &tmp_state, 0, t_ms - tl);
+    const double survive =
+        relax_between_spikes(p, &tmp_state, 0, t_ms - tl, empty_fraction(p, &tmp_state, 0));
     const double n = p->mode == RELEASE_STOCHASTIC ? p->n_sites : 1.0;
     d = n - (n - rd) * survive;
     d /= n;
@@ -161,11 +223,18 @@ double release_spike(const release_params *p, release_state *s, int i, double t_
   const int stochastic = p->mode == RELEASE_STOCHASTIC;
   const uint64_t draw = s->n_spikes[i]++;
   if (isfinite(s->t_last_ms[i])) {
-    const double survive = relax_between_spikes(p, s, i, t_ms - s->t_last_ms[i]);
+    const double empty0 = empty_fraction(p, s, i);
+    const double survive = relax_between_spikes(p, s, i, t_ms - s->t_last_ms[i], empty0);
     if (stochastic) {
-      /* each empty site has recovered with probability 1 - survive */
+      /* each empty site has recovered with probability 1 - survive; the pool was charged the
+       * expected refills, so it is settled with the drawn ones */
       const unsigned empty = (unsigned)(p->n_sites - s->ready[i] + 0.5);
-      s->ready[i] += ltp_rng_binomial(seed, 2 * (uint64_t)i, draw, empty, 1.0 - survive);
+      const uint64_t refilled = ltp_rng_binomial(seed, 2 * (uint64_t)i, draw, empty, 1.0 - survive);
+      s->ready[i] += (double)refilled;
+      if (p->reserve_vesicles > 0.0)
+        s->reserve[i] =
+            fmin(1.0, fmax(0.0, s->reserve[i] + (empty * (1.0 - survive) - (double)refilled) /
+                                                    p->reserve_vesicles));
     } else {
       s->ready[i] = 1.0 - (1.0 - s->ready[i]) * survive;
     }
@@ -192,6 +261,7 @@ void release_init(const release_params *p, release_state *s, int i) {
   s->cax_d[i] = 0.0;
   s->ready[i] = p->mode == RELEASE_STOCHASTIC ? p->n_sites : 1.0;
   s->ptp[i] = 0.0;
+  s->reserve[i] = 1.0;
   s->t_last_ms[i] = -INFINITY;
   s->n_spikes[i] = 0;
 }
@@ -199,9 +269,9 @@ void release_init(const release_params *p, release_state *s, int i) {
 double release_train_ratio(const release_params *p, double interval_ms, int n, double ca_o_mM) {
   release_params mf = *p;
   mf.mode = RELEASE_MEAN_FIELD;
-  double caxf = 0, caxd = 0, ready = 0, ptp = 0, t_last = 0;
+  double caxf = 0, caxd = 0, ready = 0, ptp = 0, t_last = 0, reserve = 1;
   uint64_t n_spikes = 0;
-  release_state s = {&caxf, &caxd, &ready, &ptp, &t_last, &n_spikes};
+  release_state s = {&caxf, &caxd, &ready, &ptp, &t_last, &n_spikes, &reserve};
   release_init(&mf, &s, 0);
   double first = 0, last = 0, p_site;
   for (int i = 0; i < n; ++i) {

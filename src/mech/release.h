@@ -1,7 +1,7 @@
 /* Presynaptic release at a Schaffer-collateral bouton: Dittman, Kreitzer & Regehr (2000)
- * facilitation/depression, post-tetanic potentiation from a slow residual-Ca store,
- * Ca_o-dependent release fraction, stochastic (binomial over sites) or mean-field vesicle
- * release, and the resulting cleft glutamate pulse. */
+ * facilitation/depression, post-tetanic potentiation from a slow residual-Ca store, refilling
+ * from a finite recycling pool, Ca_o-dependent release fraction, stochastic (binomial over
+ * sites) or mean-field vesicle release, and the resulting cleft glutamate pulse. */
 #ifndef LTP_MECH_RELEASE_H
 #define LTP_MECH_RELEASE_H
 
@@ -23,6 +23,7 @@ typedef struct {
                             fraction, F -> min(1, F (1 + A)) */
   double *t_last_ms;     /* time of the last spike (-inf before the first) */
   uint64_t *n_spikes;    /* spikes so far (keys the random draws) */
+  double *reserve;       /* fraction of the recycling pool available to refill the sites */
 } release_state;
 
 /* Release fraction F1 at the given [Ca]o, scaled by the retrograde factor (>= 1). */
