@@ -19,6 +19,11 @@ mixture could do, before any population is built into the engine:
    checks' unit (percentage points). `--share "a.b=v:F"` fixes the total share of the members
    whose overrides include a.b=v (e.g. the start state's 1/4 of synapses).
 
+4. `--weight "a.b=v;c.d=w@W"` (repeat) evaluates one given population instead: the named
+   members carry shares proportional to W (the others none), and the output gives its
+   mixture value per check and its largest miss, for a population whose shares come from
+   sources rather than from the programme.
+
 t = 0 means some mixture of the members passes every selected check; t > 0 is a lower bound
 on the miss of any population of these members whose synapses behave in the mixture as they
 do alone. That last clause is the approximation: each member is run as a whole pathway of
@@ -33,6 +38,9 @@ Usage (from the repository root, after building ./build/ltpsim):
         --grid nmda.n_receptors=4.5,9,15,22,30 --jobs 2 --out /tmp/mixture.json
     python3 tools/mixture_bound.py --from /tmp/mixture.json --case frequency_response \
         --case vc_pairing --share late.start_high=1:0.36 --out /tmp/subset.json
+
+    python3 tools/mixture_bound.py --from /tmp/mixture.json --case frequency_response \
+        --weight "late.start_high=0@3" --weight "late.start_high=1@1" --out /tmp/fixed.json
 
 `--from` re-solves the members of an earlier output for some of its cases, checks or shares
 without simulating. docs/fits/mixture_bound_40_variants.json records the 40 variants of
@@ -89,6 +97,42 @@ def parse_share(spec):
     if not colon or not eq or not 0.0 <= f <= 1.0:
         raise SystemExit(f"--share: '{spec}' is not mech.param=value:FRACTION (0-1)")
     return key.strip(), value.strip(), f
+
+
+def parse_weight(spec):
+    """'a.b=v;c.d=w@W' -> ({'a.b': 'v', 'c.d': 'w'}, W) with W > 0."""
+    member, at, weight = spec.rpartition("@")
+    try:
+        w = float(weight)
+    except ValueError:
+        w = -1.0
+    if not at or not w > 0.0:
+        raise SystemExit(f"--weight: '{spec}' is not 'mech.param=value;...@WEIGHT' (WEIGHT > 0)")
+    return parse_member(member), w
+
+
+def fixed_shares(members, weights):
+    """Shares of the members (in their order) for [(overrides, W)], normalised to sum 1; each
+    weighted member must be one of members."""
+    u = [0.0] * len(members)
+    for overrides, w in weights:
+        if overrides not in members:
+            raise SystemExit(f"--weight: {overrides} is not one of the members")
+        u[members.index(overrides)] += w
+    total = sum(u)
+    return [x / total for x in u]
+
+
+def largest_miss(values, bands, u):
+    """The largest distance outside its band of any check's mixture value for shares u."""
+    t = 0.0
+    for j, (lo, hi) in enumerate(bands):
+        v = sum(ui * row[j] for ui, row in zip(u, values))
+        if lo is not None:
+            t = max(t, lo - v)
+        if hi is not None:
+            t = max(t, v - hi)
+    return t
 
 
 def member_checks(doc, exclude):
@@ -196,6 +240,8 @@ def main():
     ap.add_argument("--member", action="append", default=[], help="'a.b=v;c.d=w' (repeat)")
     ap.add_argument("--grid", action="append", default=[], help="a.b=v1,v2,... (product)")
     ap.add_argument("--share", action="append", default=[], help="a.b=v:FRACTION")
+    ap.add_argument("--weight", action="append", default=[],
+                    help="'a.b=v;c.d=w@W': evaluate this population (repeat; shares ~ W)")
     ap.add_argument("--exclude-check", action="append", default=[],
                     help="leave out checks whose label starts with this (repeat)")
     ap.add_argument("--from", dest="from_file",
@@ -235,12 +281,19 @@ def main():
     results = {c: solve([j for j, n in enumerate(names) if n.startswith(c + ": ")])
                for c in args.case}
     results["all cases together"] = solve(list(range(len(names))))
+    if args.weight:
+        u = fixed_shares(members, [parse_weight(w) for w in args.weight])
+        every = [checks[j] for j in range(len(names))]
+        t = largest_miss([[c[2][i] for c in every] for i in range(len(members))],
+                         [c[:2] for c in every], u)
+        results["given population"] = describe((t, u), members, every, names)
     doc = {
         "provenance": fit_ltd.provenance(args.binary, "tools/mixture_bound.py", started),
         "objective": "minimise t, the largest distance (check units) of the share-weighted "
                      "mixture outside any band; shares >= 0, sum 1",
         "cases": args.case, "excluded_checks": args.exclude_check,
         "fixed_shares": [{"setting": f"{k}={v}", "share": f} for k, v, f in shares],
+        "given_weights": args.weight,
         "members": [{"overrides": m, "checks": [{"check": r[0], "lo": r[1], "hi": r[2],
                                                   "model": r[3]} for r in rows]}
                     for m, rows in zip(members, per_member)],

@@ -342,6 +342,26 @@ class Mixture(unittest.TestCase):
         finally:
             os.unlink(f.name)
 
+    def test_given_population_weights(self):
+        self.assertEqual(mixture_bound.parse_weight("a.b=1;c.d=2@0.5"),
+                         ({"a.b": "1", "c.d": "2"}, 0.5))
+        for bad in ("a.b=1", "a.b=1@0", "a.b=1@-2", "a.b=1@x"):
+            with self.assertRaises(SystemExit):
+                mixture_bound.parse_weight(bad)
+        members = [{"a": "1"}, {"a": "2"}, {"a": "3"}]
+        self.assertEqual(mixture_bound.fixed_shares(members, [({"a": "1"}, 3.0),
+                                                              ({"a": "3"}, 1.0)]),
+                         [0.75, 0.0, 0.25])
+        with self.assertRaises(SystemExit):
+            mixture_bound.fixed_shares(members, [({"a": "9"}, 1.0)])
+        # 3:1 of 80 and 120 is 90: inside [85, 95], 5 above [70, 85], 10 below [100, inf)
+        values = [[80.0, 80.0, 80.0], [120.0, 120.0, 120.0]]
+        self.assertAlmostEqual(
+            mixture_bound.largest_miss(values, [(85.0, 95.0)] * 3, [0.75, 0.25]), 0.0)
+        self.assertAlmostEqual(
+            mixture_bound.largest_miss(values, [(85.0, 95.0), (70.0, 85.0), (100.0, None)],
+                                       [0.75, 0.25]), 10.0)
+
     def test_best_mixture_honours_fixed_shares(self):
         t, u = mixture_bound.best_mixture([[80.0], [120.0]], [(99.0, 101.0)],
                                           [([False, True], 0.25)])
