@@ -123,11 +123,17 @@ def fixed_shares(members, weights):
     return [x / total for x in u]
 
 
-def largest_miss(values, bands, u):
-    """The largest distance outside its band of any check's mixture value for shares u."""
+def mixture_value(u, column):
+    """A check's value for the population with shares u (column: each member's value)."""
+    return sum(ui * v for ui, v in zip(u, column))
+
+
+def largest_miss(checks, u):
+    """The largest distance outside its band of any check's mixture value for shares u;
+    checks[j] = (lo, hi, [value of member i]), None for an open edge."""
     t = 0.0
-    for j, (lo, hi) in enumerate(bands):
-        v = sum(ui * row[j] for ui, row in zip(u, values))
+    for lo, hi, column in checks:
+        v = mixture_value(u, column)
         if lo is not None:
             t = max(t, lo - v)
         if hi is not None:
@@ -196,7 +202,7 @@ def describe(solution, members, checks, names):
         "shares": [{"member": members[i], "share": round(s, 4)}
                    for i, s in enumerate(u) if s > 1e-4],
         "mixture": [{"check": names[j], "lo": checks[j][0], "hi": checks[j][1],
-                     "value": round(sum(ui * v for ui, v in zip(u, checks[j][2])), 2)}
+                     "value": round(mixture_value(u, checks[j][2]), 2)}
                     for j in range(len(names))],
     }
 
@@ -283,10 +289,8 @@ def main():
     results["all cases together"] = solve(list(range(len(names))))
     if args.weight:
         u = fixed_shares(members, [parse_weight(w) for w in args.weight])
-        every = [checks[j] for j in range(len(names))]
-        t = largest_miss([[c[2][i] for c in every] for i in range(len(members))],
-                         [c[:2] for c in every], u)
-        results["given population"] = describe((t, u), members, every, names)
+        results["given population"] = describe((largest_miss(checks, u), u), members, checks,
+                                               names)
     doc = {
         "provenance": fit_ltd.provenance(args.binary, "tools/mixture_bound.py", started),
         "objective": "minimise t, the largest distance (check units) of the share-weighted "

@@ -37,7 +37,8 @@ static const ltp_param_def late_table[] = {
     {"z_gamma", "1", 0.4, 0, 10,
      "[calibrated] Clopath et al. 2008 use 0.1 with discrete tags that stay at 1 until they "
      "drop; ltpsim's mean-field tag decays continuously: the smallest multiple of 0.05 at which "
-     "three trains consolidate and a weak tetanus's tag captures (docs/model.md; 0.25 before "
+     "three trains consolidate and a weak tetanus's tag captures (docs/model.md; 0.35 before "
+     "the finite recycling pool of release.c, 0.25 before "
      "the tag read CaMKII bound at GluN2B, when the strong tetanus's spikes also tagged the "
      "weak pathway)",
      "capture strength", P(z_gamma), NULL},

@@ -2,7 +2,7 @@
  * driven facilitation (CaX_F) and Ca-dependent recovery from depression (CaX_D).
  *   F = F1 + (1 - F1) / (1 + K_F / CaX_F)     release fraction of a ready site
  *   dD/dt = (1 - D) k_rec,  k_rec = k0 + (kmax - k0) CaX_D / (CaX_D + K_D)
- * Both CaX decay exponentially, so D has a closed form between spikes:
+ * Both CaX decay exponentially, so with an unlimited pool D has a closed form between spikes:
  *   1 - D(t) = (1 - D0) exp(-k0 t - (kmax - k0) tau_D ln((c0 + K_D) / (c(t) + K_D))).
  * Post-tetanic potentiation (PTP; Magleby 1979 Prog Brain Res 49:175: augmentation tau ~7 s,
  * potentiation tau 30 s to minutes; Zucker & Regehr 2002 Annu Rev Physiol 64:355): a slow

@@ -29,7 +29,8 @@ typedef struct {
 /* Release fraction F1 at the given [Ca]o, scaled by the retrograde factor (>= 1). */
 double release_f1(const release_params *p, double ca_o_mM, double retro_factor);
 
-/* Bring state from t_last to t (exact closed form between spikes), then release: returns
+/* Bring state from t_last to t (closed forms between spikes; the finite pool's refilling in
+ * short pieces, release.c), then release: returns
  * the number of vesicles released (expected number in mean-field mode) and the release
  * probability of a ready site in *p_site. */
 double release_spike(const release_params *p, release_state *s, int i, double t_ms, double ca_o_mM,

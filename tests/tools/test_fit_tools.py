@@ -355,12 +355,13 @@ class Mixture(unittest.TestCase):
         with self.assertRaises(SystemExit):
             mixture_bound.fixed_shares(members, [({"a": "9"}, 1.0)])
         # 3:1 of 80 and 120 is 90: inside [85, 95], 5 above [70, 85], 10 below [100, inf)
-        values = [[80.0, 80.0, 80.0], [120.0, 120.0, 120.0]]
+        members_80_120 = [80.0, 120.0]
         self.assertAlmostEqual(
-            mixture_bound.largest_miss(values, [(85.0, 95.0)] * 3, [0.75, 0.25]), 0.0)
+            mixture_bound.largest_miss([(85.0, 95.0, members_80_120)] * 3, [0.75, 0.25]), 0.0)
         self.assertAlmostEqual(
-            mixture_bound.largest_miss(values, [(85.0, 95.0), (70.0, 85.0), (100.0, None)],
-                                       [0.75, 0.25]), 10.0)
+            mixture_bound.largest_miss([(85.0, 95.0, members_80_120),
+                                        (70.0, 85.0, members_80_120),
+                                        (100.0, None, members_80_120)], [0.75, 0.25]), 10.0)
 
     def test_best_mixture_honours_fixed_shares(self):
         t, u = mixture_bound.best_mixture([[80.0], [120.0]], [(99.0, 101.0)],
