@@ -15,7 +15,8 @@ and, from two more runs traced every 0.1 ms, what each pulse brings to the model
 
   test_ca      peak spine Ca2+ (uM) of the first baseline test pulse (t = 0)
   pulse_ca     peak spine Ca2+ (uM) over PERIODS induction periods (pulse, pair or pulse
-               under clamp) from the PERIODS_FROM-th on
+               under clamp) from the PERIODS_FROM-th on (--periods-from N: from the N-th, or
+               the last PERIODS of a shorter induction)
   ca_int       the spine's Ca2+ above its resting level, integrated over one such period
                (uM ms; mean of the PERIODS periods)
   nmda_fC      the modelled spine's NMDAR charge per period (fC; mean of the same periods):
@@ -33,7 +34,10 @@ CaMKII change over seconds, so 20 ms samples resolve them.
 
 Usage (from the repository root, after building ./build/ltpsim; ~4 min on 2 cores):
 
-    python3 tools/ltd_drive.py [--set camkii.cam_kinetics=two_lobe ...]
+    python3 tools/ltd_drive.py [--set camkii.cam_kinetics=two_lobe ...] [--periods-from N]
+                               [--only frc_,vc_]
+
+--only keeps the protocols whose names start with one of the comma-separated prefixes.
 """
 import argparse
 import concurrent.futures as cf
@@ -122,7 +126,13 @@ def measure_test_pulse(binary, pid, sets, workdir):
     return max(r["spine_ca_uM"] for r in rows), min(r["spine_ca_uM"] for r in rows)
 
 
-def measure(binary, pid, sets, workdir, ca_rest_uM):
+def first_period(requested, count):
+    """The first of the PERIODS traced periods: the requested one, or the last PERIODS of an
+    induction with fewer periods."""
+    return max(0, min(requested, count - PERIODS))
+
+
+def measure(binary, pid, sets, workdir, ca_rest_uM, periods_from=PERIODS_FROM):
     text, sets = protocol_text(pid, sets)
     # untraced first (quiet stretches stay fast): the value and the induction onset; then
     # traced from the onset over the induction and AFTER_S, and every FINE_MS over PERIODS
@@ -140,7 +150,7 @@ def measure(binary, pid, sets, workdir, ca_rest_uM):
     integral_s = sum(drive[i] * (t[i + 1] - t[i]) for i in range(len(t) - 1)) / 1000.0
     pots = {x["after_min"]: x["potentiation_pct"] for x in summary["potentiation"]
             if x["pathway"] == 1}
-    from_s = onset_s + PERIODS_FROM * period
+    from_s = onset_s + first_period(periods_from, count) * period
     pulses = traced_rows(binary, exp, os.path.join(workdir, pid + ".pulses"), sets,
                          traced(text, from_s, from_s + PERIODS * period, FINE_MS))
     return {"pots": pots, "int_drive_s": integral_s, "max_drive": max(drive),
@@ -158,9 +168,16 @@ def main():
     ap.add_argument("--binary", default=os.path.join(fit_ltd.ROOT, "build", "ltpsim"))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
+    ap.add_argument("--periods-from", type=int, default=PERIODS_FROM, metavar="N",
+                    help="measure the per-event columns from the N-th induction period")
+    ap.add_argument("--only", default="frc_,stdp_,vc_", metavar="PREFIXES",
+                    help="comma-separated prefixes of the protocols to run")
     args = ap.parse_args()
+    prefixes = tuple(x for x in args.only.split(",") if x)
     targets = [t[:5] for t in fit_ltd.TARGETS if t[1].startswith(("frc_", "stdp_", "vc_"))]
-    targets += EXTRA_TARGETS
+    targets = [t for t in targets + EXTRA_TARGETS if t[1].startswith(prefixes)]
+    if not targets:
+        raise SystemExit(f"--only {args.only}: no protocol starts with these")
     pids = sorted({t[1] for t in targets}, key=list(fit_ltd.PROTOCOLS).index)
     workdir = tempfile.mkdtemp(prefix="ltd_drive_")
     try:
@@ -173,7 +190,8 @@ def main():
                      for fname, p in first.items()}
             tests = {fname: f.result() for fname, f in tests.items()}
             futs = {p: pool.submit(measure, args.binary, p, args.set, workdir,
-                                   tests[fit_ltd.PROTOCOLS[p][0]][1]) for p in pids}
+                                   tests[fit_ltd.PROTOCOLS[p][0]][1], args.periods_from)
+                    for p in pids}
             res = {p: f.result() for p, f in futs.items()}
             for p in pids:
                 res[p]["test_ca"] = tests[fit_ltd.PROTOCOLS[p][0]][0]

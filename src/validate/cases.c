@@ -742,10 +742,11 @@ static const ltp_val_case cases[] = {
      .checks = CHECKS(freq_checks),
      .eval = eval_pot60_each,
      .expected_failure = "78.7, 76.2, 74.6, 85.7, 118.5 % at 1, 3, 5, 10, 50 Hz: 1, 3 and 50 Hz "
-                         "pass; 5 and 10 Hz depress too much, the crossover lying above 10 Hz "
-                         "(the boutons' finite recycling pool empties during the long trains; "
-                         "without it 10 and 50 Hz potentiated like a tetanus, 151.8 and 160.5 %: "
-                         "docs/model.md, Known limits R5)"},
+                         "pass; 5 and 10 Hz depress too much, the crossover lying above 10 Hz. "
+                         "LTD reads the Ca2+ a train brings in total (the clamp pairings require "
+                         "it), and per pulse 5 Hz brings 1.15-1.2 x what 1 Hz does, so no such "
+                         "count depresses less at 5 Hz (docs/model.md, Known limits R5, 'Why no "
+                         "count of Ca2+ passes R5')"},
     {.name = "stdp_window",
      .source = "Bi & Poo 1998 (J Neurosci 18:10464); SCIENCE.md 3.4 and 4 fig 3",
      .protocol = "60 pre/post pairs at 1 Hz at 12 delays (validation/stdp.exp)",

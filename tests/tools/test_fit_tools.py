@@ -238,6 +238,13 @@ class Protocols(unittest.TestCase):
         self.assertAlmostEqual(ltd_drive.per_period(rows, "x", 1, above=1.0), 2.0)
         self.assertEqual(ltd_drive.per_period(rows[:1], "x", 1), 0.0)
 
+    def test_first_period_keeps_the_window_inside_the_induction(self):
+        self.assertEqual(ltd_drive.first_period(10, 900), 10)
+        self.assertEqual(ltd_drive.first_period(150, 900), 150)
+        # 60 pairings: a later request measures the last PERIODS of them
+        self.assertEqual(ltd_drive.first_period(150, 60), 60 - ltd_drive.PERIODS)
+        self.assertEqual(ltd_drive.first_period(10, 2), 0)
+
     def test_extra_targets_are_suite_checks_outside_the_fit(self):
         fit_pids = {t[1] for t in fit_ltd.TARGETS}
         for label, pid, after, lo, hi in ltd_drive.EXTRA_TARGETS:
