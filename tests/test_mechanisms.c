@@ -166,8 +166,40 @@ static double spike(const release_params *p, bouton *b, double t_ms) {
   return release_spike(p, &b->s, 0, t_ms, 2.0, 1.0, 1, &p_site);
 }
 
-/* dA/dt = k CaX_F^n - A / tau_ptp with CaX_F = exp(-t / tau_F) after one spike from rest,
- * integrated with RK4 at 0.01 ms: the closed form must agree. */
+/* Reference integration for the closed forms and piecewise updates of mech/release.c: classic
+ * RK4 over [0, t_ms] of dy/dt = rhs(p, t, y) for n <= 3 variables, in equal steps of at most
+ * h_ms (exactly h_ms when it divides t_ms). */
+typedef void (*release_rhs)(const release_params *p, double t_ms, const double *y, double *dy);
+
+static void rk4_integrate(release_rhs rhs, const release_params *p, double *y, int n, double t_ms,
+                          double h_ms) {
+  double k1[3], k2[3], k3[3], k4[3], tmp[3];
+  const long steps = (long)ceil(t_ms / h_ms - 1e-9);
+  h_ms = t_ms / (double)steps;
+  for (long i = 0; i < steps; ++i) {
+    const double t = (double)i * h_ms;
+    rhs(p, t, y, k1);
+    for (int j = 0; j < n; ++j)
+      tmp[j] = y[j] + 0.5 * h_ms * k1[j];
+    rhs(p, t + 0.5 * h_ms, tmp, k2);
+    for (int j = 0; j < n; ++j)
+      tmp[j] = y[j] + 0.5 * h_ms * k2[j];
+    rhs(p, t + 0.5 * h_ms, tmp, k3);
+    for (int j = 0; j < n; ++j)
+      tmp[j] = y[j] + h_ms * k3[j];
+    rhs(p, t + h_ms, tmp, k4);
+    for (int j = 0; j < n; ++j)
+      y[j] += h_ms / 6.0 * (k1[j] + 2.0 * k2[j] + 2.0 * k3[j] + k4[j]);
+  }
+}
+
+/* dA/dt = k CaX_F^n - A / tau_ptp with CaX_F = exp(-t / tau_F) after one spike from rest */
+static void ptp_rhs(const release_params *p, double t_ms, const double *a, double *da) {
+  da[0] = p->ptp_rate_per_s * 1e-3 * pow(exp(-t_ms / p->tau_f_ms), p->ptp_order) -
+          a[0] / (p->ptp_tau_s * 1e3);
+}
+
+/* The PTP store after one spike, integrated with RK4 at 0.01 ms: the closed form must agree. */
 static void ptp_closed_form_matches_integration(void **state) {
   (void)state;
   const ltp_params d = defaults();
@@ -175,17 +207,9 @@ static void ptp_closed_form_matches_integration(void **state) {
   bouton b;
   bouton_init(&b, p);
   spike(p, &b, 0.0);
-  const double k = p->ptp_rate_per_s * 1e-3, tau = p->ptp_tau_s * 1e3, n = p->ptp_order;
+  const double tau = p->ptp_tau_s * 1e3;
   double a = 0.0;
-  const double h = 0.01;
-  for (int i = 0; i < 100000; ++i) { /* 1 s */
-    const double t = i * h;
-#define RHS(tt, aa) (k * pow(exp(-(tt) / p->tau_f_ms), n) - (aa) / tau)
-    const double k1 = RHS(t, a), k2 = RHS(t + h / 2, a + h / 2 * k1);
-    const double k3 = RHS(t + h / 2, a + h / 2 * k2), k4 = RHS(t + h, a + h * k3);
-#undef RHS
-    a += h / 6 * (k1 + 2 * k2 + 2 * k3 + k4);
-  }
+  rk4_integrate(ptp_rhs, p, &a, 1, 1000.0, 0.01); /* 1 s */
   const double closed = release_ptp_at(p, &b.s, 0, 1000.0);
   assert_true(closed > 0.0);
   assert_float_equal(closed, a, 1e-9 * a + 1e-15);
@@ -242,31 +266,14 @@ static void ptp_builds_up_in_tetanus_not_at_low_rates(void **state) {
 
 /* Right-hand side of the refilling from a finite recycling pool (mech/release.c):
  * y = {empty fraction e, pool fraction R, recovery-site Ca c}. */
-static void refill_rhs(const release_params *p, const double y[3], double dy[3]) {
+static void refill_rhs(const release_params *p, double t_ms, const double *y, double *dy) {
+  (void)t_ms;
   const double k_per_ms =
       1e-3 * (p->k0_per_s + (p->kmax_per_s - p->k0_per_s) * y[2] / (y[2] + p->kd));
   const double refill = k_per_ms * y[1] * y[0];
   dy[0] = -refill;
   dy[1] = -refill * p->n_sites / p->reserve_vesicles + (1.0 - y[1]) / (p->recycle_tau_s * 1e3);
   dy[2] = -y[2] / p->tau_d_ms;
-}
-
-static void refill_rk4(const release_params *p, double y[3], double dt_ms, double h_ms) {
-  for (double t = 0.0; t < dt_ms - 1e-9; t += h_ms) {
-    double k1[3], k2[3], k3[3], k4[3], tmp[3];
-    refill_rhs(p, y, k1);
-    for (int j = 0; j < 3; ++j)
-      tmp[j] = y[j] + 0.5 * h_ms * k1[j];
-    refill_rhs(p, tmp, k2);
-    for (int j = 0; j < 3; ++j)
-      tmp[j] = y[j] + 0.5 * h_ms * k2[j];
-    refill_rhs(p, tmp, k3);
-    for (int j = 0; j < 3; ++j)
-      tmp[j] = y[j] + h_ms * k3[j];
-    refill_rhs(p, tmp, k4);
-    for (int j = 0; j < 3; ++j)
-      y[j] += h_ms / 6.0 * (k1[j] + 2.0 * k2[j] + 2.0 * k3[j] + k4[j]);
-  }
 }
 
 /* The pool's piecewise refilling agrees with RK4 (0.01 ms) within 1 % on every spike of 200
@@ -284,7 +291,7 @@ static void reserve_refill_matches_integration(void **state) {
   for (int i = 0; i < 220; ++i) {
     const double t = i < 200 ? i * 20.0 : 199 * 20.0 + 15000.0 + (i - 200) * 1000.0;
     if (i > 0) {
-      refill_rk4(p, y, t - t_prev, 0.01);
+      rk4_integrate(refill_rhs, p, y, 3, t - t_prev, 0.01);
       caxf *= exp(-(t - t_prev) / p->tau_f_ms);
     }
     const double f1 = release_f1(p, 2.0, 1.0);

@@ -106,6 +106,13 @@ def band_distance(v, lo, hi):
     return max(lo - v, v - hi, 0.0)
 
 
+def by_prefix(rows, spec, field):
+    """The rows whose row[field] starts with one of the comma-separated prefixes of spec (all
+    of them when spec is empty or None)."""
+    prefixes = tuple(x for x in (spec or "").split(",") if x)
+    return [r for r in rows if r[field].startswith(prefixes)] if prefixes else list(rows)
+
+
 def file_param_keys(text):
     """mech.param keys that the experiment's own `params = { mech = { k = v; }; }` sets."""
     m = re.search(r"^\s*params\s*=\s*\{(.*?)^\s*\};", text, re.S | re.M)
@@ -471,10 +478,7 @@ def main():
     fixed = dict(s.split("=", 1) for s in a.fix)
     starts = dict(s.split("=", 1) for s in a.start)
     start = start_point(free, starts)
-    targets = TARGETS
-    if a.only:
-        prefixes = a.only.split(",")
-        targets = [t for t in TARGETS if any(t[0].startswith(p) for p in prefixes)]
+    targets = by_prefix(TARGETS, a.only, 0)
     volumes = parse_population(a.spine_population)
     if volumes is not None and "cable.head_volume" in fixed:
         raise SystemExit("--spine-population sets cable.head_volume per member: drop --fix")

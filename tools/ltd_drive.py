@@ -170,12 +170,11 @@ def main():
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
     ap.add_argument("--periods-from", type=int, default=PERIODS_FROM, metavar="N",
                     help="measure the per-event columns from the N-th induction period")
-    ap.add_argument("--only", default="frc_,stdp_,vc_", metavar="PREFIXES",
-                    help="comma-separated prefixes of the protocols to run")
+    ap.add_argument("--only", metavar="PREFIXES",
+                    help="comma-separated prefixes of the protocols to run (default: all)")
     args = ap.parse_args()
-    prefixes = tuple(x for x in args.only.split(",") if x)
     targets = [t[:5] for t in fit_ltd.TARGETS if t[1].startswith(("frc_", "stdp_", "vc_"))]
-    targets = [t for t in targets + EXTRA_TARGETS if t[1].startswith(prefixes)]
+    targets = fit_ltd.by_prefix(targets + EXTRA_TARGETS, args.only, 1)
     if not targets:
         raise SystemExit(f"--only {args.only}: no protocol starts with these")
     pids = sorted({t[1] for t in targets}, key=list(fit_ltd.PROTOCOLS).index)

@@ -238,6 +238,14 @@ class Protocols(unittest.TestCase):
         self.assertAlmostEqual(ltd_drive.per_period(rows, "x", 1, above=1.0), 2.0)
         self.assertEqual(ltd_drive.per_period(rows[:1], "x", 1), 0.0)
 
+    def test_by_prefix_selects_rows_by_one_field(self):
+        rows = [("FRC 1 Hz", "frc_1Hz"), ("VC -60 mV", "vc_-60mV"), ("STDP -10 ms", "stdp_-10ms")]
+        self.assertEqual(fit_ltd.by_prefix(rows, "frc_,vc_", 1), rows[:2])
+        self.assertEqual(fit_ltd.by_prefix(rows, "STDP", 0), rows[2:])
+        self.assertEqual(fit_ltd.by_prefix(rows, None, 1), rows)
+        self.assertEqual(fit_ltd.by_prefix(rows, "", 1), rows)
+        self.assertEqual(fit_ltd.by_prefix(rows, "x_", 1), [])
+
     def test_first_period_keeps_the_window_inside_the_induction(self):
         self.assertEqual(ltd_drive.first_period(10, 900), 10)
         self.assertEqual(ltd_drive.first_period(150, 900), 150)
